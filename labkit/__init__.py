@@ -1,0 +1,3 @@
+"""Interview Lab."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Media in: decoding, resampling, validation and the append-only raw track store."""

@@ -1,0 +1,1 @@
+"""Speech: VAD-segmented ASR, sentence framing, script merge, prosody."""

@@ -1,0 +1,167 @@
+"""Speech recognition with faster-whisper: word timestamps on the session clock."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from labkit.errors import ModelMissingError
+from labkit.records import Speaker, Word
+
+if TYPE_CHECKING:
+    from faster_whisper import WhisperModel
+
+__all__ = ["ASROptions", "VADOptions", "load_whisper", "speech_regions", "transcribe_span"]
+
+
+@dataclass(frozen=True, slots=True)
+class VADOptions:
+    """Silero VAD (shipped inside faster-whisper) used to cut utterances.
+
+    min_silence: a pause (s) that closes an utterance. pad: speech padding (s) on each side.
+    max_utterance: an utterance longer than this (s) is split at its best pause.
+    """
+
+    threshold: float = 0.5
+    min_silence: float = 0.5
+    min_speech: float = 0.15
+    pad: float = 0.2
+    max_utterance: float = 25.0
+
+
+@dataclass(frozen=True, slots=True)
+class ASROptions:
+    """faster-whisper settings. ``device="auto"`` uses CUDA when CTranslate2 sees a GPU."""
+
+    model: str = "tiny.en"
+    device: str = "auto"
+    compute_type: str = "auto"
+    beam_size: int = 5
+    language: str | None = "en"
+    cpu_threads: int = 0
+    # Whisper drops fillers unless primed to keep them; the prompt shows it they are welcome.
+    initial_prompt: str | None = "Umm, let me think, uh... okay."
+    hotwords: str | None = None
+    vad: VADOptions = VADOptions()
+
+
+_LOCK = threading.Lock()
+
+
+def _device(device: str) -> str:
+    if device != "auto":
+        return device
+    try:
+        import ctranslate2
+
+        return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    except Exception:
+        return "cpu"
+
+
+@lru_cache(maxsize=4)
+def load_whisper(
+    name: str = "tiny.en",
+    *,
+    device: str = "auto",
+    compute_type: str = "auto",
+    cpu_threads: int = 0,
+    cache: str | None = None,
+) -> WhisperModel:
+    """Load (once per process) a faster-whisper model from the model registry."""
+    try:
+        from faster_whisper import WhisperModel
+    except ImportError:
+        raise ModelMissingError(
+            "faster-whisper is not installed; run: pip install labkit"
+        ) from None
+    from labkit.models import resolve
+
+    path = resolve(name, cache=cache)
+    dev = _device(device)
+    ctype = compute_type if compute_type != "auto" else ("float16" if dev == "cuda" else "int8")
+    return WhisperModel(
+        str(path), device=dev, compute_type=ctype, cpu_threads=cpu_threads, local_files_only=True
+    )
+
+
+def speech_regions(
+    samples: np.ndarray, *, sample_rate: int = 16_000, options: VADOptions | None = None
+) -> list[tuple[int, int]]:
+    """Speech regions as (start, end) sample indices, padded, from Silero VAD."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    o = options or VADOptions()
+    if samples.size < sample_rate // 10:
+        return []
+    vo = VadOptions(
+        threshold=o.threshold,
+        min_silence_duration_ms=int(o.min_silence * 1000),
+        min_speech_duration_ms=int(o.min_speech * 1000),
+        speech_pad_ms=int(o.pad * 1000),
+        max_speech_duration_s=o.max_utterance,
+    )
+    stamps = get_speech_timestamps(
+        samples.astype(np.float32, copy=False), vo, sampling_rate=sample_rate
+    )
+    return [(int(s["start"]), int(s["end"])) for s in stamps]
+
+
+def transcribe_span(
+    model: Any,
+    samples: np.ndarray,
+    *,
+    speaker: Speaker,
+    t0: float,
+    options: ASROptions | None = None,
+    prompt: str | None = None,
+    sample_rate: int = 16_000,
+) -> list[Word]:
+    """Transcribe one span of a speaker's track; word times come back absolute (``t0`` + offset).
+
+    VAD stays on inside faster-whisper: without it tiny.en hallucinates on trailing silence and
+    stamps the first word of a turn early (STACK.md).
+    """
+    o = options or ASROptions()
+    v = o.vad
+    if samples.size == 0:
+        return []
+    with _LOCK:  # one CTranslate2 model serves one call at a time; keeps memory flat
+        segments, _info = model.transcribe(
+            samples.astype(np.float32, copy=False),
+            language=o.language,
+            beam_size=o.beam_size,
+            word_timestamps=True,
+            vad_filter=True,
+            vad_parameters={
+                "threshold": v.threshold,
+                "min_silence_duration_ms": int(v.min_silence * 1000),
+                "speech_pad_ms": int(v.pad * 1000),
+            },
+            initial_prompt=prompt if prompt is not None else o.initial_prompt,
+            hotwords=o.hotwords,
+            condition_on_previous_text=False,
+        )
+        words: list[Word] = []
+        dur = samples.size / sample_rate
+        for seg in segments:
+            for w in seg.words or ():
+                text = w.word.strip()
+                if not text:
+                    continue
+                start = min(max(float(w.start), 0.0), dur)
+                end = min(max(float(w.end), start), dur)
+                words.append(
+                    Word(
+                        speaker=speaker,
+                        t_start=round(t0 + start, 3),
+                        t_end=round(t0 + end, 3),
+                        text=text,
+                        prob=round(float(w.probability), 4),
+                    )
+                )
+    return words
