@@ -160,7 +160,12 @@ def cmd_models(args: argparse.Namespace) -> int:
                 f"{r['licence']:<22} {where}"
             )
         return 0
-    names = args.names or [n for n, s in models.MODELS.items() if s.wheels or s.default]
+    if args.names:
+        names = args.names
+    elif args.action == "install":
+        names = [n for n, s in models.MODELS.items() if s.setup or s.default]
+    else:
+        names = [r["name"] for r in models.status(cache=args.models_dir) if r["path"]]
     for name in names:
         if args.action == "install":
             path = models.install(

@@ -70,7 +70,7 @@ def analyze_files(
     stages: Sequence[Stage] = (),
     hook: Hook | None = None,
     progress: Callable[[float], None] | None = None,
-    feed_seconds: float = 30.0,
+    feed_seconds: float = 120.0,
 ) -> str:
     """Analyze a recorded interview; returns the session id.
 

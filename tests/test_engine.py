@@ -1,0 +1,131 @@
+"""The speech engine end to end on synthesized two-voice interviews, with the real tiny.en."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from labkit.engine import AudioChunk, Engine, InterviewEnd, analyze_files, load_inputs
+from labkit.media.decode import load_audio
+from labkit.media.tracks import track_duration
+from labkit.speech.metrics import share_in_speech, wer
+from labkit.store import Store
+from labkit.synth import Line, SynthInterview, synthesize_interview
+
+pytestmark = pytest.mark.slow
+
+
+def test_recorded_interview_script(interview: SynthInterview, db: Path) -> None:
+    with Store(db) as store:
+        sid = analyze_files(
+            store,
+            load_inputs(
+                interviewer_audio=interview.interviewer, candidate_audio=interview.candidate
+            ),
+        )
+        assert store.get_session(sid)["status"] == "complete"
+        turns = store.turns(sid)
+        assert [t.speaker for t in turns] == [ln.speaker for ln in interview.lines]
+        for role in ("interviewer", "candidate"):
+            ws = store.words(sid, role)
+            ref = " ".join(ln.text for ln in interview.lines if ln.speaker == role)
+            assert wer(ref, " ".join(w.text for w in ws)) < 0.3  # tiny.en on robot voices
+            # absolute session times: starts fall in this speaker's true speech
+            assert share_in_speech(ws, interview.speech[role]) >= 0.95
+        # each turn lies within its true line (times are session times, not utterance-relative)
+        for t, ln in zip(turns, interview.lines, strict=True):
+            assert ln.t_start - 0.3 <= t.t_start and t.t_end <= ln.t_end + 0.3
+        tracks = {r["track"]: r for r in store.tracks(sid)}
+        assert track_duration(Path(tracks["candidate"]["path"])) == pytest.approx(
+            interview.duration, abs=0.05
+        )
+        assert Path(tracks["source:0"]["path"]).exists()  # the session keeps its raw media
+
+
+def test_long_silence_and_overlap(tmp_path: Path, whisper) -> None:
+    si = synthesize_interview(
+        [
+            Line("interviewer", "Please describe your testing strategy."),
+            Line("candidate", "I write unit tests first, then integration tests.", gap=20.0),
+            Line("interviewer", "And end to end tests?", gap=-0.6),  # starts before she finishes
+            Line("candidate", "Only for the critical paths.", gap=0.8),
+        ],
+        tmp_path / "si",
+    )
+    with Store(tmp_path / "lab.duckdb") as store:
+        sid = analyze_files(
+            store, load_inputs(interviewer_audio=si.interviewer, candidate_audio=si.candidate)
+        )
+        turns = store.turns(sid)
+        assert [t.speaker for t in turns] == [
+            "interviewer",
+            "candidate",
+            "interviewer",
+            "candidate",
+        ]
+        assert turns[1].t_start > 20.0  # the 20 s silence did not shift or drop anything
+        assert turns[2].overlap
+        words = store.words(sid)
+        assert not any(2.5 < w.t_start < 22.0 for w in words)  # nothing invented in silence
+
+
+def test_live_feed_with_small_chunks_and_a_dropout(
+    interview: SynthInterview, tmp_path: Path, whisper
+) -> None:
+    """Browser-sized 250 ms chunks; the candidate's connection drops for 2 s mid-interview."""
+    tracks = {r: load_audio(getattr(interview, r)).samples for r in ("interviewer", "candidate")}
+    step = 4000
+    drop = (int(10 * 16000) // step * step, int(12 * 16000) // step * step)
+    with Store(tmp_path / "lab.duckdb") as store:
+        sid = store.create_session(title="live")
+        eng = Engine(store, sid, model=whisper)
+        n = max(x.size for x in tracks.values())
+        seen_words = 0
+        for a in range(0, n, step):
+            for role, x in tracks.items():
+                if role == "candidate" and drop[0] <= a < drop[1]:
+                    continue  # lost in transit: the engine must keep the clock anyway
+                if x[a : a + step].size:
+                    eng.handle(
+                        AudioChunk(
+                            role=role,
+                            samples=x[a : a + step],  # type: ignore[arg-type]
+                            t_capture=a / 16000,
+                        )
+                    )
+            if a == 20 * 16000:
+                seen_words = store.count("words", sid)
+        eng.handle(InterviewEnd())
+        assert seen_words > 10  # words became final while the interview was still going
+        turns = store.turns(sid)
+        assert [t.speaker for t in turns] == [ln.speaker for ln in interview.lines]
+        pcm = store.session_dir(sid) / "candidate.pcm"
+        assert track_duration(pcm) == pytest.approx(n / 16000, abs=0.3)
+
+
+def test_failure_marks_session_failed(interview: SynthInterview, db: Path) -> None:
+    class Broken:
+        def on_turns(self, *a, **k):
+            raise RuntimeError("stage exploded")
+
+        def on_end(self, *a, **k):
+            return []
+
+    with Store(db) as store:
+        with pytest.raises(RuntimeError):
+            analyze_files(store, load_inputs(stereo=interview.stereo), stages=[Broken()])
+        (row,) = store.list_sessions()
+        info = store.get_session(row["session_id"])
+        assert info["status"] == "failed" and "stage exploded" in info["error"]
+
+
+def test_engine_rejects_events_after_end(tmp_path: Path, whisper) -> None:
+    from labkit.errors import InputError
+
+    with Store(tmp_path / "lab.duckdb") as store:
+        eng = Engine(store, store.create_session(), model=whisper)
+        eng.handle(InterviewEnd(0.0))
+        with pytest.raises(InputError, match="ended"):
+            eng.handle(AudioChunk("candidate", np.zeros(100, np.float32), 0.0))
