@@ -29,13 +29,17 @@ def _engine_options(args: argparse.Namespace):
     )
 
 
-def _stages(args: argparse.Namespace) -> list:
+def _stages(args: argparse.Namespace, *, mode: str = "standard") -> list:
     """Later pipeline stages, when their optional dependencies are installed."""
     try:
         from labkit.judgment.stage import JudgmentStage
     except ImportError:
         return []
     return [JudgmentStage()]
+
+
+def _vision(args: argparse.Namespace, *, mode: str = "standard"):  # noqa: ANN202
+    return None
 
 
 def _analyze(args: argparse.Namespace, *, inputs=None, title: str | None = None) -> str:
@@ -181,6 +185,16 @@ def cmd_models(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from labkit.live.serve import ServeOptions, serve
+
+    serve(ServeOptions(db=Path(args.db), port=args.port, host=args.host, lan=args.lan,
+                       voila=not args.no_voila),
+          engine=_engine_options(args), make_stages=lambda mode: _stages(args, mode=mode),
+          make_vision=lambda mode: _vision(args, mode=mode))
+    return 0
+
+
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default="sessions/lab.duckdb", help="DuckDB file (default: %(default)s)")
 
@@ -229,6 +243,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actor", default="cli", help="who is deleting (audit log)")
     _add_db(p)
     p.set_defaults(func=cmd_sessions)
+
+    p = sub.add_parser("serve", help="run the live lab: engine service + Voila apps")
+    _add_analysis(p)
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--lan", action="store_true",
+                   help="serve HTTPS on the LAN address (browsers need it for mic/camera)")
+    p.add_argument("--host", default=None, help="public address to print in the links")
+    p.add_argument("--no-voila", action="store_true", help="engine API only (tests, bench)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("models", help="list, install or verify models")
     p.add_argument("action", choices=["list", "install", "verify"])

@@ -16,9 +16,9 @@ from labkit.store import Store
 
 def test_schema_v1_tables_and_idempotent_migrations(db: Path) -> None:
     with Store(db) as s:
-        assert s.schema_version == 1
+        assert s.schema_version == 2
     with Store(db) as s:  # re-opening applies nothing twice
-        assert s.query("SELECT count(*) AS n FROM schema_migrations")[0]["n"] == 1
+        assert s.query("SELECT count(*) AS n FROM schema_migrations")[0]["n"] == 2
         tables = {
             r["table_name"] for r in s.query("SELECT table_name FROM information_schema.tables")
         }

@@ -22,7 +22,7 @@ from labkit.engine.events import (
     VideoFrame,
 )
 from labkit.errors import InputError
-from labkit.media.tracks import TrackWriter
+from labkit.media.tracks import TrackWriter, read_track
 from labkit.records import SPEAKERS, Speaker, Turn, Word
 from labkit.speech.asr import ASROptions, load_whisper, speech_regions, transcribe_span
 from labkit.speech.framing import FramingOptions, build_turns, final_turn_count
@@ -50,6 +50,7 @@ class EngineOptions:
     gap_fill: float = 0.1
     prompt_words: int = 0
     models_dir: str | None = None
+    sync_every: int = 1  # fsync the raw track every N appends (1: nothing captured is lost)
 
 
 class Stage(Protocol):
@@ -64,18 +65,29 @@ class Stage(Protocol):
 
 @dataclass
 class _Track:
+    """One speaker. The raw track file is the truth; ``buf`` mirrors its unprocessed tail."""
+
     role: Speaker
     writer: TrackWriter
-    buf: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
-    buf_t0: float = 0.0  # session time of buf[0]
     t0: float | None = None  # session time of the track's first sample
-    unchecked: int = 0  # samples appended since the last VAD look
+    written: int = 0  # samples in the raw track file
+    buf_start: int = 0  # raw-track sample index of buf[0]
+    buf: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
     done_until: float = 0.0  # every word starting before this is known
     words: list[Word] = field(default_factory=list)
+    registered: bool = False  # media_tracks row written
+
+    def time(self, sample: int) -> float:
+        return (self.t0 or 0.0) + sample / SR
 
     @property
     def end_time(self) -> float:
-        return self.buf_t0 + self.buf.size / SR
+        return self.time(self.written)
+
+    @property
+    def pending(self) -> int:
+        """Samples written but not yet looked at by VAD."""
+        return self.written - (self.buf_start + self.buf.size)
 
 
 class Engine:
@@ -99,12 +111,29 @@ class Engine:
         self._model = model
         folder = store.session_dir(session_id)
         self.tracks: dict[str, _Track] = {
-            r: _Track(role=r, writer=TrackWriter(folder / f"{r}.pcm", sample_rate=SR, sync_every=4))
+            r: _Track(role=r, writer=TrackWriter(folder / f"{r}.pcm", sample_rate=SR, t0=None,
+                                                  sync_every=self.options.sync_every))
             for r in SPEAKERS
         }
         self.turns_emitted = 0
         self.turns: list[Turn] = []
         self.ended = False
+        self._resume()
+
+    def _resume(self) -> None:
+        """Pick up a session from what is on disk: raw tracks, stored words, engine state."""
+        state = self.store.engine_state(self.session_id)
+        for role, tr in self.tracks.items():
+            tr.written = tr.writer.samples_written
+            tr.t0 = tr.writer.t0
+            tr.registered = tr.t0 is not None
+            if role in state:
+                tr.buf_start, tr.done_until = state[role]
+            elif tr.t0 is not None:
+                tr.done_until = tr.t0
+            tr.words = self.store.words(self.session_id, role)
+        self.turns = self.store.turns(self.session_id)
+        self.turns_emitted = len(self.turns)
 
     # -- public -----------------------------------------------------------------------------
     @property
@@ -125,10 +154,12 @@ class Engine:
         return min(t.done_until for t in self.tracks.values())
 
     def handle(self, event: Event) -> None:
+        """Ingest and process one event (the file feed and tests; the service splits the two)."""
         if self.ended:
             raise InputError("the interview has ended; start a new session")
         if isinstance(event, AudioChunk):
-            self._audio(event)
+            self.ingest(event)
+            self.process(flush=False)
         elif isinstance(event, InterviewEnd):
             self.end(event.t)
         elif isinstance(event, JDSet):
@@ -149,10 +180,8 @@ class Engine:
 
     def end(self, t: float | None = None) -> None:
         """Flush every track, finalize every turn and stage; close the raw tracks."""
-        for tr in self.tracks.values():
-            self._process(tr, flush=True)
+        self.process(flush=True)
         t_end = t if t is not None else max(tr.end_time for tr in self.tracks.values())
-        self._advance_turns(flush=True)
         for stage in self.stages:
             self._write(stage.on_end(self.store, self.session_id, t_end))
         for tr in self.tracks.values():
@@ -161,79 +190,84 @@ class Engine:
         self._emit("end", t_end)
 
     # -- audio ------------------------------------------------------------------------------
-    def _audio(self, ev: AudioChunk) -> None:
+    def ingest(self, ev: AudioChunk) -> None:
+        """Append a chunk durably to its raw track; cheap, safe to call from an event loop.
+
+        A capture gap (dropped connection) is filled with silence so that sample ``i`` of a
+        track is always session time ``t0 + i / 16000``.
+        """
         tr = self.tracks[ev.role]
         x = ev.samples
         if x.dtype == np.int16:
             x = x.astype(np.float32) / 32768.0
         x = np.asarray(x, dtype=np.float32).reshape(-1)
-        if tr.t0 is None:
-            tr.t0 = tr.buf_t0 = tr.done_until = ev.t_capture
-            self.store.add_track(
-                self.session_id,
-                ev.role,
-                kind="audio",
-                path=tr.writer.path,
-                sample_rate=SR,
-                t0=ev.t_capture,
-            )
+        if tr.t0 is None:  # no database write here: ingest may run on another thread
+            tr.t0 = tr.done_until = ev.t_capture
+            tr.writer.set_t0(ev.t_capture)
         gap = ev.t_capture - tr.end_time
-        if gap > self.options.gap_fill:  # a dropped connection: keep the clock, not the hole
-            x = np.concatenate([np.zeros(int(round(gap * SR)), np.float32), x])
-        tr.writer.append(x)  # durable before any processing
-        tr.buf = np.concatenate([tr.buf, x])
-        tr.unchecked += x.size
-        if tr.unchecked >= self.options.vad_step * SR:
-            self._process(tr, flush=False)
-            self._advance_turns(flush=False)
+        if gap > self.options.gap_fill:
+            x = np.concatenate([np.zeros(round(gap * SR), np.float32), x])
+        elif gap < -0.5 and x.size:  # overlapping resend after a reconnect: drop what we have
+            x = x[min(x.size, round(-gap * SR)):]
+        tr.writer.append(x)
+        tr.written += x.size
+
+    def process(self, *, flush: bool) -> None:
+        """Cut, transcribe and frame whatever has been ingested (a worker thread's job)."""
+        step = self.options.vad_step * SR
+        did = False
+        for tr in self.tracks.values():
+            if flush or tr.pending >= step:
+                self._process(tr, flush=flush)
+                did = True
+        if did:
+            self._advance_turns(flush=flush)
 
     def _process(self, tr: _Track, *, flush: bool) -> None:
-        tr.unchecked = 0
-        if tr.buf.size == 0:
-            tr.done_until = max(tr.done_until, tr.end_time)
+        if tr.t0 is None:
             return
+        if not tr.registered:
+            self.store.add_track(self.session_id, tr.role, kind="audio", path=tr.writer.path,
+                                 sample_rate=SR, t0=tr.t0)
+            tr.registered = True
+        if tr.pending > 0:
+            start = tr.buf_start + tr.buf.size
+            tr.writer.flush()
+            tr.buf = np.concatenate([tr.buf, read_track(tr.writer.path, start=start,
+                                                        stop=tr.written)])
         vad = self.options.asr.vad
-        regions = speech_regions(tr.buf, options=vad)
+        regions = speech_regions(tr.buf, options=vad) if tr.buf.size else []
         quiet = int(vad.min_silence * SR)
-        closed = (
-            regions
-            if flush
-            else [
-                r
-                for i, r in enumerate(regions)
-                if i < len(regions) - 1 or tr.buf.size - r[1] >= quiet
-            ]
-        )
+        closed = regions if flush else [
+            r for i, r in enumerate(regions) if i < len(regions) - 1 or tr.buf.size - r[1] >= quiet
+        ]
         new_words: list[Word] = []
         if closed:
             a, b = closed[0][0], closed[-1][1]
-            new_words = transcribe_span(
-                self.model,
-                tr.buf[a:b],
-                speaker=tr.role,
-                t0=tr.buf_t0 + a / SR,
-                options=self.options.asr,
-                prompt=self._prompt(tr),
-            )
+            new_words = transcribe_span(self.model, tr.buf[a:b], speaker=tr.role,
+                                        t0=tr.time(tr.buf_start + a), options=self.options.asr,
+                                        prompt=self._prompt(tr))
             cut = b
-            open_regions = regions[len(closed) :]
+            open_regions = regions[len(closed):]
         else:
             open_regions = regions
             cut = open_regions[0][0] if open_regions else max(0, tr.buf.size - quiet)
         if flush:
             cut = tr.buf.size
         tr.buf = tr.buf[cut:]
-        tr.buf_t0 += cut / SR
-        pending = (open_regions[0][0] - cut) / SR if open_regions and not flush else None
-        tr.done_until = (
-            tr.buf_t0 + max(pending or 0.0, 0.0)
-            if pending is not None
-            else (tr.end_time if flush else tr.buf_t0)
-        )
+        tr.buf_start += cut
+        if flush:
+            tr.done_until = tr.end_time
+        elif open_regions:
+            tr.done_until = tr.time(tr.buf_start + max(0, open_regions[0][0] - cut))
+        else:
+            tr.done_until = tr.time(tr.buf_start)
+        tr.words.extend(new_words)
+        with self.store.transaction():  # words and the resume point move together
+            self.store.add_words(self.session_id, new_words)
+            self.store.save_engine_state(self.session_id, tr.role, buf_start=tr.buf_start,
+                                         done_until=tr.done_until)
         if new_words:
-            tr.words.extend(new_words)
-            with self.store.transaction():
-                self.store.add_words(self.session_id, new_words)
             self._emit("words", new_words)
 
     def _prompt(self, tr: _Track) -> str | None:

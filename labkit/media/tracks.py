@@ -18,16 +18,32 @@ __all__ = ["TrackWriter", "read_track", "track_duration"]
 class TrackWriter:
     """Append PCM to one track file; ``fsync`` every ``sync_every`` appends (1 = always)."""
 
-    def __init__(self, path: Path, *, sample_rate: int, t0: float = 0.0, sync_every: int = 1):
+    def __init__(
+        self, path: Path, *, sample_rate: int, t0: float | None = 0.0, sync_every: int = 1
+    ):
         self.path = Path(path)
         self.sample_rate = sample_rate
         self.sync_every = max(1, sync_every)
         self._n = 0
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        meta = self.path.with_suffix(".json")
-        if not meta.exists():
-            meta.write_text(json.dumps({"sample_rate": sample_rate, "t0": t0, "format": "s16le"}))
+        self._meta = self.path.with_suffix(".json")
+        if t0 is not None:
+            self.set_t0(t0)
         self._f = self.path.open("ab")
+
+    @property
+    def t0(self) -> float | None:
+        """Session time of the first sample, kept beside the samples (survives a crash)."""
+        if not self._meta.exists():
+            return None
+        return float(json.loads(self._meta.read_text())["t0"])
+
+    def set_t0(self, t0: float) -> None:
+        if not self._meta.exists():
+            tmp = self._meta.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"sample_rate": self.sample_rate, "t0": t0,
+                                       "format": "s16le"}))
+            os.replace(tmp, self._meta)
 
     @property
     def samples_written(self) -> int:
@@ -41,6 +57,10 @@ class TrackWriter:
         self._n += 1
         if self._n % self.sync_every == 0:
             self.sync()
+
+    def flush(self) -> None:
+        if not self._f.closed:
+            self._f.flush()
 
     def sync(self) -> None:
         self._f.flush()

@@ -164,7 +164,21 @@ CREATE TABLE audit_log (
 );
 """
 
-MIGRATIONS: tuple[tuple[int, str, str], ...] = ((1, "initial schema", _V1),)
+_V2 = """
+ALTER TABLE sessions ADD COLUMN clock_epoch DOUBLE;  -- epoch seconds of session time 0 (live)
+CREATE TABLE engine_state (
+    session_id   VARCHAR NOT NULL,
+    track        VARCHAR NOT NULL,
+    buf_start    BIGINT NOT NULL,   -- first raw-track sample not yet cut into utterances
+    done_until   DOUBLE NOT NULL,   -- every word starting before this session time is stored
+    PRIMARY KEY (session_id, track)
+);
+"""
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "initial schema", _V1),
+    (2, "live clock and engine resume state", _V2),
+)
 
 # Tables that hold a session's data; deleting a session empties all of them for its id.
 SESSION_TABLES: tuple[str, ...] = (

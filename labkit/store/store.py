@@ -64,6 +64,12 @@ class Store:
             self._migrate()
 
     # -- plumbing ---------------------------------------------------------------------------
+    def view(self) -> Store:
+        """Another handle on the same open database, for another thread (a DuckDB cursor)."""
+        other = object.__new__(Store)
+        other.path, other.read_only, other.con = self.path, self.read_only, self.con.cursor()
+        return other
+
     def close(self) -> None:
         self.con.close()
 
@@ -221,6 +227,23 @@ class Store:
                 None if detail is None else json.dumps(detail, default=str),
             ],
         )
+
+    def set_clock(self, session_id: str, epoch: float) -> None:
+        self.con.execute(
+            "UPDATE sessions SET clock_epoch = coalesce(clock_epoch, ?) WHERE session_id = ?",
+            [epoch, session_id],
+        )
+
+    def save_engine_state(self, session_id: str, track: str, *, buf_start: int,
+                          done_until: float) -> None:
+        self.con.execute("INSERT OR REPLACE INTO engine_state VALUES (?, ?, ?, ?)",
+                         [session_id, track, buf_start, done_until])
+
+    def engine_state(self, session_id: str) -> dict[str, tuple[int, float]]:
+        rows = self.con.execute(
+            "SELECT track, buf_start, done_until FROM engine_state WHERE session_id = ?",
+            [session_id]).fetchall()
+        return {r[0]: (int(r[1]), float(r[2])) for r in rows}
 
     # -- media ------------------------------------------------------------------------------
     def add_track(

@@ -1,0 +1,1 @@
+"""Live interviews: engine service, gateway, role tokens, TLS, the kernels' client."""
