@@ -19,7 +19,14 @@ import numpy as np
 from labkit.errors import LabkitError
 from labkit.records import Speaker
 
-__all__ = ["Line", "SynthInterview", "TimedLine", "speech_intervals", "synthesize_interview"]
+__all__ = [
+    "Line",
+    "SynthInterview",
+    "TimedLine",
+    "mock_interview_lines",
+    "speech_intervals",
+    "synthesize_interview",
+]
 
 SR = 16_000
 DEFAULT_VOICES: dict[str, str] = {"interviewer": "en-us+m3", "candidate": "en-gb+m1"}
@@ -179,3 +186,47 @@ def synthesize_interview(
         duration=duration,
         speech=speech,
     )
+
+
+QUESTIONS = [
+    "Can you tell me about a project you are proud of?",
+    "How do you handle disagreements with your team?",
+    "Walk me through how you would design a caching layer.",
+    "What did you learn from your last production incident?",
+    "Why are you interested in this role?",
+    "How do you keep your technical skills up to date?",
+    "Describe a time you had to meet a tight deadline.",
+    "What would you improve in your current team's process?",
+]
+ANSWERS = [
+    "I led the migration of our billing system to a new database, which cut query "
+    "times in half and removed a whole class of outages.",
+    "I try to understand the other view first, then we compare the options with data "
+    "and agree on a small experiment.",
+    "I would start with the read patterns, put a cache in front of the slow service, "
+    "and set clear expiry rules so the data stays fresh.",
+    "We learned to add alerts on the queue length, because the workers had silently "
+    "stopped and nobody noticed for an hour.",
+    "I enjoy building tools that other engineers rely on, and your team works on "
+    "exactly those problems.",
+    "I read the release notes of the tools we use, I build small side projects, and "
+    "I review code from other teams.",
+    "We had two weeks to ship a reporting feature, so I cut the scope, shipped the "
+    "core first and added the rest later.",
+    "I would add design reviews before large changes, because we often found "
+    "problems too late in code review.",
+]
+
+
+def mock_interview_lines(minutes: float) -> list[Line]:
+    """A generic mock interview of about ``minutes`` minutes (benchmarks, live simulation)."""
+    lines: list[Line] = [Line("interviewer", "Hello and welcome, thanks for joining us today.")]
+    lines.append(Line("candidate", "Thank you, I am happy to be here."))
+    i, approx = 0, 4.0
+    while approx < minutes * 60:
+        lines.append(Line("interviewer", QUESTIONS[i % len(QUESTIONS)], gap=0.9))
+        lines.append(Line("candidate", ANSWERS[i % len(ANSWERS)], gap=1.2))
+        approx += 2.5 + len(ANSWERS[i % len(ANSWERS)].split()) / 2.6 + 2.1
+        i += 1
+    lines.append(Line("interviewer", "Thank you, that is all from me today."))
+    return lines

@@ -66,3 +66,19 @@ def test_final_turn_count_waits_for_the_reply_and_the_watermark() -> None:
     assert final_turn_count(turns, watermark=1.5) == 0  # reply not known yet
     assert final_turn_count(turns, watermark=3.0) == 1  # interviewer turn closed by the reply
     assert final_turn_count(turns, watermark=100.0) == 1  # last turn may still grow
+
+
+def test_turn_final_as_soon_as_the_other_speaker_starts_talking() -> None:
+    """VAD sees the interviewer's next question before ASR has read it: the answer is closed."""
+    ws = words("interviewer", "tell me more", 0.0) + words("candidate", "we used kafka", 2.0)
+    turns = build_turns(ws)
+    done = {"interviewer": 4.0, "candidate": 5.0}
+    assert final_turn_count(turns, done=done, onsets={"interviewer": None}) == 1
+    assert final_turn_count(turns, done=done, onsets={"interviewer": 4.0}) == 2
+    # but not while the candidate might still continue (own silence too short)
+    assert (
+        final_turn_count(
+            turns, done={"interviewer": 4.0, "candidate": 3.2}, onsets={"interviewer": 4.0}
+        )
+        == 1
+    )

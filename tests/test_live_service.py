@@ -42,9 +42,22 @@ class Lab:
 
     def start(self) -> Lab:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "labkit.cli", "serve", "--no-voila", "--db", str(self.db),
-             "--port", str(self.port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+            [
+                sys.executable,
+                "-m",
+                "labkit.cli",
+                "serve",
+                "--no-voila",
+                "--db",
+                str(self.db),
+                "--port",
+                str(self.port),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
         assert self.proc.stdout is not None
         deadline = time.time() + 120
         while time.time() < deadline:
@@ -63,16 +76,22 @@ class Lab:
         self.proc.wait(timeout=60)
 
 
-def stream(client: EngineClient, sid: str, tracks: dict[str, np.ndarray], epoch: float,
-           a: float, b: float) -> None:
+def stream(
+    client: EngineClient, sid: str, tracks: dict[str, np.ndarray], epoch: float, a: float, b: float
+) -> None:
     """Send [a, b) seconds of both tracks as 250 ms chunks stamped on the session clock."""
     step = 4000
     for i in range(int(a * 16000) // step, int(b * 16000) // step):
         for role, x in tracks.items():
-            chunk = x[i * step:(i + 1) * step]
+            chunk = x[i * step : (i + 1) * step]
             if chunk.size:
-                client.send_audio(sid, role, (chunk * 32767).astype("<i2").tobytes(),
-                                  t_capture=epoch + i * step / 16000, seq=i)
+                client.send_audio(
+                    sid,
+                    role,
+                    (chunk * 32767).astype("<i2").tobytes(),
+                    t_capture=epoch + i * step / 16000,
+                    seq=i,
+                )
     assert client.flush(60)
 
 
@@ -84,20 +103,31 @@ def test_live_session_roles_and_kill_restart(interview: SynthInterview, tmp_path
     try:
         boss = EngineClient(lab.url, lab.token)
         assert boss.role == "interviewer"
-        made = boss.create_session(title="live", jd_text="Backend engineer, Python",
-                                   consent={"audio": True, "video": True, "emotion": False})
+        made = boss.create_session(
+            title="live",
+            jd_text="Backend engineer, Python",
+            consent={"audio": True, "video": True, "emotion": False},
+        )
         sid = made["session_id"]
         assert made["mode"] == "emotion_off"  # no consent to emotion analysis -> never runs
         ctoken = re.search(r"token=([^&\s]+)", made["candidate_url"]).group(1)
         cand = EngineClient(lab.url, ctoken)
         assert cand.role == "candidate" and cand.session_id == sid
         # the candidate token opens nothing of the interviewer's
-        for path in ("/lab/api/sessions", f"/lab/api/sessions/{sid}/state",
-                     f"/lab/api/sessions/{sid}/frame", "/lab/api/stats",
-                     "/voila/render/dashboard.ipynb", "/voila/render/interviewer.ipynb",
-                     "/voila/tree", "/api/kernels", "/"):
-            req = urllib.request.Request(lab.url + path,
-                                         headers={"Authorization": f"Bearer {ctoken}"})
+        for path in (
+            "/lab/api/sessions",
+            f"/lab/api/sessions/{sid}/state",
+            f"/lab/api/sessions/{sid}/frame",
+            "/lab/api/stats",
+            "/voila/render/dashboard.ipynb",
+            "/voila/render/interviewer.ipynb",
+            "/voila/tree",
+            "/api/kernels",
+            "/",
+        ):
+            req = urllib.request.Request(
+                lab.url + path, headers={"Authorization": f"Bearer {ctoken}"}
+            )
             with pytest.raises(urllib.error.HTTPError) as e:
                 urllib.request.urlopen(req, timeout=10)
             assert e.value.code == 403, path
@@ -134,5 +164,10 @@ def test_live_session_roles_and_kill_restart(interview: SynthInterview, tmp_path
         for role in ("interviewer", "candidate"):
             pcm = store.session_dir(sid) / f"{role}.pcm"
             assert track_duration(pcm) == pytest.approx(duration, abs=0.5)
-        assert store.query("SELECT count(*) AS n FROM audit_log WHERE session_id = ? "
-                           "AND action = 'resumed'", [sid])[0]["n"] == 1
+        assert (
+            store.query(
+                "SELECT count(*) AS n FROM audit_log WHERE session_id = ? AND action = 'resumed'",
+                [sid],
+            )[0]["n"]
+            == 1
+        )

@@ -46,7 +46,7 @@ class EngineOptions:
 
     asr: ASROptions = ASROptions()
     framing: FramingOptions = FramingOptions()
-    vad_step: float = 0.5
+    vad_step: float = 0.25
     gap_fill: float = 0.1
     prompt_words: int = 0
     models_dir: str | None = None
@@ -76,6 +76,7 @@ class _Track:
     done_until: float = 0.0  # every word starting before this is known
     words: list[Word] = field(default_factory=list)
     registered: bool = False  # media_tracks row written
+    onset: float | None = None  # start of speech VAD has seen and ASR not yet read
 
     def time(self, sample: int) -> float:
         return (self.t0 or 0.0) + sample / SR
@@ -111,8 +112,12 @@ class Engine:
         self._model = model
         folder = store.session_dir(session_id)
         self.tracks: dict[str, _Track] = {
-            r: _Track(role=r, writer=TrackWriter(folder / f"{r}.pcm", sample_rate=SR, t0=None,
-                                                  sync_every=self.options.sync_every))
+            r: _Track(
+                role=r,
+                writer=TrackWriter(
+                    folder / f"{r}.pcm", sample_rate=SR, t0=None, sync_every=self.options.sync_every
+                ),
+            )
             for r in SPEAKERS
         }
         self.turns_emitted = 0
@@ -208,7 +213,7 @@ class Engine:
         if gap > self.options.gap_fill:
             x = np.concatenate([np.zeros(round(gap * SR), np.float32), x])
         elif gap < -0.5 and x.size:  # overlapping resend after a reconnect: drop what we have
-            x = x[min(x.size, round(-gap * SR)):]
+            x = x[min(x.size, round(-gap * SR)) :]
         tr.writer.append(x)
         tr.written += x.size
 
@@ -227,28 +232,46 @@ class Engine:
         if tr.t0 is None:
             return
         if not tr.registered:
-            self.store.add_track(self.session_id, tr.role, kind="audio", path=tr.writer.path,
-                                 sample_rate=SR, t0=tr.t0)
+            self.store.add_track(
+                self.session_id,
+                tr.role,
+                kind="audio",
+                path=tr.writer.path,
+                sample_rate=SR,
+                t0=tr.t0,
+            )
             tr.registered = True
         if tr.pending > 0:
             start = tr.buf_start + tr.buf.size
             tr.writer.flush()
-            tr.buf = np.concatenate([tr.buf, read_track(tr.writer.path, start=start,
-                                                        stop=tr.written)])
+            tr.buf = np.concatenate(
+                [tr.buf, read_track(tr.writer.path, start=start, stop=tr.written)]
+            )
         vad = self.options.asr.vad
         regions = speech_regions(tr.buf, options=vad) if tr.buf.size else []
         quiet = int(vad.min_silence * SR)
-        closed = regions if flush else [
-            r for i, r in enumerate(regions) if i < len(regions) - 1 or tr.buf.size - r[1] >= quiet
-        ]
+        closed = (
+            regions
+            if flush
+            else [
+                r
+                for i, r in enumerate(regions)
+                if i < len(regions) - 1 or tr.buf.size - r[1] >= quiet
+            ]
+        )
         new_words: list[Word] = []
         if closed:
             a, b = closed[0][0], closed[-1][1]
-            new_words = transcribe_span(self.model, tr.buf[a:b], speaker=tr.role,
-                                        t0=tr.time(tr.buf_start + a), options=self.options.asr,
-                                        prompt=self._prompt(tr))
+            new_words = transcribe_span(
+                self.model,
+                tr.buf[a:b],
+                speaker=tr.role,
+                t0=tr.time(tr.buf_start + a),
+                options=self.options.asr,
+                prompt=self._prompt(tr),
+            )
             cut = b
-            open_regions = regions[len(closed):]
+            open_regions = regions[len(closed) :]
         else:
             open_regions = regions
             cut = open_regions[0][0] if open_regions else max(0, tr.buf.size - quiet)
@@ -256,17 +279,20 @@ class Engine:
             cut = tr.buf.size
         tr.buf = tr.buf[cut:]
         tr.buf_start += cut
+        tr.onset = None
         if flush:
             tr.done_until = tr.end_time
         elif open_regions:
             tr.done_until = tr.time(tr.buf_start + max(0, open_regions[0][0] - cut))
+            tr.onset = tr.done_until
         else:
             tr.done_until = tr.time(tr.buf_start)
         tr.words.extend(new_words)
         with self.store.transaction():  # words and the resume point move together
             self.store.add_words(self.session_id, new_words)
-            self.store.save_engine_state(self.session_id, tr.role, buf_start=tr.buf_start,
-                                         done_until=tr.done_until)
+            self.store.save_engine_state(
+                self.session_id, tr.role, buf_start=tr.buf_start, done_until=tr.done_until
+            )
         if new_words:
             self._emit("words", new_words)
 

@@ -24,8 +24,9 @@ __all__ = ["EngineClient"]
 
 
 class EngineClient:
-    def __init__(self, base_url: str, token: str, *, max_audio_s: float = 180.0,
-                 timeout: float = 10.0) -> None:
+    def __init__(
+        self, base_url: str, token: str, *, max_audio_s: float = 180.0, timeout: float = 10.0
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout = timeout
@@ -33,9 +34,11 @@ class EngineClient:
         self.dropped = collections.Counter[str]()
         self.sent = collections.Counter[str]()
         self._audio: collections.deque[tuple[str, dict[str, Any], bytes]] = collections.deque(
-            maxlen=int(max_audio_s * 4 * 2))  # 250 ms chunks, two roles at most
+            maxlen=int(max_audio_s * 4 * 2)
+        )  # 250 ms chunks, two roles at most
         self._frames: collections.deque[tuple[str, dict[str, Any], bytes]] = collections.deque(
-            maxlen=5)
+            maxlen=5
+        )
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self._who: dict[str, Any] | None = None
@@ -67,12 +70,20 @@ class EngineClient:
         return self._whoami().get("session_id")
 
     # -- requests ---------------------------------------------------------------------------
-    def _request(self, method: str, path: str, *, body: bytes | None = None,
-                 params: dict[str, Any] | None = None, raw: bool = False,
-                 timeout: float | None = None) -> Any:
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: bytes | None = None,
+        params: dict[str, Any] | None = None,
+        raw: bool = False,
+        timeout: float | None = None,
+    ) -> Any:
         url = self.base_url + path + (f"?{urlencode(params)}" if params else "")
-        req = urllib.request.Request(url, data=body, method=method,
-                                     headers={"Authorization": f"Bearer {self.token}"})
+        req = urllib.request.Request(
+            url, data=body, method=method, headers={"Authorization": f"Bearer {self.token}"}
+        )
         try:
             with urllib.request.urlopen(req, timeout=timeout or self.timeout) as resp:
                 data = resp.read()
@@ -91,13 +102,19 @@ class EngineClient:
             self.connected = False
             raise LabkitError(f"engine service unreachable at {self.base_url} ({e})") from None
 
-    def _json(self, method: str, path: str, data: dict[str, Any] | None = None,
-              timeout: float | None = None) -> dict[str, Any]:
+    def _json(
+        self,
+        method: str,
+        path: str,
+        data: dict[str, Any] | None = None,
+        timeout: float | None = None,
+    ) -> dict[str, Any]:
         body = json.dumps(data or {}).encode() if method == "POST" else None
         return self._request(method, path, body=body, timeout=timeout)
 
-    def create_session(self, *, title: str, jd_text: str, mode: str | None = None,
-                       consent: dict[str, bool]) -> dict[str, Any]:
+    def create_session(
+        self, *, title: str, jd_text: str, mode: str | None = None, consent: dict[str, bool]
+    ) -> dict[str, Any]:
         payload: dict[str, Any] = {"title": title, "jd_text": jd_text, "consent": consent}
         if mode:
             payload["mode"] = mode
@@ -105,8 +122,12 @@ class EngineClient:
 
     def control(self, session_id: str, action: str, **kw: Any) -> dict[str, Any]:
         timeout = 320.0 if action == "end" else None
-        return self._json("POST", f"/lab/api/sessions/{session_id}/control",
-                          {"action": action, **kw}, timeout=timeout)
+        return self._json(
+            "POST",
+            f"/lab/api/sessions/{session_id}/control",
+            {"action": action, **kw},
+            timeout=timeout,
+        )
 
     def state(self, session_id: str) -> dict[str, Any]:
         return self._json("GET", f"/lab/api/sessions/{session_id}/state")
@@ -122,19 +143,30 @@ class EngineClient:
         return self._json("GET", "/lab/api/sessions")["sessions"]
 
     # -- media (non-blocking) ---------------------------------------------------------------
-    def send_audio(self, session_id: str, role: str, pcm_int16: bytes, *, t_capture: float,
-                   seq: int) -> None:
+    def send_audio(
+        self, session_id: str, role: str, pcm_int16: bytes, *, t_capture: float, seq: int
+    ) -> None:
         if len(self._audio) == self._audio.maxlen:
             self.dropped["audio"] += 1
-        self._audio.append((f"/lab/api/sessions/{session_id}/ingest/{role}",
-                            {"kind": "audio", "t": f"{t_capture:.4f}", "seq": seq}, pcm_int16))
+        self._audio.append(
+            (
+                f"/lab/api/sessions/{session_id}/ingest/{role}",
+                {"kind": "audio", "t": f"{t_capture:.4f}", "seq": seq},
+                pcm_int16,
+            )
+        )
         self._kick()
 
     def send_frame(self, session_id: str, jpeg: bytes, *, t_capture: float, seq: int) -> None:
         if len(self._frames) == self._frames.maxlen:
             self.dropped["frame"] += 1
-        self._frames.append((f"/lab/api/sessions/{session_id}/ingest/candidate",
-                             {"kind": "frame", "t": f"{t_capture:.4f}", "seq": seq}, jpeg))
+        self._frames.append(
+            (
+                f"/lab/api/sessions/{session_id}/ingest/candidate",
+                {"kind": "frame", "t": f"{t_capture:.4f}", "seq": seq},
+                jpeg,
+            )
+        )
         self._kick()
 
     @property
@@ -143,8 +175,7 @@ class EngineClient:
 
     def _kick(self) -> None:
         if self._thread is None or not self._thread.is_alive():
-            self._thread = threading.Thread(target=self._sender, name="labkit-sender",
-                                            daemon=True)
+            self._thread = threading.Thread(target=self._sender, name="labkit-sender", daemon=True)
             self._thread.start()
         self._wake.set()
 

@@ -54,9 +54,20 @@ def _start_voila(internal_url: str, db: Path) -> tuple[subprocess.Popen[bytes], 
     env = {**os.environ, "LABKIT_ENGINE_URL": internal_url, "LABKIT_DB": str(db)}
     log = (db.parent / "voila.log").open("ab")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", str(apps_dir()), "--no-browser", f"--port={port}",
-         "--Voila.ip=127.0.0.1", "--show_tracebacks=True"],
-        env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "voila",
+            str(apps_dir()),
+            "--no-browser",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+            "--show_tracebacks=True",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
     while time.time() < deadline:
@@ -89,9 +100,14 @@ def serve(
     scheme = "https" if opts.lan else "http"
     internal_port = _free_port() if opts.lan else opts.port
     internal_url = f"http://127.0.0.1:{internal_port}"
-    lab = LabService(store=store, secret=secret, public_url=f"{scheme}://{host}:{opts.port}",
-                     options=engine or EngineOptions(), make_stages=make_stages,
-                     make_vision=make_vision)
+    lab = LabService(
+        store=store,
+        secret=secret,
+        public_url=f"{scheme}://{host}:{opts.port}",
+        options=engine or EngineOptions(),
+        make_stages=make_stages,
+        make_vision=make_vision,
+    )
     voila = None
     if opts.voila:
         voila, lab.voila_url = _start_voila(internal_url, opts.db)
@@ -103,16 +119,19 @@ def serve(
             cert, key = ensure_certificate(opts.db.parent / "tls", [host, "127.0.0.1"])
             ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             ctx.load_cert_chain(str(cert), str(key))
-            servers.append(app.listen(opts.port, address=host, ssl_options=ctx,
-                                      max_body_size=64 << 20))
+            servers.append(
+                app.listen(opts.port, address=host, ssl_options=ctx, max_body_size=64 << 20)
+            )
         servers.append(app.listen(internal_port, address="127.0.0.1", max_body_size=64 << 20))
         resumed = lab.resume_running()
         announce(f"engine: {internal_url} (db {opts.db})")
         if resumed:
             announce(f"resumed: {' '.join(resumed)}")
         announce(f"interviewer: {lab.link('interviewer.ipynb', lab.interviewer_token())}")
-        announce("candidate: created per session by the interviewer page "
-                 "(a link that opens the candidate page only)")
+        announce(
+            "candidate: created per session by the interviewer page "
+            "(a link that opens the candidate page only)"
+        )
         sys.stdout.flush()
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

@@ -8,6 +8,7 @@ its own session and nothing else.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import time
@@ -69,9 +70,14 @@ class LabService:
             epoch = time.time()
             self.store.set_clock(session_id, epoch)
         mode = info.get("mode") or "standard"
-        live = LiveSession(self.store, session_id, clock_epoch=float(epoch), options=self.options,
-                           stages=self.make_stages(mode),
-                           vision=self.make_vision(mode) if self.make_vision else None)
+        live = LiveSession(
+            self.store,
+            session_id,
+            clock_epoch=float(epoch),
+            options=self.options,
+            stages=self.make_stages(mode),
+            vision=self.make_vision(mode) if self.make_vision else None,
+        )
         self.sessions[session_id] = live
         if info["status"] != "running":
             self.store.set_status(session_id, "running", actor="interviewer")
@@ -97,10 +103,11 @@ class _Base(tornado.web.RequestHandler):
         self.lab = lab
 
     def grant(self) -> Grant | None:
-        token = (self.get_query_argument("token", None)
-                 or (self.request.headers.get("Authorization", "").removeprefix("Bearer ")
-                     or None)
-                 or self.get_cookie(COOKIE))
+        token = (
+            self.get_query_argument("token", None)
+            or (self.request.headers.get("Authorization", "").removeprefix("Bearer ") or None)
+            or self.get_cookie(COOKIE)
+        )
         return verify(self.lab.secret, token)
 
     def need(self, role: str, session_id: str | None = None) -> Grant:
@@ -154,21 +161,29 @@ class Sessions(_Base):
         self.need("interviewer")
         data = self.body_json()
         consent = {k: bool(v) for k, v in (data.get("consent") or {}).items()}
-        mode = data.get("mode") or ("standard" if consent.get("emotion", False)
-                                    else "emotion_off")
+        mode = data.get("mode") or ("standard" if consent.get("emotion", False) else "emotion_off")
         try:
             sid = self.lab.store.create_session(
-                title=str(data.get("title") or ""), jd_text=data.get("jd_text") or None,
-                mode=mode, consent=consent, asr_model=self.lab.options.asr.model,
-                actor="interviewer")
+                title=str(data.get("title") or ""),
+                jd_text=data.get("jd_text") or None,
+                mode=mode,
+                consent=consent,
+                asr_model=self.lab.options.asr.model,
+                actor="interviewer",
+            )
         except LabkitError as e:
             raise tornado.web.HTTPError(400, reason=str(e)) from None
         self.lab.store.audit(sid, "interviewer", "consent", consent)
         ctoken = issue(self.lab.secret, "candidate", sid)
         itoken = self.lab.interviewer_token()
-        self.write({"session_id": sid, "mode": mode,
-                    "candidate_url": self.lab.link("candidate.ipynb", ctoken),
-                    "dashboard_url": self.lab.link("dashboard.ipynb", itoken, session=sid)})
+        self.write(
+            {
+                "session_id": sid,
+                "mode": mode,
+                "candidate_url": self.lab.link("candidate.ipynb", ctoken),
+                "dashboard_url": self.lab.link("dashboard.ipynb", itoken, session=sid),
+            }
+        )
 
 
 class Control(_Base):
@@ -205,13 +220,21 @@ class Control(_Base):
             await asyncio.get_running_loop().run_in_executor(None, live.ended.wait, 300)
             await asyncio.get_running_loop().run_in_executor(None, live.close)
             del self.lab.sessions[sid]
-            v = store.query("SELECT hire_probability, low, high, label_probs, risk_flags, "
-                            "summary FROM verdicts WHERE session_id = ? AND is_final", [sid])
-            self.write({"ok": live.error is None, "error": live.error,
-                        "final_verdict": v[0] if v else None,
-                        "dashboard_url": self.lab.link("dashboard.ipynb",
-                                                       self.lab.interviewer_token(),
-                                                       session=sid)})
+            v = store.query(
+                "SELECT hire_probability, low, high, label_probs, risk_flags, "
+                "summary FROM verdicts WHERE session_id = ? AND is_final",
+                [sid],
+            )
+            self.write(
+                {
+                    "ok": live.error is None,
+                    "error": live.error,
+                    "final_verdict": v[0] if v else None,
+                    "dashboard_url": self.lab.link(
+                        "dashboard.ipynb", self.lab.interviewer_token(), session=sid
+                    ),
+                }
+            )
         else:
             raise tornado.web.HTTPError(400, reason=f"unknown action {action!r}")
 
@@ -272,9 +295,14 @@ class Status(_Base):
         self.need("any", sid)
         info = self.lab.store.get_session(sid)
         live = self.lab.sessions.get(sid)
-        self.write({"session_status": info["status"], "recording": live is not None,
-                    "consent": json.loads(info.get("consent") or "{}"),
-                    "connected": live.stats()["connected"] if live else {}})
+        self.write(
+            {
+                "session_status": info["status"],
+                "recording": live is not None,
+                "consent": json.loads(info.get("consent") or "{}"),
+                "connected": live.stats()["connected"] if live else {},
+            }
+        )
 
 
 class Stats(_Base):
@@ -287,42 +315,86 @@ def live_state(store: Store, sid: str) -> dict[str, Any]:
     """What the interviewer view shows, from the store (a read on its own cursor)."""
     info = store.get_session(sid)
     q = store.query
-    turns = q("SELECT idx, speaker, t_start, t_end, text, is_question FROM turns "
-              "WHERE session_id = ? ORDER BY idx", [sid])
-    qa = q("SELECT idx, question, answer, a_start, a_end, kind, link_confidence FROM qa_pairs "
-           "WHERE session_id = ? ORDER BY idx", [sid])
-    verdicts = q("SELECT t, after_qa, hire_probability, low, high, label_probs, risk_flags, "
-                 "is_final, summary FROM verdicts WHERE session_id = ? ORDER BY t, is_final",
-                 [sid])
-    profile = q("SELECT dimension, mean, sd, t FROM profile_snapshots WHERE session_id = ? "
-                "AND t = (SELECT max(t) FROM profile_snapshots WHERE session_id = ?) "
-                "ORDER BY dimension", [sid, sid])
-    words = q("SELECT speaker, t_start, t_end, text FROM words WHERE session_id = ? "
-              "ORDER BY t_start DESC LIMIT 200", [sid])[::-1]
+    turns = q(
+        "SELECT idx, speaker, t_start, t_end, text, is_question FROM turns "
+        "WHERE session_id = ? ORDER BY idx",
+        [sid],
+    )
+    qa = q(
+        "SELECT idx, question, answer, a_start, a_end, kind, link_confidence FROM qa_pairs "
+        "WHERE session_id = ? ORDER BY idx",
+        [sid],
+    )
+    verdicts = q(
+        "SELECT t, after_qa, hire_probability, low, high, label_probs, risk_flags, "
+        "is_final, summary FROM verdicts WHERE session_id = ? ORDER BY t, is_final",
+        [sid],
+    )
+    profile = q(
+        "SELECT dimension, mean, sd, t FROM profile_snapshots WHERE session_id = ? "
+        "AND t = (SELECT max(t) FROM profile_snapshots WHERE session_id = ?) "
+        "ORDER BY dimension",
+        [sid, sid],
+    )
+    words = q(
+        "SELECT speaker, t_start, t_end, text FROM words WHERE session_id = ? "
+        "ORDER BY t_start DESC LIMIT 200",
+        [sid],
+    )[::-1]
     last_q = next((t for t in reversed(turns) if t["speaker"] == "interviewer"), None)
-    after = [t["text"] for t in turns if last_q and t["idx"] > last_q["idx"]
-             and t["speaker"] == "candidate"]
+    after = [
+        t["text"]
+        for t in turns
+        if last_q and t["idx"] > last_q["idx"] and t["speaker"] == "candidate"
+    ]
     for v in verdicts:
         v["label_probs"] = json.loads(v["label_probs"] or "{}")
         v["risk_flags"] = json.loads(v["risk_flags"] or "[]")
     return {
-        "session_id": sid, "status": info["status"], "mode": info["mode"],
-        "title": info["title"], "words": words, "turns": turns, "qa_pairs": qa,
+        "session_id": sid,
+        "status": info["status"],
+        "mode": info["mode"],
+        "title": info["title"],
+        "words": words,
+        "turns": turns,
+        "qa_pairs": qa,
         "current_question": last_q["text"] if last_q else None,
         "current_answer": " ".join(after) or None,
-        "profile": profile, "verdict": verdicts[-1] if verdicts else None,
-        "verdicts": [{k: v[k] for k in ("t", "hire_probability", "low", "high", "is_final")}
-                     for v in verdicts],
-        "counts": {t: store.count(t, sid) for t in ("words", "turns", "qa_pairs",
-                                                    "answer_scores", "face_frames",
-                                                    "prosody_windows", "verdicts")},
+        "profile": profile,
+        "verdict": verdicts[-1] if verdicts else None,
+        "verdicts": [
+            {k: v[k] for k in ("t", "hire_probability", "low", "high", "is_final")}
+            for v in verdicts
+        ],
+        "counts": {
+            t: store.count(t, sid)
+            for t in (
+                "words",
+                "turns",
+                "qa_pairs",
+                "answer_scores",
+                "face_frames",
+                "prosody_windows",
+                "verdicts",
+            )
+        },
     }
 
 
 # -- the gateway to Voila -------------------------------------------------------------------
-_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade",
-        "proxy-authorization", "proxy-authenticate", "content-length", "content-encoding",
-        "host"}
+_HOP = {
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
+    "te",
+    "trailer",
+    "upgrade",
+    "proxy-authorization",
+    "proxy-authenticate",
+    "content-length",
+    "content-encoding",
+    "host",
+}
 
 
 class Gateway(_Base):
@@ -334,13 +406,20 @@ class Gateway(_Base):
         if g is None:
             raise tornado.web.HTTPError(401, reason="open the link you were given (token missing)")
         if g.role == "candidate" and not _CANDIDATE_PATHS.match(path):
-            raise tornado.web.HTTPError(403, reason="the candidate link opens the candidate page only")
+            raise tornado.web.HTTPError(
+                403, reason="the candidate link opens the candidate page only"
+            )
         if self.lab.voila_url is None:
             raise tornado.web.HTTPError(503, reason="the app server is not running")
         token = self.get_query_argument("token", None)
         if token:  # remember the role for the page's own asset and websocket requests
-            self.set_cookie(COOKIE, token, httponly=True, samesite="Strict",
-                            secure=self.request.protocol == "https")
+            self.set_cookie(
+                COOKIE,
+                token,
+                httponly=True,
+                samesite="Strict",
+                secure=self.request.protocol == "https",
+            )
         return g
 
     async def _proxy(self) -> None:
@@ -348,10 +427,16 @@ class Gateway(_Base):
         url = self.lab.voila_url + self.request.uri
         headers = {k: v for k, v in self.request.headers.get_all() if k.lower() not in _HOP}
         body = self.request.body if self.request.method in ("POST", "PUT", "PATCH") else None
-        req = tornado.httpclient.HTTPRequest(url, method=self.request.method, headers=headers,
-                                             body=body, follow_redirects=False,
-                                             request_timeout=120, decompress_response=True,
-                                             allow_nonstandard_methods=True)
+        req = tornado.httpclient.HTTPRequest(
+            url,
+            method=self.request.method,
+            headers=headers,
+            body=body,
+            follow_redirects=False,
+            request_timeout=120,
+            decompress_response=True,
+            allow_nonstandard_methods=True,
+        )
         resp = await tornado.httpclient.AsyncHTTPClient().fetch(req, raise_error=False)
         self.set_status(resp.code if resp.code != 599 else 502, resp.reason)
         for k, v in resp.headers.get_all():
@@ -408,12 +493,16 @@ class SocketGateway(tornado.websocket.WebSocketHandler):
     async def open(self, *_: str) -> None:
         assert self.lab.voila_url is not None
         url = "ws" + self.lab.voila_url.removeprefix("http") + self.request.uri
-        headers = {k: v for k, v in self.request.headers.get_all()
-                   if k.lower() in ("cookie", "authorization", "origin", "user-agent")}
+        headers = {
+            k: v
+            for k, v in self.request.headers.get_all()
+            if k.lower() in ("cookie", "authorization", "origin", "user-agent")
+        }
         req = tornado.httpclient.HTTPRequest(url, headers=headers)
         try:
             self.upstream = await tornado.websocket.websocket_connect(
-                req, on_message_callback=self._from_upstream, max_message_size=64 << 20)
+                req, on_message_callback=self._from_upstream, max_message_size=64 << 20
+            )
         except Exception:
             self.close(1011, "app server unavailable")
             return
@@ -425,10 +514,8 @@ class SocketGateway(tornado.websocket.WebSocketHandler):
         if msg is None:
             self.close()
             return
-        try:
+        with contextlib.suppress(tornado.websocket.WebSocketClosedError):
             self.write_message(msg, binary=isinstance(msg, bytes))
-        except tornado.websocket.WebSocketClosedError:
-            pass
 
     async def on_message(self, message: str | bytes) -> None:
         binary = isinstance(message, bytes)

@@ -16,7 +16,7 @@ from labkit.engine import AudioChunk, Engine, EngineOptions, Stage
 from labkit.records import Word
 from labkit.store import Store
 
-__all__ = ["LiveSession", "Latency"]
+__all__ = ["Latency", "LiveSession"]
 
 
 @dataclass
@@ -32,9 +32,12 @@ class Latency:
         xs = sorted(self.values)
         if not xs:
             return {"n": 0, "p50": None, "p95": None, "max": None}
-        return {"n": len(xs), "p50": round(xs[len(xs) // 2], 3),
-                "p95": round(xs[min(len(xs) - 1, int(0.95 * len(xs)))], 3),
-                "max": round(xs[-1], 3)}
+        return {
+            "n": len(xs),
+            "p50": round(xs[len(xs) // 2], 3),
+            "p95": round(xs[min(len(xs) - 1, int(0.95 * len(xs)))], 3),
+            "max": round(xs[-1], 3),
+        }
 
 
 class LiveSession:
@@ -59,15 +62,17 @@ class LiveSession:
         self.session_id = session_id
         self.clock_epoch = clock_epoch
         self.store = store.view()  # the ASR worker's own cursor
-        self.engine = Engine(self.store, session_id, options=options, stages=stages,
-                             hook=self._on_engine)
+        self.engine = Engine(
+            self.store, session_id, options=options, stages=stages, hook=self._on_engine
+        )
         self.vision = vision
         self.frames: collections.deque[tuple[float, bytes]] = collections.deque(maxlen=max_frames)
         self.frames_dropped = 0
         self.latest_jpeg: bytes | None = None
         self.latest_jpeg_t = 0.0
-        self.lat = {k: Latency() for k in ("ingest_audio", "ingest_frame", "words", "face",
-                                           "verdict")}
+        self.lat = {
+            k: Latency() for k in ("ingest_audio", "ingest_frame", "words", "face", "verdict")
+        }
         self.backlog: collections.deque[tuple[float, float]] = collections.deque(maxlen=4000)
         self.counts: collections.Counter[str] = collections.Counter()
         self.last_seen: dict[str, float] = {}
@@ -82,8 +87,9 @@ class LiveSession:
         self._video = video.open("ab")
         self._video_idx = video.with_suffix(".idx").open("a")
         self._asr = threading.Thread(target=self._asr_loop, name=f"asr-{session_id}", daemon=True)
-        self._vis = threading.Thread(target=self._vision_loop, name=f"vision-{session_id}",
-                                     daemon=True)
+        self._vis = threading.Thread(
+            target=self._vision_loop, name=f"vision-{session_id}", daemon=True
+        )
         self._asr.start()
         self._vis.start()
 
@@ -124,7 +130,7 @@ class LiveSession:
 
     # -- workers ----------------------------------------------------------------------------
     def _asr_loop(self) -> None:
-        from labkit.engine.events import InterviewEnd, JDSet, ProfilingToggle
+        from labkit.engine.events import JDSet, ProfilingToggle
 
         try:
             while not self._stop:

@@ -140,22 +140,39 @@ def build_turns(words: Sequence[Word], *, options: FramingOptions | None = None)
 
 
 def final_turn_count(
-    turns: Sequence[Turn], *, watermark: float, options: FramingOptions | None = None
+    turns: Sequence[Turn],
+    *,
+    watermark: float | None = None,
+    done: dict[str, float] | None = None,
+    onsets: dict[str, float | None] | None = None,
+    options: FramingOptions | None = None,
 ) -> int:
-    """How many leading turns can no longer change, given every word before ``watermark`` is known.
+    """How many leading turns can no longer change.
 
-    A turn is final once a later turn of the other speaker has started before the watermark and
-    the turn's own speaker has been silent for ``segment_pause`` (so no word can join it).
+    ``done[speaker]``: every word of that speaker starting before it is known (``watermark``
+    sets all speakers alike). ``onsets[speaker]``: where that speaker's speech not yet
+    transcribed begins (VAD), if any. A turn is final once its speaker has been silent for
+    ``segment_pause`` (no word can join it) and the other speaker has taken the floor after it
+    began: a later turn of theirs, or speech of theirs that VAD has seen but ASR not yet read.
     """
     opts = options or FramingOptions()
+    onsets = onsets or {}
+
+    def known(speaker: str) -> float:
+        if done is not None:
+            return done.get(speaker, float("-inf"))
+        return watermark if watermark is not None else float("-inf")
+
     n = 0
     for k, t in enumerate(turns):
-        if t.t_end + opts.segment_pause > watermark:
+        if t.t_end + opts.segment_pause > known(t.speaker):
             break
+        other = "candidate" if t.speaker == "interviewer" else "interviewer"
+        onset = onsets.get(other)
         follows = any(
-            u.speaker != t.speaker and not _inside(u, t) and t.t_start < u.t_start < watermark
+            u.speaker != t.speaker and not _inside(u, t) and t.t_start < u.t_start < known(other)
             for u in turns[k + 1 :]
-        )
+        ) or (onset is not None and onset > t.t_start)
         if not follows and not _contained_in_final(t, turns[:k]):
             break
         n = k + 1
