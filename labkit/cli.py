@@ -38,8 +38,11 @@ def _stages(args: argparse.Namespace, *, mode: str = "standard") -> list:
     return [JudgmentStage()]
 
 
-def _vision(args: argparse.Namespace, *, mode: str = "standard"):  # noqa: ANN202
-    return None
+def _vision(args: argparse.Namespace, *, mode: str = "standard"):
+    """The face stage; in emotion-off mode the emotion model is never loaded."""
+    from labkit.vision.stage import VisionStage
+
+    return VisionStage(emotion=mode != "emotion_off", models_dir=args.models_dir)
 
 
 def _analyze(args: argparse.Namespace, *, inputs=None, title: str | None = None) -> str:
@@ -71,13 +74,15 @@ def _analyze(args: argparse.Namespace, *, inputs=None, title: str | None = None)
             bar.update(round(frac * 100) - bar.n)
 
         try:
+            vision = _vision(args, mode=args.mode) if inputs.video is not None else None
             sid = analyze_files(
                 store,
                 inputs,
                 title=title or args.title or "",
                 mode=args.mode,
                 options=_engine_options(args),
-                stages=_stages(args),
+                stages=_stages(args, mode=args.mode),
+                vision=vision,
                 progress=progress,
             )
         finally:
@@ -188,10 +193,14 @@ def cmd_models(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from labkit.live.serve import ServeOptions, serve
 
-    serve(ServeOptions(db=Path(args.db), port=args.port, host=args.host, lan=args.lan,
-                       voila=not args.no_voila),
-          engine=_engine_options(args), make_stages=lambda mode: _stages(args, mode=mode),
-          make_vision=lambda mode: _vision(args, mode=mode))
+    serve(
+        ServeOptions(
+            db=Path(args.db), port=args.port, host=args.host, lan=args.lan, voila=not args.no_voila
+        ),
+        engine=_engine_options(args),
+        make_stages=lambda mode: _stages(args, mode=mode),
+        make_vision=lambda mode: _vision(args, mode=mode),
+    )
     return 0
 
 
@@ -247,8 +256,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="run the live lab: engine service + Voila apps")
     _add_analysis(p)
     p.add_argument("--port", type=int, default=8765)
-    p.add_argument("--lan", action="store_true",
-                   help="serve HTTPS on the LAN address (browsers need it for mic/camera)")
+    p.add_argument(
+        "--lan",
+        action="store_true",
+        help="serve HTTPS on the LAN address (browsers need it for mic/camera)",
+    )
     p.add_argument("--host", default=None, help="public address to print in the links")
     p.add_argument("--no-voila", action="store_true", help="engine API only (tests, bench)")
     p.set_defaults(func=cmd_serve)

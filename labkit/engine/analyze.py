@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from labkit.engine.engine import Engine, EngineOptions, Hook, Stage
-from labkit.engine.events import AudioChunk, InterviewEnd, JDSet
+from labkit.engine.events import AudioChunk, InterviewEnd, JDSet, VideoFrame
 from labkit.errors import InputError, LabkitError
 from labkit.media.decode import Audio, check_audio, load_audio, load_stereo_pair
 from labkit.store import Store
@@ -54,6 +55,7 @@ def load_inputs(
         vpath = Path(video)
         if not vpath.exists() or vpath.stat().st_size == 0:
             raise InputError(f"{vpath}: video file is missing or empty")
+        _check_video(vpath)
         sources = (*sources, vpath)
     return AnalyzeInputs(
         interviewer=left, candidate=right, sources=sources, video=vpath, jd_text=jd_text
@@ -68,6 +70,7 @@ def analyze_files(
     mode: str = "standard",
     options: EngineOptions | None = None,
     stages: Sequence[Stage] = (),
+    vision: Callable[..., Any] | None = None,
     hook: Hook | None = None,
     progress: Callable[[float], None] | None = None,
     feed_seconds: float = 120.0,
@@ -89,9 +92,15 @@ def analyze_files(
     try:
         _keep_sources(store, sid, inputs.sources, video=inputs.video)
         store.set_status(sid, "running")
-        engine = Engine(store, sid, options=opts, stages=stages, hook=hook)
+        engine = Engine(store, sid, options=opts, stages=stages, hook=hook, vision=vision)
         if inputs.jd_text:
             engine.handle(JDSet(inputs.jd_text))
+        frames = (
+            _video_frames(inputs.video, fps=getattr(vision, "fps", 5.0))
+            if (inputs.video is not None and vision is not None)
+            else iter(())
+        )
+        pending_frame = next(frames, None)
         duration = max(inputs.interviewer.duration, inputs.candidate.duration)
         step = int(feed_seconds * 16_000)
         total = max(inputs.interviewer.samples.size, inputs.candidate.samples.size)
@@ -109,8 +118,15 @@ def analyze_files(
                             t_capture=start / 16_000,
                         )
                     )
+            # video in step with the audio: frames up to the end of this slice
+            while pending_frame is not None and pending_frame[0] < (start + step) / 16_000:
+                engine.handle(VideoFrame(t=pending_frame[0], image=pending_frame[1]))
+                pending_frame = next(frames, None)
             if progress is not None:
                 progress(min(1.0, (start + step) / total))
+        while pending_frame is not None:  # video longer than the audio
+            engine.handle(VideoFrame(t=pending_frame[0], image=pending_frame[1]))
+            pending_frame = next(frames, None)
         engine.handle(InterviewEnd(duration))
         for role, tr in engine.tracks.items():
             store.add_track(
@@ -128,6 +144,23 @@ def analyze_files(
         store.set_status(sid, "failed", error=reason[:500] or type(e).__name__)
         raise
     return sid
+
+
+def _check_video(path: Path) -> None:
+    import av
+
+    try:
+        with av.open(str(path)) as c:
+            if not c.streams.video:
+                raise InputError(f"{path}: has no video track")
+    except av.FFmpegError as e:
+        raise InputError(f"{path}: cannot be decoded as video ({e})") from None
+
+
+def _video_frames(path: Path, *, fps: float) -> Iterator[tuple[float, Any]]:
+    from labkit.vision.video import sample_frames
+
+    return iter(sample_frames(path, fps=fps, max_side=640))
 
 
 def _keep_sources(store: Store, sid: str, sources: Sequence[Path], *, video: Path | None) -> None:

@@ -51,6 +51,7 @@ class EngineOptions:
     prompt_words: int = 0
     models_dir: str | None = None
     sync_every: int = 1  # fsync the raw track every N appends (1: nothing captured is lost)
+    frame_batch: int = 8  # video frames gathered before the vision stage runs (file feed)
 
 
 class Stage(Protocol):
@@ -103,11 +104,14 @@ class Engine:
         stages: Sequence[Stage] = (),
         hook: Hook | None = None,
         model: Any = None,
+        vision: Callable[[Store, str, list[tuple[float, Any]]], Any] | None = None,
     ) -> None:
         self.store = store
         self.session_id = session_id
         self.options = options or EngineOptions()
         self.stages = list(stages)
+        self.vision = vision
+        self._frames: list[tuple[float, Any]] = []
         self.hook = hook
         self._model = model
         folder = store.session_dir(session_id)
@@ -179,12 +183,16 @@ class Engine:
             )
             self._emit("profiling", event)
         elif isinstance(event, VideoFrame):
+            self._frames.append((event.t, event.image if event.image is not None else event.jpeg))
+            if len(self._frames) >= self.options.frame_batch:
+                self._run_vision()
             self._emit("frame", event)
         else:  # pragma: no cover - typing guards this
             raise InputError(f"unknown event {type(event).__name__}")
 
     def end(self, t: float | None = None) -> None:
         """Flush every track, finalize every turn and stage; close the raw tracks."""
+        self._run_vision()
         self.process(flush=True)
         t_end = t if t is not None else max(tr.end_time for tr in self.tracks.values())
         for stage in self.stages:
@@ -193,6 +201,11 @@ class Engine:
             tr.writer.close()
         self.ended = True
         self._emit("end", t_end)
+
+    def _run_vision(self) -> None:
+        frames, self._frames = self._frames, []
+        if self.vision is not None and frames:
+            self._emit("faces", self.vision(self.store, self.session_id, frames))
 
     # -- audio ------------------------------------------------------------------------------
     def ingest(self, ev: AudioChunk) -> None:

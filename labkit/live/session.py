@@ -56,7 +56,7 @@ class LiveSession:
         clock_epoch: float,
         options: EngineOptions | None = None,
         stages: Sequence[Stage] = (),
-        vision: Callable[[Store, str, list[tuple[float, bytes]]], int] | None = None,
+        vision: Callable[[Store, str, list[tuple[float, bytes]]], Any] | None = None,
         max_frames: int = 10,
     ) -> None:
         self.session_id = session_id

