@@ -35,7 +35,7 @@ def _stages(args: argparse.Namespace, *, mode: str = "standard") -> list:
         from labkit.judgment.stage import JudgmentStage
     except ImportError:
         return []
-    return [JudgmentStage()]
+    return [JudgmentStage(emotion=mode != "emotion_off")]
 
 
 def _vision(args: argparse.Namespace, *, mode: str = "standard"):
@@ -117,6 +117,57 @@ def cmd_script(args: argparse.Namespace) -> int:
     with _store(args, read_only=True) as store:
         store.get_session(args.session)
         print(format_script(store.turns(args.session)))
+    return 0
+
+
+def cmd_verdict(args: argparse.Namespace) -> int:
+    from labkit.report.verdict import format_verdicts
+
+    with _store(args, read_only=True) as store:
+        store.get_session(args.session)
+        print(format_verdicts(store, args.session))
+    return 0
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        store.record_decision(
+            args.session, decision=args.decision, author=args.author, comments=args.comments
+        )
+    print(f"recorded {args.author}'s decision '{args.decision}' beside the machine's verdict")
+    return 0
+
+
+def cmd_requirements(args: argparse.Namespace) -> int:
+    """Show the JD requirements; ``--set NAME=WEIGHT`` re-weights them (weights sum to 1)."""
+    from dataclasses import replace
+
+    with _store(args, read_only=not args.set) as store:
+        reqs = store.requirements(args.session)
+        if args.set:
+            new = dict(reqs_weight.split("=", 1) for reqs_weight in args.set)
+            names = {r.name.lower(): r.name for r in reqs}
+            unknown = [n for n in new if n.lower() not in names]
+            if unknown:
+                raise LabkitError(
+                    f"no requirement named {', '.join(unknown)}; "
+                    f"known: {', '.join(r.name for r in reqs)}"
+                )
+            try:
+                w = {names[k.lower()]: float(v) for k, v in new.items()}
+            except ValueError:
+                raise LabkitError("weights are numbers, e.g. --set Python=0.3") from None
+            fixed = sum(w.values())
+            rest = sum(r.weight for r in reqs if r.name not in w)
+            if fixed > 1 + 1e-9 or any(v < 0 for v in w.values()):
+                raise LabkitError("weights are between 0 and 1 and the ones you set sum to <= 1")
+            # the weights you set stay as given; the others share what is left, in proportion
+            scale = (1 - fixed) / rest if rest > 0 else 0.0
+            reqs = [replace(r, weight=w[r.name] if r.name in w else r.weight * scale) for r in reqs]
+            store.set_requirements(args.session, reqs, edited_by=args.actor)
+        for r in sorted(reqs, key=lambda r: -r.weight):
+            need = "required" if r.required else "nice-to-have"
+            print(f"{r.weight:6.3f}  {r.name:<32} {r.category:<11} {need}")
     return 0
 
 
@@ -245,6 +296,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("session")
     _add_db(p)
     p.set_defaults(func=cmd_script)
+
+    p = sub.add_parser("verdict", help="print a session's verdict evolution and summary")
+    p.add_argument("session")
+    _add_db(p)
+    p.set_defaults(func=cmd_verdict)
+
+    p = sub.add_parser("decide", help="record the human decision beside the machine's verdict")
+    p.add_argument("session")
+    p.add_argument("--decision", required=True, choices=["no", "maybe", "yes"])
+    p.add_argument("--author", required=True)
+    p.add_argument("--comments", default="")
+    _add_db(p)
+    p.set_defaults(func=cmd_decide)
+
+    p = sub.add_parser("requirements", help="show or re-weight a session's JD requirements")
+    p.add_argument("session")
+    p.add_argument("--set", nargs="*", metavar="NAME=WEIGHT")
+    p.add_argument("--actor", default="cli")
+    _add_db(p)
+    p.set_defaults(func=cmd_requirements)
 
     p = sub.add_parser("sessions", help="list, show or delete sessions")
     p.add_argument("action", choices=["list", "show", "delete"])

@@ -234,15 +234,19 @@ class Store:
             [epoch, session_id],
         )
 
-    def save_engine_state(self, session_id: str, track: str, *, buf_start: int,
-                          done_until: float) -> None:
-        self.con.execute("INSERT OR REPLACE INTO engine_state VALUES (?, ?, ?, ?)",
-                         [session_id, track, buf_start, done_until])
+    def save_engine_state(
+        self, session_id: str, track: str, *, buf_start: int, done_until: float
+    ) -> None:
+        self.con.execute(
+            "INSERT OR REPLACE INTO engine_state VALUES (?, ?, ?, ?)",
+            [session_id, track, buf_start, done_until],
+        )
 
     def engine_state(self, session_id: str) -> dict[str, tuple[int, float]]:
         rows = self.con.execute(
             "SELECT track, buf_start, done_until FROM engine_state WHERE session_id = ?",
-            [session_id]).fetchall()
+            [session_id],
+        ).fetchall()
         return {r[0]: (int(r[1]), float(r[2])) for r in rows}
 
     # -- media ------------------------------------------------------------------------------
@@ -311,6 +315,12 @@ class Store:
             )
             for r in rows
         ]
+
+    def set_turn_class(self, session_id: str, idx: int, *, is_question: bool) -> None:
+        self.con.execute(
+            "UPDATE turns SET is_question = ? WHERE session_id = ? AND idx = ?",
+            [is_question, session_id, idx],
+        )
 
     # -- judgment ---------------------------------------------------------------------------
     def set_requirements(
@@ -474,6 +484,35 @@ class Store:
                 )
             )
         self._many(f"INSERT INTO face_frames VALUES ({', '.join('?' * 17)})", rows)
+
+    def face_frames(
+        self, session_id: str, t_start: float = float("-inf"), t_end: float = float("inf")
+    ) -> list[FaceFrame]:
+        rows = self.con.execute(
+            "SELECT t, face_present, box, landmarks, yaw, pitch, roll, movement, gaze_off, "
+            f"{', '.join(EMOTIONS)} FROM face_frames WHERE session_id = ? AND t BETWEEN ? AND ? "
+            "ORDER BY t",
+            [session_id, max(t_start, -1e9), min(t_end, 1e9)],
+        ).fetchall()
+        out = []
+        for r in rows:
+            lm = r[3]
+            emo = None if r[9] is None else dict(zip(EMOTIONS, r[9:16], strict=True))
+            out.append(
+                FaceFrame(
+                    t=r[0],
+                    face_present=r[1],
+                    box=tuple(r[2]) if r[2] else None,
+                    landmarks=tuple(zip(lm[::2], lm[1::2], strict=True)) if lm else None,
+                    yaw=r[4],
+                    pitch=r[5],
+                    roll=r[6],
+                    movement=r[7],
+                    gaze_off=r[8],
+                    emotions=emo,
+                )
+            )
+        return out
 
     def add_prosody_windows(
         self, session_id: str, windows: Iterable[ProsodyWindow], *, scope: str = "window"

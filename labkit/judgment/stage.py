@@ -1,0 +1,211 @@
+"""The judgment stage as the engine runs it: final turns in, judgment rows out.
+
+It reads the JD into weighted requirements, pairs questions with answers, scores each answer with
+its evidence, updates the profile (with prosody and face signals fused over time windows as weak
+evidence), and writes a verdict after every answer plus a final one with its written summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from labkit.errors import InputError
+from labkit.judgment.session import JudgmentOptions, JudgmentState, JudgmentUpdate
+from labkit.media.tracks import read_track
+from labkit.records import JobSpec, ProsodyWindow, Turn, Word
+from labkit.store import Store
+
+__all__ = ["JudgmentStage"]
+
+SR = 16_000
+
+
+class JudgmentStage:
+    """One per session. ``emotion=False`` (emotion-off mode) keeps facial emotion out of fusion."""
+
+    def __init__(
+        self,
+        *,
+        emotion: bool = True,
+        options: JudgmentOptions | None = None,
+        fusion_config: Any = None,
+    ) -> None:
+        self.emotion = emotion
+        self.options = options or JudgmentOptions()
+        self.fusion_config = fusion_config
+        self.state: JudgmentState | None = None
+        self.jd_text: str | None = None
+        self.prosody_done: dict[str, float] = {}
+        self._store: Store | None = None
+        self._sid = ""
+
+    # -- set-up -----------------------------------------------------------------------------
+    def _ensure(self, store: Store, session_id: str) -> JudgmentState:
+        self._store, self._sid = store, session_id
+        info = store.get_session(session_id)
+        jd = info.get("jd_text") or ""
+        if self.state is None or jd != self.jd_text:
+            self.jd_text = jd
+            spec = self._jobspec(store, session_id, jd)
+            self.state = JudgmentState(
+                spec, options=self.options, side_evidence=self._side_evidence
+            )
+            # turns already judged before a restart are replayed through the same path
+        return self.state
+
+    def _jobspec(self, store: Store, session_id: str, jd: str) -> JobSpec:
+        from labkit.language.jd import parse_jd
+
+        stored = store.requirements(session_id)
+        if stored:  # parsed before, maybe re-weighted by the user: the stored weights rule
+            return JobSpec(title="", requirements=tuple(stored), text=jd)
+        try:
+            spec = parse_jd(jd) if jd.strip() else JobSpec(title="", requirements=())
+        except InputError as e:
+            store.audit(session_id, "labkit", "jd_rejected", {"reason": str(e)})
+            spec = JobSpec(title="", requirements=(), warnings=(str(e),))
+        store.set_requirements(session_id, spec.requirements)
+        for w in spec.warnings:
+            store.audit(session_id, "labkit", "jd_warning", {"warning": w})
+        return spec
+
+    # -- engine protocol --------------------------------------------------------------------
+    def on_turns(
+        self, store: Store, session_id: str, turns: Sequence[Turn], *, watermark: float
+    ) -> list[tuple[str, Any]]:
+        state = self._ensure(store, session_id)
+        self._prosody(store, session_id, turns, upto=watermark)
+        return self._write(store, session_id, state.update(turns))
+
+    def on_end(self, store: Store, session_id: str, t: float) -> list[tuple[str, Any]]:
+        state = self._ensure(store, session_id)
+        turns = store.turns(session_id)
+        self._prosody(store, session_id, turns, upto=None)
+        return self._write(store, session_id, state.finalize(turns, t_end=t))
+
+    def set_profiling(self, on: bool, *, t: float) -> None:
+        if self.state is not None:
+            self.state.set_profiling(on, t=t)
+
+    # -- writing ----------------------------------------------------------------------------
+    def _write(self, store: Store, sid: str, u: JudgmentUpdate) -> list[tuple[str, Any]]:
+        verdicts = list(u.verdicts)
+        if not self.emotion:  # say so where the verdict is read
+            verdicts = [
+                replace(
+                    v,
+                    summary=(v.summary + " " if v.summary else "")
+                    + "(Emotion-off session: no facial-emotion inference ran; "
+                    "this verdict rests on speech, content and voice.)",
+                )
+                if v.is_final
+                else v
+                for v in verdicts
+            ]
+        answer_prosody = self._answer_prosody(store, sid, u)
+        with store.transaction():
+            store.add_qa_pairs(sid, u.qa_pairs)
+            store.add_answer_scores(sid, u.answer_scores)
+            store.add_profile_snapshots(sid, u.profile_snapshots)
+            store.add_verdicts(sid, verdicts)
+            store.add_prosody_windows(sid, answer_prosody, scope="answer")
+            for i, cls in u.turn_classes:
+                store.set_turn_class(sid, i, is_question=cls.is_question)
+        out: list[tuple[str, Any]] = []
+        for kind, rows in (
+            ("qa_pairs", u.qa_pairs),
+            ("answer_scores", u.answer_scores),
+            ("profile", u.profile_snapshots),
+            ("verdicts", verdicts),
+        ):
+            if rows:
+                out.append((kind, list(rows)))
+        return out
+
+    # -- prosody and fusion -----------------------------------------------------------------
+    def _track(self, store: Store, sid: str, role: str) -> tuple[np.ndarray, float]:
+        path = store.session_dir(sid) / f"{role}.pcm"
+        if not path.exists():
+            return np.zeros(0, np.float32), 0.0
+        t0 = next((float(r["t0"]) for r in store.tracks(sid) if r["track"] == role), 0.0)
+        return read_track(path), t0
+
+    def _prosody(
+        self, store: Store, sid: str, turns: Sequence[Turn], *, upto: float | None
+    ) -> None:
+        """1 s / 0.5 s-hop windows for every stretch of audio not yet measured."""
+        from labkit.speech.prosody import prosody_windows
+
+        for role in ("interviewer", "candidate"):
+            done = self.prosody_done.get(role, 0.0)
+            end = upto if upto is not None else max((t.t_end for t in turns), default=0.0) + 1
+            if end - done < 5.0 and upto is not None:
+                continue  # measure in stretches of >= 5 s
+            x, t0 = self._track(store, sid, role)
+            a = max(0, int((done - t0) * SR))
+            b = min(x.size, int((end - t0) * SR))
+            if b - a < SR:
+                continue
+            words = [w for t in turns if t.speaker == role for w in t.words]
+            wins = prosody_windows(
+                x[a:b],
+                speaker=role,  # type: ignore[arg-type]
+                t0=t0 + a / SR,
+                words=words,
+            )
+            with store.transaction():
+                store.add_prosody_windows(sid, wins, scope="window")
+            self.prosody_done[role] = t0 + b / SR
+
+    def _answer_prosody(self, store: Store, sid: str, u: JudgmentUpdate) -> list[ProsodyWindow]:
+        from labkit.speech.prosody import summarize_span
+
+        out = []
+        pairs = [p for p in u.qa_pairs if p.a_start is not None and p.a_end is not None]
+        if not pairs:
+            return out
+        x, t0 = self._track(store, sid, "candidate")
+        words = store.words(sid, "candidate")
+        for p in pairs:
+            ws = [w for w in words if p.a_start <= w.t_start <= p.a_end]  # type: ignore[operator]
+            win = summarize_span(
+                x,
+                speaker="candidate",
+                t_start=float(p.a_start),
+                t_end=float(p.a_end),
+                words=ws,
+                t0=t0,
+            )
+            out.append(replace(win, features={**win.features, "qa_idx": float(p.idx)}))
+        return out
+
+    def _side_evidence(self, a_start: float, a_end: float) -> dict[str, tuple[float, float]]:
+        """Face and voice over one answer, fused per window: weak evidence for the profile."""
+        from labkit.judgment.fusion import fuse_windows, load_config, weak_evidence
+
+        store, sid = self._store, self._sid
+        if store is None:
+            return {}
+        cfg = self.fusion_config or load_config()
+        if not self.emotion:
+            cfg = cfg.with_weights(None, emotion_enabled=False)
+        faces = store.face_frames(sid, a_start, a_end)
+        if not self.emotion:
+            faces = [replace(f, emotions=None) for f in faces]
+        x, t0 = self._track(store, sid, "candidate")
+        a = max(0, int((a_start - t0) * SR))
+        b = min(x.size, int((a_end - t0) * SR))
+        if b - a < SR:
+            return {}
+        from labkit.speech.prosody import prosody_windows
+
+        words: list[Word] = [
+            w for w in store.words(sid, "candidate") if a_start <= w.t_start <= a_end
+        ]
+        wins = prosody_windows(x[a:b], speaker="candidate", t0=t0 + a / SR, words=words)
+        fused = fuse_windows(faces, wins, words, config=cfg)
+        return weak_evidence(fused, a_start, a_end, config=cfg)
