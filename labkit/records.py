@@ -117,6 +117,7 @@ class AnswerScore:
     t_start: float
     t_end: float
     requirement: str | None = None
+    features: dict[str, float] = field(default_factory=dict)  # the measured inputs (fillers/min..)
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ class EngineOptions:
     models_dir: str | None = None
     sync_every: int = 1  # fsync the raw track every N appends (1: nothing captured is lost)
     frame_batch: int = 8  # video frames gathered before the vision stage runs (file feed)
+    jd_hotwords: bool = True  # bias ASR toward the JD's skill and tool names
 
 
 class Stage(Protocol):
@@ -173,8 +174,17 @@ class Engine:
             self.end(event.t)
         elif isinstance(event, JDSet):
             self.store.set_jd(self.session_id, event.text)
+            for stage in self.stages:
+                on_jd = getattr(stage, "on_jd", None)
+                if on_jd is not None:
+                    on_jd(self.store, self.session_id, event.text)
+            self._bias_asr()
             self._emit("jd", event.text)
         elif isinstance(event, ProfilingToggle):
+            for stage in self.stages:
+                toggle = getattr(stage, "set_profiling", None)
+                if toggle is not None:
+                    toggle(event.on, t=event.t)
             self.store.audit(
                 self.session_id,
                 "interviewer",
@@ -201,6 +211,20 @@ class Engine:
             tr.writer.close()
         self.ended = True
         self._emit("end", t_end)
+
+    def _bias_asr(self) -> None:
+        """Prime Whisper with the JD's skill names: it mishears tools it has no context for."""
+        if not self.options.jd_hotwords:
+            return
+        names: list[str] = []
+        for r in self.store.requirements(self.session_id):
+            if r.category in ("skill", "tool", "domain"):
+                names += [r.name, *r.aliases[:2]]
+        words = " ".join(dict.fromkeys(n for n in names if len(n) <= 30))[:300]
+        if words:
+            from dataclasses import replace
+
+            self.options = replace(self.options, asr=replace(self.options.asr, hotwords=words))
 
     def _run_vision(self) -> None:
         frames, self._frames = self._frames, []

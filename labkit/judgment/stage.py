@@ -40,21 +40,27 @@ class JudgmentStage:
         self.state: JudgmentState | None = None
         self.jd_text: str | None = None
         self.prosody_done: dict[str, float] = {}
+        self.toggles: list[tuple[bool, float]] = []
         self._store: Store | None = None
         self._sid = ""
 
     # -- set-up -----------------------------------------------------------------------------
     def _ensure(self, store: Store, session_id: str) -> JudgmentState:
         self._store, self._sid = store, session_id
-        info = store.get_session(session_id)
-        jd = info.get("jd_text") or ""
-        if self.state is None or jd != self.jd_text:
+        if self.state is None:
+            jd = store.get_session(session_id).get("jd_text") or ""
             self.jd_text = jd
             spec = self._jobspec(store, session_id, jd)
             self.state = JudgmentState(
                 spec, options=self.options, side_evidence=self._side_evidence
             )
-            # turns already judged before a restart are replayed through the same path
+            for on, t in self.toggles:
+                self.state.set_profiling(on, t=t)
+            if store.count("qa_pairs", session_id):
+                # a restarted engine: rebuild the state from the stored turns, writing nothing
+                # (those rows are already in the store)
+                self.state.update(store.turns(session_id))
+                self.prosody_done = store.prosody_done(session_id)
         return self.state
 
     def _jobspec(self, store: Store, session_id: str, jd: str) -> JobSpec:
@@ -74,6 +80,25 @@ class JudgmentStage:
         return spec
 
     # -- engine protocol --------------------------------------------------------------------
+    def on_jd(self, store: Store, session_id: str, text: str) -> None:
+        """A JD arrived (or changed): read it now, so ASR can be biased toward its skills.
+
+        A changed JD re-judges what was said so far against the new requirements.
+        """
+        if self.state is not None and text == self.jd_text:
+            return
+        if self.state is not None or store.count("qa_pairs", session_id):
+            store.set_requirements(session_id, [])
+            store.clear_results(
+                session_id, ["qa_pairs", "answer_scores", "profile_snapshots", "verdicts"]
+            )
+            self.state = None
+            store.audit(session_id, "labkit", "rejudge_after_jd_change", None)
+            state = self._ensure(store, session_id)
+            self._write(store, session_id, state.update(store.turns(session_id)))
+        else:
+            self._ensure(store, session_id)
+
     def on_turns(
         self, store: Store, session_id: str, turns: Sequence[Turn], *, watermark: float
     ) -> list[tuple[str, Any]]:
@@ -88,6 +113,7 @@ class JudgmentStage:
         return self._write(store, session_id, state.finalize(turns, t_end=t))
 
     def set_profiling(self, on: bool, *, t: float) -> None:
+        self.toggles.append((on, t))
         if self.state is not None:
             self.state.set_profiling(on, t=t)
 

@@ -514,6 +514,15 @@ class Store:
             )
         return out
 
+    def prosody_done(self, session_id: str) -> dict[str, float]:
+        """Per speaker, the end of the last stored prosody window (resume point)."""
+        rows = self.con.execute(
+            "SELECT speaker, max(t_end) FROM prosody_windows WHERE session_id = ? "
+            "AND scope = 'window' GROUP BY speaker",
+            [session_id],
+        ).fetchall()
+        return {r[0]: float(r[1]) for r in rows}
+
     def add_prosody_windows(
         self, session_id: str, windows: Iterable[ProsodyWindow], *, scope: str = "window"
     ) -> None:

@@ -1,0 +1,278 @@
+"""Judgment benchmark on labelled mock interviews (bench/interviews/*.json).
+
+Prints, per interview and overall: Q/A pairing accuracy, JD required-skill precision/recall, the
+hire verdict with its interval, the interval width after each answer and the risk flags; then the
+same figures for naive baselines in the same run (pairing: "a '?' line is a question, the next
+candidate line its answer"; JD: every vocabulary hit is a required skill).
+
+Modes:
+  text (default): turns built from the script lines (exact text), optionally with punctuation and
+      case stripped (--strip-punct) to mimic the worst ASR output;
+  --audio: each interview is synthesized with espeak-ng (two voices, 16 kHz), run through the
+      engine (labkit.engine.analyze_files: VAD + faster-whisper + turn building), and the judged
+      turns come from the store; true lines are matched to turns by time overlap.
+
+Run: python bench/judgment.py [--split dev|heldout|all] [--strip-punct] [--audio] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from labkit.judgment import JudgmentResult, judge_session
+from labkit.language.jd import parse_jd
+from labkit.language.nlp import get_embedder
+from labkit.language.script import turns_from_lines
+from labkit.language.vocabulary import load_vocabulary
+from labkit.records import JobSpec, Turn
+
+HERE = Path(__file__).resolve().parent
+SKILL_CATEGORIES = ("skill", "tool", "soft_skill", "domain")
+
+
+def load_interviews(split: str) -> list[dict]:
+    docs = [json.loads(p.read_text()) for p in sorted((HERE / "interviews").glob("*.json"))]
+    return [d for d in docs if split == "all" or d.get("split", "dev") == split]
+
+
+def strip_punct(text: str) -> str:
+    return re.sub(r"[^\w\s']", "", text).lower()
+
+
+# --- metrics --------------------------------------------------------------------------------
+
+
+def pairing_accuracy(truth: Sequence[dict], pairs: Sequence[tuple[int, tuple[int, ...]]]) -> float:
+    """Share of true pairs reproduced exactly (question line and answer lines), counting spurious
+    predicted pairs as errors: correct / max(#true, #predicted)."""
+    t = {(q["question"], tuple(q["answers"])) for q in truth}
+    p = set(pairs)
+    return len(t & p) / max(len(t), len(p), 1)
+
+
+def jd_precision_recall(jobspec: JobSpec, true_skills: Sequence[str]) -> tuple[float, float, list]:
+    vocab = load_vocabulary()
+
+    def canon(name: str) -> str:
+        e = vocab.get(name)
+        return (e.name if e else name).lower()
+
+    truth = {canon(s) for s in true_skills}
+    got = [r for r in jobspec.requirements if r.required and r.category in SKILL_CATEGORIES]
+    hits_true: set[str] = set()
+    correct = 0
+    for r in got:
+        names = (
+            {canon(r.name)}
+            | {canon(a) for a in r.aliases}
+            | {canon(x) for x in r.name.split(" or ")}
+        )
+        match = names & truth
+        if match:
+            correct += 1
+            hits_true |= match
+    precision = correct / len(got) if got else 1.0
+    recall = len(hits_true) / len(truth) if truth else 1.0
+    return precision, recall, [r.name for r in got]
+
+
+def baseline_pairs(lines: Sequence[tuple[str, str]]) -> list[tuple[int, tuple[int, ...]]]:
+    out = []
+    for i, (spk, text) in enumerate(lines):
+        if spk == "interviewer" and "?" in text:
+            nxt = next((j for j in range(i + 1, len(lines)) if lines[j][0] == "candidate"), None)
+            nq = next((j for j in range(i + 1, len(lines)) if lines[j][0] == "interviewer"), None)
+            if nxt is not None and (nq is None or nxt < nq):
+                out.append((i, (nxt,)))
+            else:
+                out.append((i, ()))
+    return out
+
+
+def baseline_jd(text: str, true_skills: Sequence[str]) -> tuple[float, float]:
+    vocab = load_vocabulary()
+    names = {m.entry.name for m in vocab.find_mentions(text)
+             if m.entry.category in SKILL_CATEGORIES}  # fmt: skip
+    truth = {(vocab.get(s).name if vocab.get(s) else s) for s in true_skills}
+    p = len(names & truth) / len(names) if names else 1.0
+    r = len(names & truth) / len(truth) if truth else 1.0
+    return p, r
+
+
+# --- audio mode -----------------------------------------------------------------------------
+
+
+def audio_turns(doc: dict, workdir: Path) -> tuple[list[Turn], dict[int, int]]:
+    """Synthesize, analyze through the engine, return stored turns and a line -> turn map."""
+    from labkit.engine.analyze import analyze_files, load_inputs
+    from labkit.store import Store
+    from labkit.synth import Line, synthesize_interview
+
+    lines = [Line(x["speaker"], x["text"]) for x in doc["lines"]]
+    syn = synthesize_interview(
+        lines, workdir / doc["id"], voices={"interviewer": "en-us+m3", "candidate": "en-us+f2"}
+    )
+    with Store(workdir / f"{doc['id']}.duckdb") as store:
+        inputs = load_inputs(
+            interviewer_audio=syn.interviewer, candidate_audio=syn.candidate, jd_text=doc["jd"]
+        )
+        sid = analyze_files(store, inputs, title=doc["id"])
+        turns = store.turns(sid)
+    # each true line goes to the turn of the same speaker that overlaps it most
+    line_to_turn: dict[int, int] = {}
+    for i, tl in enumerate(syn.lines):
+        best, best_ov = None, 0.0
+        for t in turns:
+            if t.speaker != tl.speaker:
+                continue
+            ov = min(t.t_end, tl.t_end) - max(t.t_start, tl.t_start)
+            if ov > best_ov:
+                best, best_ov = t.idx, ov
+        if best is not None:
+            line_to_turn[i] = best
+    return turns, line_to_turn
+
+
+# --- main -----------------------------------------------------------------------------------
+
+
+def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
+    jobspec = parse_jd(doc["jd"])
+    lines = [(x["speaker"], x["text"]) for x in doc["lines"]]
+    truth = doc["qa"]
+    if mode == "audio":
+        assert workdir is not None
+        turns, l2t = audio_turns(doc, workdir)
+        truth = [
+            {"question": l2t.get(q["question"], -1),
+             "answers": sorted({l2t.get(a, -1) for a in q["answers"]})}
+            for q in truth
+        ]  # fmt: skip
+    else:
+        if mode == "strip":
+            lines = [(s, strip_punct(t)) for s, t in lines]
+        turns = turns_from_lines(lines)
+    t0 = time.perf_counter()
+    res: JudgmentResult = judge_session(jobspec, turns, embedder=emb)
+    elapsed = time.perf_counter() - t0
+    pred = [(p.question_turn, p.answer_turns) for p in res.qa_pairs]
+    acc = pairing_accuracy(truth, pred)
+    prec, rec, got = jd_precision_recall(jobspec, doc["required_skills"])
+    fv = res.final_verdict
+    assert fv is not None
+    widths = [round(v.high - v.low, 3) for v in res.verdicts if not v.is_final]
+    turn_span = {t.idx: (t.t_start, t.t_end) for t in turns}
+    pairs_by_idx = {p.idx: p for p in res.qa_pairs}
+    bad_evidence = sum(
+        1
+        for s in res.answer_scores
+        if not (
+            pairs_by_idx[s.qa_idx].a_start - 1e-6 <= s.t_start
+            and s.t_end <= pairs_by_idx[s.qa_idx].a_end + 1e-6
+        )
+    )
+    answered = sum(1 for p in res.qa_pairs if p.a_start is not None)
+    return {
+        "id": doc["id"],
+        "label": doc["label"],
+        "role": doc["role"],
+        "pairing": acc,
+        "baseline_pairing": pairing_accuracy(
+            doc["qa"], baseline_pairs([(x["speaker"], x["text"]) for x in doc["lines"]])
+        ),
+        "jd_precision": prec,
+        "jd_recall": rec,
+        "baseline_jd": baseline_jd(doc["jd"], doc["required_skills"]),
+        "extracted": got,
+        "p": fv.hire_probability,
+        "low": fv.low,
+        "high": fv.high,
+        "labels": fv.label_probs,
+        "flags": fv.risk_flags,
+        "widths": widths,
+        "verdict_rows_ok": len(res.verdicts) == answered + 1,
+        "bad_evidence": bad_evidence,
+        "n_scores": len(res.answer_scores),
+        "seconds": elapsed,
+        "summary": fv.summary,
+        "turns": len(turns),
+        "_spans": turn_span,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--split", default="all", choices=["dev", "heldout", "all"])
+    ap.add_argument("--strip-punct", action="store_true", help="remove punctuation and case")
+    ap.add_argument("--audio", action="store_true", help="synthesize + ASR through the engine")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    docs = load_interviews(args.split)
+    mode = "audio" if args.audio else ("strip" if args.strip_punct else "text")
+    t0 = time.perf_counter()
+    emb = get_embedder()
+    print(f"MiniLM loaded in {time.perf_counter() - t0:.1f}s; mode={mode}; {len(docs)} interviews")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for doc in docs:
+            r = evaluate(doc, mode=mode, emb=emb, workdir=Path(tmp))
+            rows.append(r)
+            print(
+                f"{r['id']:16s} {r['label']:6s} pairing {r['pairing']:.2f} (base "
+                f"{r['baseline_pairing']:.2f})  JD P {r['jd_precision']:.2f} R {r['jd_recall']:.2f} "
+                f"(base P {r['baseline_jd'][0]:.2f} R {r['baseline_jd'][1]:.2f})  "
+                f"hire {r['p']:.2f} [{r['low']:.2f}, {r['high']:.2f}]  {r['seconds']:.1f}s"
+            )
+            print(f"{'':16s} interval widths per answer: {r['widths']}")
+            print(f"{'':16s} flags: {list(r['flags'])}")
+            if args.verbose:
+                print(f"{'':16s} extracted: {r['extracted']}")
+                print(f"{'':16s} labels: {r['labels']}")
+                print(f"{'':16s} summary: {r['summary']}")
+            if not r["verdict_rows_ok"] or r["bad_evidence"]:
+                print(f"{'':16s} CHECK FAILED: verdict rows ok={r['verdict_rows_ok']}, "
+                      f"evidence outside answer={r['bad_evidence']}")  # fmt: skip
+    print()
+    pairing = statistics.mean(r["pairing"] for r in rows)
+    base_pairing = statistics.mean(r["baseline_pairing"] for r in rows)
+    prec = statistics.mean(r["jd_precision"] for r in rows)
+    rec = statistics.mean(r["jd_recall"] for r in rows)
+    bp = statistics.mean(r["baseline_jd"][0] for r in rows)
+    br = statistics.mean(r["baseline_jd"][1] for r in rows)
+    print(f"Q/A pairing accuracy: {pairing:.3f} (baseline {base_pairing:.3f}; target >= 0.95)")
+    print(f"JD required skills: precision {prec:.3f} recall {rec:.3f} (baseline P {bp:.3f} "
+          f"R {br:.3f}; target R >= 0.90 at P >= 0.80)")  # fmt: skip
+    by = {lab: [r["p"] for r in rows if r["label"] == lab] for lab in ("strong", "mixed", "weak")}
+    for lab, ps in by.items():
+        if ps:
+            print(f"hire probability {lab:6s}: mean {statistics.mean(ps):.2f}  "
+                  f"min {min(ps):.2f}  max {max(ps):.2f}")  # fmt: skip
+    if all(by.values()):
+        g1 = min(by["strong"]) - max(by["mixed"])
+        g2 = min(by["mixed"]) - max(by["weak"])
+        print(f"worst-case gaps: strong-mixed {g1:.2f}, mixed-weak {g2:.2f} (target >= 0.15)")
+    narrowing = all(
+        all(b <= a + 1e-9 for a, b in zip(r["widths"], r["widths"][1:], strict=False)) for r in rows
+    )
+    print(f"interval never widens between answers: {narrowing}")
+    weak_ok = all(
+        any(f.startswith("required ") for f in r["flags"]) for r in rows if r["label"] == "weak"
+    )
+    print(f"weak candidates' final verdicts flag unevidenced required skills: {weak_ok}")
+    print(f"verdict rows = answered + 1 everywhere: {all(r['verdict_rows_ok'] for r in rows)}; "
+          f"evidence outside its answer: {sum(r['bad_evidence'] for r in rows)} rows")  # fmt: skip
+    print(f"judge_session time: {sum(r['seconds'] for r in rows):.1f}s for "
+          f"{sum(r['turns'] for r in rows)} turns")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""Hire verdict from the profile and the JD weights, with an interval and risk flags.
+
+The hire score z is a weighted mean of profile dimensions (the JD fit is itself the JD-weighted
+mean of the per-requirement beliefs); its sd follows from the beliefs' sds (independent normals).
+hire_probability = sigmoid(slope * (z - center)) minus a small penalty per behavioural flag.
+The interval is a 90% band: its width is 2 * 1.645 * sd(z) * slope / 4 (the logistic's largest
+slope, a conservative delta-method bound), capped at 1 and shifted to stay inside [0, 1]. Because
+posterior sds only shrink, the interval narrows as answers accumulate.
+The no/maybe/yes distribution is the probability mass of z's normal below, between and above the
+z values where hire_probability crosses ``label_cuts``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from labkit.judgment.profile import Belief, Profile, jd_dimension
+from labkit.records import AnswerScore, JobSpec, QAPair, Verdict
+
+__all__ = ["FlagOptions", "VerdictOptions", "hire_score", "make_verdict", "risk_flags"]
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictOptions:
+    """Verdict hyper-parameters.
+
+    weights: weight of each profile dimension in the hire score ("jd_fit" = JD-weighted mean
+        of the requirement beliefs; without a JD its weight goes to the others).
+    center / slope: the logistic map from hire score to probability.
+    z: normal quantile of the interval (1.645 = 90%).
+    label_cuts: probabilities separating no / maybe / yes.
+    flag_penalty / max_penalty: probability taken off per behavioural flag, and at most.
+    """
+
+    weights: tuple[tuple[str, float], ...] = (
+        ("jd_fit", 0.35),
+        ("technical_depth", 0.30),
+        ("communication", 0.10),
+        ("confidence", 0.10),
+        ("relevance", 0.05),
+        ("consistency", 0.05),
+        ("directness", 0.05),
+    )
+    center: float = 0.5
+    slope: float = 9.0
+    z: float = 1.645
+    label_cuts: tuple[float, float] = (0.4, 0.6)
+    flag_penalty: float = 0.04
+    max_penalty: float = 0.12
+
+
+@dataclass(frozen=True, slots=True)
+class FlagOptions:
+    """Risk flag thresholds.
+
+    evidenced: a requirement score at or above this counts as evidence.
+    evasive: an answer's evasion score at or above this is evasive.
+    inconsistent: a consistency score below this is an inconsistency.
+    overclaim: an overclaim score at or above this is overclaiming.
+    low_clarity: a communication belief below this (after min_answers answers) is very low.
+    """
+
+    evidenced: float = 0.5
+    evasive: float = 0.55
+    inconsistent: float = 0.4
+    overclaim: float = 0.5
+    low_clarity: float = 0.35
+    min_answers: int = 2
+
+
+def hire_score(
+    profile: Profile, jobspec: JobSpec | None, options: VerdictOptions = VerdictOptions()
+) -> tuple[float, float, dict[str, Belief]]:
+    """(mean, sd) of the hire score and the component beliefs it was made from."""
+    parts: dict[str, Belief] = {}
+    reqs = [r for r in (jobspec.requirements if jobspec else ()) if r.weight > 0]
+    if reqs:
+        tw = sum(r.weight for r in reqs)
+        mu = sum(r.weight * profile.beliefs[jd_dimension(r.name)].mean for r in reqs) / tw
+        var = sum((r.weight * profile.beliefs[jd_dimension(r.name)].sd) ** 2 for r in reqs)
+        parts["jd_fit"] = Belief(mu, math.sqrt(var) / tw)
+    for dim, _ in options.weights:
+        if dim != "jd_fit" and dim in profile.beliefs:
+            parts[dim] = profile.beliefs[dim]
+    weights = {d: w for d, w in options.weights if d in parts}
+    total = sum(weights.values())
+    mean = sum(w * min(1.0, max(0.0, parts[d].mean)) for d, w in weights.items()) / total
+    sd = math.sqrt(sum((w * parts[d].sd) ** 2 for d, w in weights.items())) / total
+    return mean, sd, parts
+
+
+def _phi(x: float) -> float:
+    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
+
+
+def make_verdict(
+    profile: Profile,
+    jobspec: JobSpec | None,
+    *,
+    t: float,
+    after_qa: int | None,
+    flags: Sequence[str] = (),
+    is_final: bool = False,
+    summary: str = "",
+    options: VerdictOptions = VerdictOptions(),
+) -> Verdict:
+    mean, sd, _ = hire_score(profile, jobspec, options)
+    k = options.slope
+    behavioural = [f for f in flags if not f.startswith("required ")]
+    penalty = min(options.max_penalty, options.flag_penalty * len(behavioural))
+    p = 1.0 / (1.0 + math.exp(-k * (mean - options.center))) - penalty
+    p = min(1.0, max(0.0, p))
+    width = min(1.0, 2.0 * options.z * sd * k / 4.0)
+    low = min(max(p - width / 2, 0.0), 1.0 - width)
+    high = low + width
+    # label mass: z thresholds where the (penalised) probability crosses the cuts
+    probs = []
+    for cut in options.label_cuts:
+        c = min(max(cut + penalty, 1e-6), 1 - 1e-6)
+        zc = options.center + math.log(c / (1 - c)) / k
+        probs.append(_phi((zc - mean) / max(sd, 1e-6)))
+    no, below_yes = probs
+    label_probs = {
+        "no": round(no, 4),
+        "maybe": round(max(0.0, below_yes - no), 4),
+        "yes": round(1 - below_yes, 4),
+    }
+    return Verdict(
+        t=round(t, 3),
+        after_qa=after_qa,
+        hire_probability=round(p, 4),
+        low=round(low, 4),
+        high=round(high, 4),
+        label_probs=label_probs,
+        risk_flags=tuple(flags),
+        is_final=is_final,
+        summary=summary,
+    )
+
+
+def risk_flags(
+    *,
+    pairs: Sequence[QAPair],
+    scores: Sequence[AnswerScore],
+    counted: set[int],
+    profile: Profile,
+    jobspec: JobSpec | None,
+    final: bool,
+    options: FlagOptions = FlagOptions(),
+) -> list[str]:
+    """Risk flags from counted answers; unevidenced required skills are flagged at the end only.
+
+    Flag texts start with a stable kind ("required skill never evidenced: Kafka", "evasive
+    answers: Q2, Q5", ...) so that they can be filtered; each names what it rests on.
+    """
+    flags: list[str] = []
+    rows = [s for s in scores if s.qa_idx in counted]
+    if jobspec and final:
+        evidenced = {
+            s.requirement
+            for s in rows
+            if s.dimension == "requirement" and s.score >= options.evidenced
+        }
+        for r in jobspec.requirements:
+            if r.required and r.name not in evidenced:
+                kind = (
+                    "skill"
+                    if r.category in ("skill", "tool", "soft_skill", "domain")
+                    else (r.category)
+                )
+                flags.append(f"required {kind} never evidenced: {r.name}")
+    if jobspec:
+        required = {r.name for r in jobspec.requirements if r.required}
+        denied = sorted(
+            {
+                f"{s.requirement} (Q{s.qa_idx + 1})"
+                for s in rows
+                if s.dimension == "requirement"
+                and s.requirement in required
+                and s.features.get("negated")
+            }
+        )
+        if denied:
+            flags.append("lacks required skill by own account: " + ", ".join(denied))
+    evasive = sorted({s.qa_idx for s in rows if s.dimension == "evasion"
+                      and s.score >= options.evasive})  # fmt: skip
+    if evasive:
+        flags.append("evasive answers: " + ", ".join(f"Q{i + 1}" for i in evasive))
+    incons = [s for s in rows if s.dimension == "consistency" and s.score < options.inconsistent]
+    over = [s for s in incons if s.features.get("overclaim")]
+    incons = [s for s in incons if not s.features.get("overclaim")]
+    if incons:
+        flags.append(
+            "inconsistent claims: "
+            + "; ".join(f'Q{s.qa_idx + 1} "{_short(s.evidence)}"' for s in incons)
+        )
+    over += [s for s in rows if s.dimension == "overclaim" and s.score >= options.overclaim]
+    if over:
+        flags.append(
+            "overclaiming: " + "; ".join(f'Q{s.qa_idx + 1} "{_short(s.evidence)}"' for s in over)
+        )
+    comm = profile.beliefs.get("communication")
+    if comm and comm.n >= options.min_answers and comm.mean < options.low_clarity:
+        flags.append(f"very low clarity: communication {comm.clipped_mean:.2f}")
+    unanswered = [p for p in pairs if p.a_start is None and p.kind != "small_talk"]
+    if unanswered:
+        flags.append("unanswered questions: " + ", ".join(f"Q{p.idx + 1}" for p in unanswered))
+    return flags
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 3] + "..."

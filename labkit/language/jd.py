@@ -1,0 +1,651 @@
+"""Job description -> JobSpec: weighted requirements with categories, required flags and aliases.
+
+Defined behaviour for awkward input (tested):
+- empty or whitespace-only text: a JobSpec with no requirements and a warning (the verdict then
+  rests on the general dimensions only);
+- HTML pasted from a job board: tags are stripped, list items become lines, a warning says so;
+- huge text (over ``max_chars``, default 200 000): cut at a line boundary, with a warning; at most
+  ``max_requirements`` requirements are kept (the heaviest);
+- non-English text: language "unknown" and a warning; only vocabulary terms (tool names travel
+  across languages) are matched and all of them count as required.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from labkit.errors import InputError, ModelMissingError
+from labkit.language.nlp import load_spacy, split_sentences
+from labkit.language.vocabulary import (
+    Mention,
+    SkillEntry,
+    Vocabulary,
+    load_vocabulary,
+    tokenize,
+)
+from labkit.records import JobSpec, Requirement
+
+__all__ = [
+    "JDOptions",
+    "jobspec_from_rows",
+    "jobspec_to_rows",
+    "parse_jd",
+    "reweight",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class JDOptions:
+    """JD parsing hyper-parameters.
+
+    required_weight / nice_weight: base weight of a required / nice-to-have requirement.
+    category_weights: multiplier per category (skills and tools count most).
+    repeat_bonus: extra weight per repeated mention, capped at max_repeat_bonus.
+    max_chars: longer JDs are cut (with a warning). max_requirements: the heaviest are kept.
+    min_english: share of English function words below which the JD is called non-English.
+    unknown_skills: also take capitalised names after "experience with", "knowledge of" ... that
+        the vocabulary does not know (checked with spaCy part-of-speech tags when available).
+    """
+
+    required_weight: float = 1.0
+    nice_weight: float = 0.4
+    category_weights: tuple[tuple[str, float], ...] = (
+        ("skill", 1.0),
+        ("tool", 1.0),
+        ("experience", 0.9),
+        ("soft_skill", 0.5),
+        ("domain", 0.6),
+        ("education", 0.4),
+    )
+    repeat_bonus: float = 0.25
+    max_repeat_bonus: float = 0.75
+    max_chars: int = 200_000
+    max_requirements: int = 40
+    min_english: float = 0.06
+    unknown_skills: bool = True
+    use_spacy: bool = True
+
+
+_HEAD_NICE = re.compile(
+    r"\b(nice[- ]to[- ]haves?|preferred|bonus|pluses|plus|desired|desirable|good[- ]to[- ]have|"
+    r"optional|extra credit|nice[- ]to[- ]have skills|it'?s a plus|ideally)\b",
+    re.I,
+)
+_HEAD_SKIP = re.compile(
+    r"\b(benefits|perks|what we offer|we offer|compensation|salary|about us|about the company|"
+    r"who we are|equal opportunity|how to apply|our values|why join|why you'll love)\b",
+    re.I,
+)
+_HEAD_REQ = re.compile(
+    r"\b(requirements?|qualifications?|must[- ]haves?|what you('ll)? need|you have|you bring|"
+    r"skills|minimum|basic|what we'?re looking for|who you are|about you|experience|"
+    r"responsibilities|what you('ll)? do|the role|role|about the role|about the job|"
+    r"duties|key skills|tech stack|stack)\b",
+    re.I,
+)
+_NICE_CUE = re.compile(
+    r"\b(nice[- ]to[- ]have|(is|are|would be) a (big |huge )?plus|a plus|bonus|preferred|"
+    r"preferably|ideally|desirable|desired|would be (great|nice|helpful|an advantage)|"
+    r"good to have|an advantage|not required|optional|is helpful|are helpful)\b",
+    re.I,
+)
+_REQ_CUE = re.compile(r"\b(must|required|requires|mandatory|essential|need to have)\b", re.I)
+_YEARS = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
+    r"\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d+\s*)?(?:\+\s*)?(?:years?|yrs?)\b",
+    re.I,
+)
+_NUM_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15,
+}  # fmt: skip
+_UNKNOWN_CUE = re.compile(
+    r"\b(experience (?:with|in|using)|knowledge of|proficien(?:t|cy) (?:in|with)|"
+    r"familiar(?:ity)? with|expertise (?:in|with)|skilled in|hands-on (?:with|experience with)|"
+    r"background in|worked with|working knowledge of|fluency in|fluent in)\s+(?P<rest>[^.;:]+)",
+    re.I,
+)
+_EN_FUNCTION = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "for",
+        "with",
+        "on",
+        "at",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "be",
+        "will",
+        "you",
+        "we",
+        "our",
+        "your",
+        "this",
+        "that",
+        "have",
+        "has",
+        "who",
+        "what",
+        "which",
+        "it",
+        "its",
+        "not",
+        "but",
+        "if",
+        "can",
+        "able",
+        "into",
+        "about",
+        "their",
+        "they",
+        "work",
+        "team",
+    ]
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]+|\(?\d{1,2}[.)])\s*")
+# "backend engineer" names the role, not a skill to evidence
+_ROLE_SKILLS = frozenset({"Backend Development", "Frontend Development", "Full-Stack Development"})
+_ROLE_NOUNS = frozenset(
+    [
+        "engineer",
+        "engineers",
+        "developer",
+        "developers",
+        "team",
+        "teams",
+        "role",
+        "position",
+        "lead",
+    ]
+)
+_HTML_HINT = re.compile(r"<\s*/?\s*(p|div|li|ul|ol|br|h[1-6]|span|strong|b|em|table|tr|td)\b", re.I)
+
+
+def _strip_html(text: str) -> str:
+    t = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>", " ", text)
+    t = re.sub(r"(?i)<\s*li\b[^>]*>", "\n- ", t)
+    t = re.sub(r"(?i)<\s*br\s*/?>", "\n", t)
+    t = re.sub(r"(?i)</\s*(p|div|li|ul|ol|h[1-6]|tr|table)\s*>", "\n", t)
+    t = re.sub(r"(?i)<\s*h[1-6][^>]*>", "\n", t)
+    t = re.sub(r"<[^>]+>", " ", t)
+    t = html.unescape(t)
+    return re.sub(r"[ \t\u00a0]+", " ", t)
+
+
+def _english_share(text: str) -> float:
+    toks = [t.lower for t in tokenize(text[:20_000])]
+    if not toks:
+        return 0.0
+    return sum(t in _EN_FUNCTION for t in toks) / len(toks)
+
+
+def _non_latin_share(text: str) -> float:
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(not c.isascii() for c in letters) / len(letters)
+
+
+def _is_header(line: str) -> bool:
+    """A section title: "Requirements:", "## Nice to have", "Benefits" (never a bullet item)."""
+    if _BULLET.match(line) and not line.lstrip().startswith("#"):
+        return False
+    s = line.strip().strip("#*_ ").strip()
+    if not s:
+        return False
+    words = s.split()
+    if s.endswith(":") and len(words) <= 8:
+        return True
+    # no colon: short, and it must open with a section word ("Responsibilities", "Nice-to-have")
+    body = re.sub(r"(?i)^(our|your|the|key|additional|minimum|basic|preferred|required)\s+", "", s)
+    return (
+        len(words) <= 5
+        and not re.search(r"[.,;]$", s)
+        and bool(_HEAD_REQ.match(body) or _HEAD_NICE.match(body) or _HEAD_SKIP.match(body))
+    )
+
+
+def _title(lines: Sequence[str]) -> str:
+    for line in lines[:5]:
+        s = line.strip().strip("#*_- ").strip()
+        if not s:
+            continue
+        m = re.match(r"(?i)(job title|title|position|role)\s*:\s*(.+)", s)
+        if m:
+            return m.group(2).strip()[:120]
+        if len(s.split()) <= 10 and not _is_header(s) and not s.endswith("."):
+            return s[:120]
+        break
+    text = " ".join(lines[:10])
+    m = re.search(
+        r"(?i)\b(?:hiring|looking for|seeking|searching for)\s+an?\s+"
+        r"((?:[A-Za-z+#/.-]+\s+){0,5}?(?:engineer|developer|scientist|analyst|manager|designer|"
+        r"architect|lead|specialist|consultant|administrator|intern|representative|writer|"
+        r"researcher|officer|coordinator|associate))\b",
+        text,
+    )
+    return m.group(1).strip() if m else ""
+
+
+@dataclass
+class _Acc:
+    entry: SkillEntry
+    category: str
+    required: bool
+    count: int
+    source: str
+    order: int
+    min_years: float | None = None
+    aliases: tuple[str, ...] = ()
+
+
+def parse_jd(
+    text: str,
+    *,
+    vocabulary: Vocabulary | None = None,
+    options: JDOptions = JDOptions(),
+) -> JobSpec:
+    """Read a job description into weighted requirements (weights sum to 1)."""
+    if not isinstance(text, str):
+        raise InputError("the job description must be text")
+    vocab = vocabulary or load_vocabulary()
+    warnings: list[str] = []
+    raw = text
+    if not raw.strip():
+        return JobSpec(
+            title="",
+            requirements=(),
+            text="",
+            warnings=(
+                "empty job description: no requirements; the verdict uses general dimensions only",
+            ),
+        )
+    if _HTML_HINT.search(raw):
+        raw = _strip_html(raw)
+        warnings.append("HTML was converted to plain text")
+    if len(raw) > options.max_chars:
+        cut = raw.rfind("\n", 0, options.max_chars)
+        raw = raw[: cut if cut > options.max_chars // 2 else options.max_chars]
+        warnings.append(
+            f"job description longer than {options.max_chars} characters: only the first part "
+            "was read"
+        )
+    # short lists ("Python, Kafka") carry no function words: only judge language on real text
+    n_tokens = len(tokenize(raw[:20_000]))
+    english = _non_latin_share(raw) < 0.3 and (
+        n_tokens < 15 or _english_share(raw) >= options.min_english
+    )
+    language = "en" if english else "unknown"
+    if not english:
+        warnings.append(
+            "the job description does not look English: only known skill and tool names were "
+            "matched, all taken as required"
+        )
+    lines = [ln.strip() for ln in raw.splitlines()]
+    title = _title(lines) if english else ""
+
+    nlp = None
+    if options.use_spacy and english and options.unknown_skills:
+        try:
+            nlp = load_spacy()
+        except ModelMissingError:
+            warnings.append("spaCy is not installed: unknown skill names were not extracted")
+
+    acc: dict[str, _Acc] = {}
+    order = 0
+    section = "neutral"
+    for line in lines:
+        if not line or line.strip("#*_- ") == title:
+            continue
+        if english and _is_header(line):
+            if _HEAD_SKIP.search(line):
+                section = "skip"
+            elif _HEAD_NICE.search(line):
+                section = "nice"
+            else:
+                section = "required"
+            rest = line.split(":", 1)[1].strip() if ":" in line else ""
+            if not rest:
+                continue
+            line = rest
+        if section == "skip":
+            continue
+        body = _BULLET.sub("", line).strip() or line
+        for sent in _sentences(body):
+            sent_nice = english and bool(_NICE_CUE.search(sent))
+            sent_req = english and bool(_REQ_CUE.search(sent))
+            clauses = re.split(r";|\bbut\b|\bwhile\b|,(?=[^,]*\b(?:plus|bonus|preferred)\b)", sent)
+            for clause in clauses if (sent_nice and sent_req) else [sent]:
+                if sent_nice and sent_req:
+                    nice = bool(_NICE_CUE.search(clause))
+                else:
+                    nice = sent_nice or section == "nice"
+                required = not nice
+                mentions = [m for m in vocab.find_mentions(clause) if _keep(m, clause)]
+                edu_seen = False
+                for e in _group_alternatives(clause, mentions):
+                    if e.category == "education":
+                        if edu_seen:  # "BS in Computer Science": one education requirement
+                            continue
+                        edu_seen = True
+                    order = _add(acc, e, e.category, required, sent, order)
+                for yrs, subject in _years(clause, mentions):
+                    name = (
+                        f"{yrs:g}+ years experience with {subject.name}"
+                        if subject
+                        else f"{yrs:g}+ years of experience"
+                    )
+                    entry = SkillEntry(
+                        name=name,
+                        category="experience",
+                        aliases=subject.terms if subject else (),
+                    )
+                    order = _add(acc, entry, "experience", required, sent, order, min_years=yrs)
+                if english and options.unknown_skills:
+                    for name in _unknown_skills(clause, mentions, vocab, nlp):
+                        entry = SkillEntry(name=name, category="tool")
+                        order = _add(acc, entry, "tool", required, sent, order)
+
+    reqs = _weigh(list(acc.values()), options)
+    if len(reqs) > options.max_requirements:
+        warnings.append(
+            f"{len(reqs)} requirements found: only the {options.max_requirements} heaviest kept"
+        )
+        reqs = sorted(reqs, key=lambda r: -r.weight)[: options.max_requirements]
+        reqs = _normalize(reqs)
+    if not reqs:
+        warnings.append("no requirements recognised: edit the JD or the skills vocabulary")
+    return JobSpec(
+        title=title,
+        requirements=tuple(reqs),
+        text=raw.strip(),
+        language=language,
+        warnings=tuple(warnings),
+    )
+
+
+_DOMAIN_CUE = re.compile(
+    r"\b(experience|background|knowledge|familiar|familiarity|domain|industry|sector|"
+    r"understanding|expertise)\b",
+    re.I,
+)
+_NOT_DOMAIN_NEXT = frozenset(["team", "teams", "department", "departments", "org", "organization"])
+_ALT_SEP = re.compile(r"^\s*(?:,?\s*or|/)\s*$", re.I)
+_EXAMPLE_BEFORE = re.compile(r"^\s*(?:with|using|in|like|such as|e\.g\.?|i\.e\.?|\(|,|:)\s*$", re.I)
+_EXAMPLE_AFTER = re.compile(
+    r"^\s*,?\s*(?:or|and/or)\s+(?:similar|equivalent|comparable|other)", re.I
+)
+
+
+def _keep(m: Mention, clause: str) -> bool:
+    """Drop mentions that name the role ("backend engineer") or a business area ("our sales
+    team") rather than something the candidate must have."""
+    nxt = _next_word(clause, m.end)
+    if m.entry.name in _ROLE_SKILLS and nxt in _ROLE_NOUNS:
+        return False
+    if m.entry.category == "domain":
+        return nxt not in _NOT_DOMAIN_NEXT and bool(_DOMAIN_CUE.search(clause))
+    return True
+
+
+def _group_alternatives(clause: str, mentions: Sequence[Mention]) -> list[SkillEntry]:
+    """ "Tableau or Power BI", "Jest/Vitest": one requirement met by either."""
+    groups: list[list[Mention]] = []
+    examples: set[int] = set()  # groups whose later members are examples of the first
+    for m in mentions:
+        prev = groups[-1][-1] if groups else None
+        techy = (
+            prev is not None
+            and m.entry.category in ("skill", "tool")
+            and (prev.entry.category in ("skill", "tool"))
+        )
+        if techy and _ALT_SEP.match(clause[prev.end : m.start]):  # type: ignore[union-attr]
+            groups[-1].append(m)
+        elif (
+            techy
+            and _EXAMPLE_BEFORE.match(clause[prev.end : m.start])  # type: ignore[union-attr]
+            and _EXAMPLE_AFTER.match(clause[m.end :])
+        ):
+            groups[-1].append(m)  # "unit testing with Jest or similar": Jest is an example
+            examples.add(len(groups) - 1)
+        else:
+            groups.append([m])
+    out = []
+    for k, g in enumerate(groups):
+        if len(g) == 1:
+            out.append(g[0].entry)
+            continue
+        names = list(dict.fromkeys(x.entry.name for x in g))
+        if k in examples:
+            names = names[:1]
+        out.append(
+            SkillEntry(
+                name=" or ".join(names),
+                category=g[0].entry.category,
+                aliases=tuple(dict.fromkeys(t for x in g for t in x.entry.terms)),
+                case_sensitive=tuple(t for x in g for t in x.entry.case_sensitive),
+            )
+        )
+    return out
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\W*(\w+)", text[pos:])
+    return m.group(1).lower() if m else ""
+
+
+def _sentences(line: str) -> list[str]:
+    if len(line) > 2000:  # one giant pasted paragraph: cut into sentence-sized pieces
+        parts = split_sentences(line)
+        out: list[str] = []
+        for p in parts:
+            out.extend(p[i : i + 600] for i in range(0, len(p), 600))
+        return out
+    return split_sentences(line) or [line]
+
+
+def _add(
+    acc: dict[str, _Acc],
+    entry: SkillEntry,
+    category: str,
+    required: bool,
+    source: str,
+    order: int,
+    *,
+    min_years: float | None = None,
+) -> int:
+    key = entry.name.lower()
+    cur = acc.get(key)
+    if cur is None:
+        acc[key] = _Acc(entry, category, required, 1, source[:300], order, min_years, entry.aliases)
+        return order + 1
+    cur.count += 1
+    cur.required = cur.required or required
+    return order
+
+
+def _years(clause: str, mentions: Sequence) -> list[tuple[float, SkillEntry | None]]:
+    out = []
+    for m in _YEARS.finditer(clause):
+        n = m.group("n").lower()
+        yrs = float(_NUM_WORDS.get(n, 0) or float(n) if n not in _NUM_WORDS else _NUM_WORDS[n])
+        if not 0 < yrs <= 40:
+            continue
+        # the skill the years attach to: the first technical mention after it in the clause
+        after = [
+            x
+            for x in mentions
+            if x.start >= m.end() and x.entry.category in ("skill", "tool", "domain")
+        ]
+        out.append((yrs, after[0].entry if after and after[0].start - m.end() < 60 else None))
+    return out
+
+
+_UNKNOWN_STOP = frozenset(
+    [
+        "experience",
+        "knowledge",
+        "english",
+        "the",
+        "a",
+        "an",
+        "our",
+        "their",
+        "modern",
+        "large-scale",
+        "production",
+        "similar",
+        "other",
+        "related",
+        "relevant",
+        "strong",
+        "solid",
+        "good",
+        "excellent",
+        "proven",
+        "working",
+        "any",
+        "all",
+        "some",
+        "various",
+        "tools",
+        "tooling",
+        "technologies",
+        "frameworks",
+        "languages",
+        "systems",
+        "services",
+        "platforms",
+        "cloud",
+        "data",
+        "software",
+        "and",
+        "or",
+        "etc",
+    ]
+)
+
+
+def _unknown_skills(
+    clause: str, mentions: Sequence, vocab: Vocabulary, nlp: object | None
+) -> list[str]:
+    out: list[str] = []
+    for m in _UNKNOWN_CUE.finditer(clause):
+        rest_start = m.start("rest")
+        rest = m.group("rest")
+        for part in re.split(r",|\band\b|\bor\b|/|\(|\)", rest):
+            chunk = part.strip()
+            if not chunk:
+                continue
+            off = rest_start + rest.find(chunk)
+            if any(x.start < off + len(chunk) and x.end > off for x in mentions):
+                continue
+            words = chunk.split()
+            if not 1 <= len(words) <= 3 or vocab.get(chunk) is not None:
+                continue
+            # a product name: capitalised (or CamelCase / has digits), not a generic word
+            if not all(w[0].isupper() or any(c.isdigit() for c in w) for w in words):
+                continue
+            if any(w.lower() in _UNKNOWN_STOP for w in words):
+                continue
+            if nlp is not None:
+                doc = nlp(chunk)  # type: ignore[operator]
+                if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in doc):
+                    continue
+            out.append(chunk.strip(" .-"))
+    return out
+
+
+def _weigh(items: list[_Acc], options: JDOptions) -> list[Requirement]:
+    cat_w = dict(options.category_weights)
+    raw = []
+    for a in sorted(items, key=lambda x: x.order):
+        base = options.required_weight if a.required else options.nice_weight
+        bonus = min(options.repeat_bonus * (a.count - 1), options.max_repeat_bonus)
+        w = base * cat_w.get(a.category, 0.5) * (1.0 + bonus)
+        raw.append(
+            Requirement(
+                name=a.entry.name,
+                category=a.category,  # type: ignore[arg-type]
+                weight=w,
+                required=a.required,
+                aliases=a.aliases,
+                min_years=a.min_years,
+                source=a.source,
+            )
+        )
+    return _normalize(raw)
+
+
+def _normalize(reqs: Sequence[Requirement]) -> list[Requirement]:
+    total = sum(r.weight for r in reqs)
+    if total <= 0:
+        n = len(reqs)
+        return [replace(r, weight=1.0 / n) for r in reqs] if n else []
+    return [replace(r, weight=r.weight / total) for r in reqs]
+
+
+def reweight(jobspec: JobSpec, weights: Mapping[str, float]) -> JobSpec:
+    """Apply user-edited weights (by requirement name), then renormalise to sum 1.
+
+    Names not in ``weights`` keep their current weight; a weight of 0 keeps the requirement but
+    takes it out of the verdict. Unknown names and negative weights raise InputError.
+    """
+    names = {r.name for r in jobspec.requirements}
+    unknown = sorted(set(weights) - names)
+    if unknown:
+        raise InputError(f"unknown requirement(s) {unknown}; known: {sorted(names)}")
+    for k, v in weights.items():
+        if not (isinstance(v, int | float) and math.isfinite(v) and v >= 0):
+            raise InputError(f"weight of {k!r} must be a finite number >= 0, got {v!r}")
+    reqs = [replace(r, weight=float(weights.get(r.name, r.weight))) for r in jobspec.requirements]
+    if reqs and sum(r.weight for r in reqs) <= 0:
+        raise InputError("at least one requirement needs a weight above 0")
+    return replace(jobspec, requirements=tuple(_normalize(reqs)))
+
+
+def jobspec_to_rows(jobspec: JobSpec) -> list[dict]:
+    """Rows for the ``jd_requirements`` table (one per requirement)."""
+    return [
+        {
+            "requirement": r.name,
+            "category": r.category,
+            "weight": r.weight,
+            "required": r.required,
+            "aliases": list(r.aliases),
+            "min_years": r.min_years,
+            "source": r.source,
+        }
+        for r in jobspec.requirements
+    ]
+
+
+def jobspec_from_rows(rows: Sequence[Mapping], *, title: str = "", text: str = "") -> JobSpec:
+    """Rebuild a JobSpec from stored ``jd_requirements`` rows (weights renormalised)."""
+    reqs = [
+        Requirement(
+            name=str(r["requirement"]),
+            category=r.get("category", "skill"),
+            weight=float(r.get("weight", 0.0)),
+            required=bool(r.get("required", True)),
+            aliases=tuple(r.get("aliases") or ()),
+            min_years=r.get("min_years"),
+            source=str(r.get("source") or ""),
+        )
+        for r in rows
+    ]
+    return JobSpec(title=title, requirements=tuple(_normalize(reqs)), text=text)

@@ -1,0 +1,194 @@
+"""Pair interviewer questions with the candidate speech that answers them.
+
+An answer is the candidate's speech after a question until the next question (interviewer
+backchannels and remarks do not end it; a closing remark does). A question with no candidate
+speech before the next one is unanswered, unless the next one rephrases it (said within
+``merge_gap_s`` or with "I mean", "in other words", or very similar wording): then both turns form
+one question. Each link gets a confidence = question-likeness x adjacency x semantic relevance.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from labkit.language.nlp import Embedder
+from labkit.language.questions import TurnClass, classify_turn
+from labkit.records import QAPair, Turn
+
+__all__ = ["OpenPair", "PairingOptions", "pair_questions"]
+
+
+@dataclass(frozen=True, slots=True)
+class PairingOptions:
+    """Q/A pairing hyper-parameters.
+
+    merge_gap_s: two interviewer question turns this close with no answer between form one
+        question (ASR or the turn builder split it).
+    rephrase_similarity: embedding cosine above which an unanswered question's successor is
+        taken as its rephrasing.
+    adjacency_tau_s: decay (s) of the adjacency factor with the silence before the answer.
+    relevance_floor: the relevance factor for a completely off-topic answer (1 for on-topic).
+    answer_chars: how much of an answer is embedded for the relevance factor.
+    implicit_*: an interviewer remark of at least implicit_min_words after an answer, followed by
+        a candidate turn of at least implicit_answer_words, is taken as a question that ASR or
+        the classifier missed (question-likeness implicit_likeness).
+    """
+
+    merge_gap_s: float = 1.5
+    implicit_min_words: int = 4
+    implicit_answer_words: int = 15
+    implicit_likeness: float = 0.5
+    rephrase_similarity: float = 0.75
+    adjacency_tau_s: float = 8.0
+    relevance_floor: float = 0.5
+    answer_chars: int = 300
+
+
+_REPHRASE = re.compile(
+    r"^\W*(i mean|in other words|let me rephrase|to rephrase|what i mean is|or rather|sorry|"
+    r"put (it )?another way|that is)\b",
+    re.I,
+)
+
+
+@dataclass
+class OpenPair:
+    """A pair under construction (mutable while its answer may still grow)."""
+
+    q_turns: list[Turn]
+    cls: TurnClass
+    answers: list[Turn] = field(default_factory=list)
+    closed: bool = False
+
+
+def pair_questions(
+    turns: Sequence[Turn],
+    *,
+    embedder: Embedder | None = None,
+    options: PairingOptions = PairingOptions(),
+    classes: dict[int, TurnClass] | None = None,
+) -> tuple[list[QAPair], bool, dict[int, TurnClass]]:
+    """Pair questions and answers in ``turns`` (time order).
+
+    Returns (pairs, last_is_closed, turn classes by turn idx). Every pair but the last is final;
+    the last is final only when ``last_is_closed`` (a closing remark came) or the interview ended.
+    ``classes`` is a cache of earlier classifications (updated in place) so that incremental
+    callers classify each interviewer turn once.
+    """
+    cache = classes if classes is not None else {}
+    opened: list[OpenPair] = []
+    cur: OpenPair | None = None
+    for k, turn in enumerate(turns):
+        if turn.speaker == "interviewer":
+            cls = cache.get(turn.idx)
+            if cls is None:
+                prior = " ".join(t.text for t in cur.answers) if cur else ""
+                cls = classify_turn(
+                    turn.text,
+                    has_prior_answer=bool(cur and cur.answers),
+                    prior_answer=prior,
+                    embedder=embedder,
+                )
+                cache[turn.idx] = cls
+            nxt = turns[k + 1] if k + 1 < len(turns) else None
+            if (
+                not cls.is_question
+                and cls.kind == "statement"
+                and cur is not None
+                and cur.answers
+                and len(turn.text.split()) >= options.implicit_min_words
+                and nxt is not None
+                and nxt.speaker == "candidate"
+                and len(nxt.text.split()) >= options.implicit_answer_words
+            ):
+                # a question ASR garbled ("walk me from a model you did"): the interviewer spoke
+                # after an answer and the candidate then answered at length
+                cls = TurnClass("prompt", options.implicit_likeness, "turn-taking")
+            if cls.is_question:
+                if (
+                    cur
+                    and not cur.closed
+                    and not cur.answers
+                    and _same_question(cur, turn, embedder, options)
+                ):
+                    cur.q_turns.append(turn)
+                    continue
+                if cur:
+                    cur.closed = True
+                cur = OpenPair([turn], cls)
+                opened.append(cur)
+            elif cls.kind == "closing" and cur:
+                cur.closed = True
+            elif (
+                cur
+                and not cur.closed
+                and not cur.answers
+                and cls.kind == "statement"
+                and turn.t_start - cur.q_turns[-1].t_end <= options.merge_gap_s
+            ):
+                cur.q_turns.append(turn)  # the rest of a question the turn builder cut off
+        elif cur is not None and not cur.closed:
+            cur.answers.append(turn)
+    pairs = [_to_pair(i, p, embedder, options) for i, p in enumerate(opened)]
+    last_closed = bool(opened and opened[-1].closed)
+    return pairs, last_closed, cache
+
+
+def _same_question(
+    cur: OpenPair, turn: Turn, embedder: Embedder | None, options: PairingOptions
+) -> bool:
+    prev = cur.q_turns[-1]
+    if turn.t_start - prev.t_end <= options.merge_gap_s:
+        return True
+    if _REPHRASE.search(turn.text):
+        return True
+    if embedder is not None:
+        return embedder.similarity(prev.text, turn.text) >= options.rephrase_similarity
+    return False
+
+
+def _to_pair(idx: int, p: OpenPair, embedder: Embedder | None, options: PairingOptions) -> QAPair:
+    q_text = " ".join(t.text.strip() for t in p.q_turns)
+    q_start, q_end = p.q_turns[0].t_start, p.q_turns[-1].t_end
+    if not p.answers:
+        return QAPair(
+            idx=idx,
+            question_turn=p.q_turns[0].idx,
+            answer_turns=(),
+            question=q_text,
+            answer="",
+            q_start=q_start,
+            q_end=q_end,
+            a_start=None,
+            a_end=None,
+            kind=p.cls.kind,
+            link_confidence=0.0,
+        )
+    a_text = " ".join(t.text.strip() for t in p.answers)
+    a_start, a_end = p.answers[0].t_start, p.answers[-1].t_end
+    gap = a_start - q_end
+    # an answer that starts while the question is still being asked keeps 0.8
+    adjacency = 0.8 if gap < -0.5 else math.exp(-max(0.0, gap - 1.5) / options.adjacency_tau_s)
+    if embedder is not None:
+        cos = embedder.similarity(q_text, a_text[: options.answer_chars])
+        rel = min(1.0, max(0.0, (cos - 0.05) / 0.35))
+        relevance = options.relevance_floor + (1 - options.relevance_floor) * rel
+    else:
+        relevance = 0.75
+    conf = p.cls.question_likeness * adjacency * relevance
+    return QAPair(
+        idx=idx,
+        question_turn=p.q_turns[0].idx,
+        answer_turns=tuple(t.idx for t in p.answers),
+        question=q_text,
+        answer=a_text,
+        q_start=q_start,
+        q_end=q_end,
+        a_start=a_start,
+        a_end=a_end,
+        kind=p.cls.kind,
+        link_confidence=round(conf, 4),
+    )

@@ -1,0 +1,492 @@
+"""Interviewer turn classification without trusting ASR punctuation.
+
+A turn is cut into clauses at punctuation *and* at discourse markers ("okay so", "great, now"),
+because Whisper often leaves out both commas and question marks. A clause is a question when it
+opens with a wh-word that asks (what did you / how long / why), an auxiliary followed by a
+pronoun (did you / would you / is there), or contains an interview prompt (tell me about, walk me
+through, describe). A question mark only adds a little.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from labkit.language.nlp import Embedder
+
+__all__ = ["QUESTION_KINDS", "TurnClass", "classify_turn", "words_of"]
+
+QUESTION_KINDS = ("question", "prompt", "follow_up", "small_talk")
+
+_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+_WH = frozenset(["what", "why", "how", "where", "when", "which", "who", "whose", "whom"])
+_AUX = frozenset(
+    [
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "would",
+        "will",
+        "have",
+        "has",
+        "had",
+        "are",
+        "is",
+        "was",
+        "were",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "don't",
+        "didn't",
+        "doesn't",
+        "haven't",
+        "hasn't",
+        "aren't",
+        "isn't",
+        "wasn't",
+        "weren't",
+        "won't",
+        "wouldn't",
+        "couldn't",
+        "can't",
+    ]
+)
+_PRON = frozenset(
+    [
+        "you",
+        "your",
+        "you've",
+        "you're",
+        "we",
+        "they",
+        "it",
+        "there",
+        "that",
+        "this",
+        "he",
+        "she",
+        "i",
+        "anyone",
+    ]
+)
+_WH_NEXT = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "would",
+        "could",
+        "can",
+        "will",
+        "should",
+        "have",
+        "has",
+        "had",
+        "'s",
+        "kind",
+        "type",
+        "sort",
+        "made",
+        "makes",
+        "led",
+        "happened",
+        "motivates",
+        "motivated",
+        "interests",
+        "brings",
+        "excites",
+        "part",
+        "tools",
+        "tool",
+        "challenges",
+        "challenge",
+        "languages",
+        "language",
+        "technologies",
+        "projects",
+        "project",
+        "steps",
+        "approach",
+        "long",
+        "many",
+        "much",
+        "big",
+        "large",
+        "often",
+        "well",
+        "about",
+        "if",
+        "exactly",
+        "specifically",
+        "else",
+    ]
+)
+_DISCOURSE = frozenset(
+    [
+        "okay",
+        "ok",
+        "alright",
+        "right",
+        "so",
+        "great",
+        "good",
+        "nice",
+        "cool",
+        "perfect",
+        "thanks",
+        "thank",
+        "and",
+        "now",
+        "next",
+        "well",
+        "interesting",
+        "excellent",
+        "awesome",
+        "sure",
+        "fine",
+        "then",
+        "also",
+        "lovely",
+        "wonderful",
+        "understood",
+        "gotcha",
+        "yeah",
+        "yes",
+        "hmm",
+        "mm",
+    ]
+)
+_PROMPTS = (
+    "tell me", "tell us", "walk me through", "walk us through", "talk me through",
+    "take me through", "run me through", "walk me", "talk me", "take me", "describe",
+    "explain", "give me an example",
+    "give an example", "give me a sense", "share an example", "share with me", "talk about",
+    "talk a bit about", "talk a little about", "i'd like to hear", "i would like to hear",
+    "i'd love to hear", "i would love to hear", "i'm curious", "i am curious",
+    "let's talk about", "let's discuss", "help me understand", "elaborate", "expand on",
+    "say more", "go deeper", "what about", "how about", "imagine", "suppose", "let's say",
+    "how would you", "what would you", "walk through", "tell me more", "introduce yourself",
+    "any questions", "questions for me", "questions for us", "your thoughts on",
+)  # fmt: skip
+_FOLLOW = (
+    "why", "how so", "what happened", "and then", "elaborate", "tell me more", "say more",
+    "go deeper", "expand on", "more about that", "what do you mean", "for example",
+    "specifically", "what was your role", "your role in", "how did that", "how did you",
+    "why did you", "what did you learn", "what was the result", "what was the outcome",
+    "in that project", "on that project", "that project", "what made you", "and what",
+    "and how", "and why", "can you give", "could you give", "what would you do differently",
+    "how did it", "why not", "what exactly", "which one", "how long did",
+)  # fmt: skip
+_ANAPHORA = frozenset(["that", "it", "this", "those", "these", "there", "then"])
+_SMALL_TALK = (
+    "how are you", "how's it going", "how is it going", "how's your day", "how is your day",
+    "how was your weekend", "how was your day", "nice to meet", "thanks for coming",
+    "thank you for coming", "thanks for joining", "thank you for joining", "did you find",
+    "the weather", "can you hear me", "can you see me", "is my audio", "good morning",
+    "good afternoon", "good evening", "welcome", "ready to start", "ready to begin",
+    "shall we start", "shall we begin", "shall we get started", "coffee", "traffic",
+    "get here okay", "how are things", "how have you been", "make it here",
+)  # fmt: skip
+_CLOSING = (
+    "that's all", "that is all", "that's it from me", "that is it from me",
+    "thank you for your time", "thanks for your time", "we'll be in touch",
+    "we will be in touch", "that wraps up", "that concludes", "end of the interview",
+    "we're out of time", "we are out of time", "have a great day", "have a good day",
+    "have a nice day", "we'll get back to you", "we will get back to you",
+)  # fmt: skip
+_BACKCHANNEL = frozenset(
+    [
+        "okay",
+        "ok",
+        "mm",
+        "hmm",
+        "hm",
+        "mhm",
+        "uh",
+        "huh",
+        "right",
+        "i",
+        "see",
+        "great",
+        "sure",
+        "got",
+        "it",
+        "interesting",
+        "yes",
+        "yeah",
+        "go",
+        "on",
+        "nice",
+        "cool",
+        "good",
+        "alright",
+        "understood",
+        "makes",
+        "sense",
+        "perfect",
+        "thanks",
+        "thank",
+        "you",
+        "wow",
+    ]
+)
+
+_PROTOTYPES = (
+    "Tell me about yourself.",
+    "Describe a challenging project you worked on.",
+    "What experience do you have with this technology?",
+    "How would you design this system?",
+    "Why do you want this job?",
+    "Give me an example of a time you solved a difficult problem.",
+    "What are your strengths and weaknesses?",
+    "How do you handle conflict in a team?",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TurnClass:
+    """What an interviewer turn does. ``question_likeness`` is in [0, 1]."""
+
+    kind: str  # question | prompt | follow_up | small_talk | closing | backchannel | statement
+    question_likeness: float
+    cue: str = ""
+
+    @property
+    def is_question(self) -> bool:
+        return self.kind in QUESTION_KINDS
+
+
+_CONTRACTIONS = (("what's", "what is"), ("how's", "how is"), ("where's", "where is"),
+                 ("who's", "who is"), ("why's", "why is"), ("when's", "when is"),
+                 ("how'd", "how did"), ("what'd", "what did"), ("what're", "what are"),
+                 ("whats", "what is"), ("hows", "how is"), ("wheres", "where is"),
+                 ("whos", "who is"))  # fmt: skip
+_ASKING_SMALL_TALK = (
+    "how are you", "how's it going", "how is it going", "how's your day", "how is your day",
+    "how was your weekend", "how was your day", "how was the trip", "how was your trip",
+    "did you find", "can you hear me", "can you see me", "how are things",
+    "how have you been", "is my audio", "how is your day going", "how's your day going",
+)  # fmt: skip
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD_RE.findall(text.lower().replace("\u2019", "'"))
+
+
+def _expand(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        for a, b in _CONTRACTIONS:
+            if w == a:
+                out.extend(b.split())
+                break
+        else:
+            out.append(w)
+    return out
+
+
+def _clauses(text: str) -> list[list[str]]:
+    out: list[list[str]] = []
+    for piece in re.split(r"[.!?;:,\u2026]+|\s[-\u2013\u2014]+\s", text):
+        words = _expand(words_of(piece))
+        cur: list[str] = []
+        for w in words:
+            if w in _DISCOURSE and not cur:
+                continue  # leading discourse markers open a new clause
+            if w in _DISCOURSE and w not in ("so", "and", "then", "also", "well", "right"):
+                if cur:
+                    out.append(cur)
+                cur = []
+                continue
+            if w in ("so", "now", "next") and cur and len(cur) >= 3:
+                out.append(cur)
+                cur = []
+                continue
+            cur.append(w)
+        if cur:
+            out.append(cur)
+    return out
+
+
+def _interrogative(clause: list[str]) -> str:
+    if not clause:
+        return ""
+    w0 = clause[0]
+    nxt = clause[1:5]
+    if w0 in _WH:
+        if w0 == "why" and len(clause) >= 1:
+            return "why"
+        if nxt and (nxt[0] in _WH_NEXT or "you" in nxt or "your" in nxt):
+            return w0
+        if len(clause) == 1 and w0 in ("why", "how"):
+            return w0
+        return ""
+    if w0 in _AUX and len(clause) > 1 and clause[1] in _PRON:
+        return f"{w0} {clause[1]}"
+    return ""
+
+
+_MID_PRON = frozenset(["you", "your", "we", "they", "there"])
+_MID_DET = frozenset(
+    [
+        "you",
+        "your",
+        "we",
+        "they",
+        "there",
+        "the",
+        "this",
+        "that",
+        "it",
+        "a",
+        "an",
+        "some",
+        "any",
+        "my",
+    ]
+)
+_PARTICIPLE = frozenset(
+    [
+        "used",
+        "worked",
+        "been",
+        "had",
+        "done",
+        "seen",
+        "built",
+        "tried",
+        "ever",
+        "heard",
+        "got",
+        "written",
+        "led",
+        "run",
+        "made",
+        "considered",
+        "thought",
+        "managed",
+    ]
+)
+
+
+def _interrogative_inside(words: list[str]) -> str:
+    """A question inside an unpunctuated run ("lets get going whats your background"):
+    wh-word + auxiliary + pronoun/determiner, or auxiliary + you/we/they (have/has only with a
+    participle after it, so that "great to have you here" is not a question)."""
+    for i in range(1, len(words) - 1):
+        w, nxt = words[i], words[i + 1]
+        after = words[i + 2] if i + 2 < len(words) else ""
+        if w in _WH and nxt in _AUX and after in _MID_DET:
+            return f"{w} {nxt}"
+        if w in _WH and w in ("how", "why") and nxt in _AUX:
+            return f"{w} {nxt}"
+        if w in _AUX and nxt in _MID_PRON and words[i - 1] not in _WH:
+            if w in ("have", "has", "had") and after not in _PARTICIPLE:
+                continue
+            if after and after not in ("to",):
+                return f"{w} {nxt}"
+    return ""
+
+
+def _has_phrase(text: str, phrases: tuple[str, ...]) -> str:
+    padded = f" {text} "
+    for p in phrases:
+        if f" {p} " in padded:
+            return p
+    return ""
+
+
+def _asks_beyond(flat: str, small: str) -> bool:
+    """Does the turn still ask something once its small talk is taken out?
+
+    "Hello, thanks for joining us. Can you tell me about your experience with Python?" opens with
+    small talk but asks a real question; "How are you doing today?" does not.
+    """
+    rest = f" {flat} ".replace(f" {small} ", " ").split()
+    asked = _has_phrase(" ".join(rest), _ASKING_SMALL_TALK)
+    if asked:
+        rest = f" {' '.join(rest)} ".replace(f" {asked} ", " ").split()
+    if _has_phrase(" ".join(rest), _PROMPTS):
+        return True
+    return any(_interrogative(c) for c in _clauses(" ".join(rest))) or bool(
+        _interrogative_inside(["so", *rest])
+    )
+
+
+def classify_turn(
+    text: str,
+    *,
+    has_prior_answer: bool = False,
+    prior_answer: str = "",
+    embedder: Embedder | None = None,
+) -> TurnClass:
+    """Classify one interviewer turn; a prior answer makes follow-ups possible."""
+    words = _expand(words_of(text))
+    if not words:
+        return TurnClass("backchannel", 0.0, "")
+    flat = " ".join(words)
+    raw_flat = " ".join(words_of(text))
+    qmark = "?" in text
+    clauses = _clauses(text)
+    inter = ""
+    for c in clauses:
+        inter = _interrogative(c)
+        if inter:
+            break
+    prompt = _has_phrase(flat, _PROMPTS)
+    small = _has_phrase(flat, _SMALL_TALK) or _has_phrase(raw_flat, _SMALL_TALK)
+    asking_small = _has_phrase(flat, _ASKING_SMALL_TALK) or _has_phrase(
+        raw_flat, _ASKING_SMALL_TALK
+    )
+    closing = _has_phrase(flat, _CLOSING)
+    follow = _has_phrase(flat, _FOLLOW)
+
+    likeness = 0.1
+    cue = ""
+    if inter:
+        likeness, cue = 0.85, inter
+    elif not qmark:
+        inside = _interrogative_inside(words)
+        if inside:
+            likeness, cue, inter = 0.7, inside, inside
+    if prompt and likeness < 0.8:
+        likeness, cue = 0.8, prompt
+    if asking_small and likeness < 0.75:
+        likeness, cue = 0.75, asking_small
+    if qmark:
+        likeness = min(1.0, likeness + 0.15) if cue else 0.55
+        cue = cue or "?"
+    if not cue and embedder is not None and len(words) >= 5:
+        sims = embedder.embed([text, *_PROTOTYPES])
+        best = float((sims[1:] @ sims[0]).max())
+        if best >= 0.6:
+            likeness, cue = min(0.9, best), "semantic"
+
+    asks = likeness >= 0.5
+    if closing and not (inter or prompt):
+        return TurnClass("closing", 0.05, closing)
+    if not asks:
+        if len(words) <= 4 and all(w in _BACKCHANNEL for w in words):
+            return TurnClass("backchannel", likeness, "")
+        return TurnClass("statement", likeness, cue)
+    if small and not _asks_beyond(flat, small):
+        return TurnClass("small_talk", likeness, small)
+    if has_prior_answer:
+        anaphoric = len(words) <= 12 and any(w in _ANAPHORA for w in words)
+        semantic = False
+        if embedder is not None and prior_answer and anaphoric is False and follow:
+            semantic = embedder.similarity(text, prior_answer) >= 0.45
+        if (follow and (len(words) <= 14 or semantic)) or (anaphoric and not prompt):
+            return TurnClass("follow_up", likeness, follow or "anaphora")
+    kind = "question" if inter or cue in ("?", "semantic") else "prompt"
+    return TurnClass(kind, likeness, cue)

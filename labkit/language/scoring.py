@@ -1,0 +1,735 @@
+"""Per-answer scores in [0, 1], each with the quoted span and times it rests on.
+
+Dimensions (one AnswerScore row each, ``requirement`` rows one per JD requirement):
+- relevance: embedding similarity of the answer (and its best sentence) to the question;
+- requirement: a JD requirement evidenced by an alias, a sound-alike (misheard) name or, for soft
+  skills, an embedding match; a negated mention ("never used Kafka") or a question about the
+  requirement that the answer does not address scores low;
+- technical_depth: concrete tools, numbers, causes and effects, ownership ("I built");
+- clarity: fillers per minute, lexical diversity (MATTR), restarts;
+- confidence: hedges ("I think", "maybe") against assertions ("I led", "definitely");
+- consistency: claimed years and used/never-used statements against earlier answers (only when
+  the answer makes such a claim);
+- evasion: off-topic, very short or deflecting answers (higher = more evasive);
+- overclaim: sweeping self-praise without substance (only when present; higher = worse).
+
+Evidence times always lie inside the answer: they come from the answer's own words (ASR word
+times, or times spread over the turn when a turn has no words).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from labkit.language.nlp import Embedder
+from labkit.language.questions import words_of
+from labkit.language.vocabulary import Mention, SkillEntry, Vocabulary, load_vocabulary
+from labkit.records import AnswerScore, JobSpec, QAPair, Requirement, Turn, Word
+
+__all__ = [
+    "AnswerHistory",
+    "AnswerText",
+    "Claim",
+    "ScoringOptions",
+    "answer_text",
+    "requirement_entries",
+    "score_answer",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringOptions:
+    """Answer scoring hyper-parameters.
+
+    relevance_lo / relevance_hi: cosine mapped to relevance 0 / 1.
+    soft_skill_similarity / skill_similarity: embedding cosine that counts as evidence of a soft
+        skill / other non-tool requirement when no alias matched.
+    soft_skill_question: question-to-soft-skill cosine above which a question counts as asking
+        about that soft skill (a relevant, concrete answer then evidences it).
+    fillers_per_min_bad: filler rate that takes the filler part of clarity to 0.
+    restarts_per_100_bad: restarts per 100 words that take the restart part of clarity to 0.
+    short_answer_words: answers shorter than this count as short (evasion, depth cap).
+    years_tolerance: claimed years may differ by max(this, 25%) before they conflict.
+    segment_words: long unpunctuated ASR text is cut into spans of this many words.
+    """
+
+    relevance_lo: float = 0.1
+    relevance_hi: float = 0.55
+    soft_skill_similarity: float = 0.5
+    soft_skill_question: float = 0.45
+    skill_similarity: float = 0.62
+    fillers_per_min_bad: float = 15.0
+    restarts_per_100_bad: float = 8.0
+    short_answer_words: int = 12
+    years_tolerance: float = 1.0
+    segment_words: int = 25
+
+
+# --- answer text with word times ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerText:
+    """The answer as one string whose every word keeps its time."""
+
+    text: str
+    words: tuple[Word, ...]
+    offsets: tuple[int, ...]  # char start of each word in text
+    segments: tuple[tuple[int, int], ...]  # word index ranges [i0, i1)
+
+    def word_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.offsets, char) - 1)
+
+    def span(self, i0: int, i1: int) -> tuple[str, float, float]:
+        i1 = max(i1, i0 + 1)
+        s = self.offsets[i0]
+        e = self.offsets[i1 - 1] + len(self.words[i1 - 1].text.strip())
+        return self.text[s:e], self.words[i0].t_start, self.words[i1 - 1].t_end
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.word_at(start), self.word_at(max(start, end - 1)) + 1
+
+
+def _turn_words(turn: Turn) -> list[Word]:
+    if turn.words:
+        return [w for w in turn.words if w.text.strip()]
+    toks = turn.text.split()
+    if not toks:
+        return []
+    # no ASR words (typed or test turns): spread the turn's time over its words by length
+    total = sum(len(t) + 1 for t in toks)
+    dur = max(turn.t_end - turn.t_start, 1e-3)
+    out, acc = [], 0
+    for t in toks:
+        t0 = turn.t_start + dur * acc / total
+        acc += len(t) + 1
+        t1 = turn.t_start + dur * acc / total
+        out.append(Word(turn.speaker, t0, t1, t))
+    return out
+
+
+def answer_text(turns: Sequence[Turn], *, segment_words: int = 25) -> AnswerText:
+    words: list[Word] = []
+    for t in turns:
+        words.extend(_turn_words(t))
+    parts, offsets, pos = [], [], 0
+    for w in words:
+        s = w.text.strip()
+        offsets.append(pos)
+        parts.append(s)
+        pos += len(s) + 1
+    text = " ".join(parts)
+    segs: list[tuple[int, int]] = []
+    i0 = 0
+    for i, w in enumerate(words):
+        end = i == len(words) - 1
+        brk = bool(re.search(r"[.!?;]$", w.text.strip()))
+        pause = not end and words[i + 1].t_start - w.t_end > 1.0
+        if end or brk or pause or i + 1 - i0 >= segment_words:
+            segs.append((i0, i + 1))
+            i0 = i + 1
+    return AnswerText(text, tuple(words), tuple(offsets), tuple(segs))
+
+
+# --- cue lists ------------------------------------------------------------------------------
+
+_HEDGES = (
+    "i think", "i guess", "maybe", "probably", "perhaps", "i'm not sure", "not sure",
+    "i don't know", "i'm not really", "not really", "sort of", "kind of", "i suppose", "might",
+    "could be", "hopefully", "somewhat", "a little bit", "i believe", "possibly",
+    "not an expert", "i don't remember", "i can't remember", "i'm not confident",
+    "more or less", "if i remember", "i assume", "i would say", "i hope", "not that much",
+    "not much", "a bit", "i'm not very", "i am not sure", "don't really know",
+)  # fmt: skip
+_ASSERT = (
+    "i built", "i designed", "i led", "i wrote", "i implemented", "i owned", "i created",
+    "i delivered", "i decided", "i shipped", "i made sure", "i drove", "i reduced",
+    "i improved", "i increased", "i set up", "i migrated", "i deployed", "i know",
+    "definitely", "certainly", "clearly", "i'm confident", "i am confident", "we achieved",
+    "i solved", "i fixed", "i chose", "i'm sure", "absolutely", "i was responsible",
+    "i am responsible", "i'm responsible", "i own", "i run", "i manage", "i managed",
+    "i architected", "i proposed", "i introduced", "i automated", "i measured", "i profiled",
+    "the result was", "as a result", "i personally",
+)  # fmt: skip
+_OWNERSHIP = (
+    "i built", "i designed", "i led", "i wrote", "i implemented", "i owned", "i created",
+    "i decided", "i shipped", "i drove", "i reduced", "i improved", "i set up", "i migrated",
+    "i deployed", "i architected", "i proposed", "i introduced", "i automated", "i measured",
+    "i profiled", "i debugged", "i refactored", "i optimized", "i optimised", "i chose",
+    "i was responsible", "i am responsible", "i'm responsible", "i own", "i ran", "i fixed",
+    "i tuned", "i rewrote", "i added", "i replaced", "i split", "i moved", "my team and i",
+)  # fmt: skip
+_CAUSAL = (
+    "because", "so that", "which meant", "which caused", "as a result", "therefore",
+    "due to", "led to", "which led", "caused by", "the reason", "in order to", "that's why",
+    "resulted in", "this meant", "since the", "thanks to", "which reduced", "which cut",
+    "the trade-off", "the tradeoff", "trade off", "instead of",
+)  # fmt: skip
+_DEFLECT = (
+    "good question", "i'd rather not", "i would rather not", "i don't remember",
+    "i can't recall", "i don't recall", "i don't really know", "hard to say", "it depends",
+    "i can't say", "i can't really say", "not sure what you mean", "i haven't thought",
+    "i don't know", "pass on that", "no idea", "let's move on", "can we move on",
+    "i'd have to check", "i'm not sure", "i don't really remember", "not really relevant",
+)  # fmt: skip
+_OVERCLAIM = (
+    "expert in everything", "i'm an expert", "i am an expert", "mastered", "master of",
+    "i know everything", "every technology", "all of them", "never made a mistake",
+    "never fail", "i'm the best", "i am the best", "world class", "hundred percent",
+    "100 percent", "i can do anything", "no weaknesses", "any weaknesses",
+    "don't have weaknesses", "everything perfectly", "perfect every", "best engineer",
+    "the best", "nobody else", "single-handedly", "single handedly", "all by myself",
+)  # fmt: skip
+_NEGATORS = frozenset(
+    [
+        "not",
+        "never",
+        "no",
+        "haven't",
+        "hasn't",
+        "didn't",
+        "don't",
+        "doesn't",
+        "without",
+        "wasn't",
+        "isn't",
+        "can't",
+        "cannot",
+        "n't",
+        "neither",
+        "nor",
+    ]
+)
+_ASPIRE = ("want to learn", "would like to learn", "hope to learn", "plan to learn",
+           "wish i", "read about", "heard of", "heard about", "looking forward to learning",
+           "would love to learn", "eager to learn", "learn more about")  # fmt: skip
+_NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "percent",
+        "half",
+        "double",
+        "triple",
+    ]
+)
+_NUM_RE = re.compile(r"\b\d+(?:[.,]\d+)?\b|%")
+_YEARS_RE = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|a couple of|a few|several)\s*(?:\+|plus)?\s*(?:and a half\s+)?years?\b",
+    re.I,
+)
+_YEAR_NUM = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "a couple of": 2, "a few": 3, "several": 4,
+}  # fmt: skip
+_CAREER_WORDS = frozenset(
+    [
+        "experience",
+        "career",
+        "professionally",
+        "industry",
+        "engineer",
+        "developer",
+        "analyst",
+        "working",
+        "worked",
+        "professional",
+        "total",
+        "overall",
+    ]
+)
+_RESTART_RE = re.compile(
+    r"\b(\w+) \1\b|\b(sorry|i mean|let me rephrase|what i meant|no wait|scratch that|"
+    r"let me start again|actually no)\b|--|\u2014",
+    re.I,
+)
+_FILLER_TOKENS = frozenset(["um", "uh", "erm", "er", "ah", "hmm", "uhm", "mm", "umm", "uhh"])
+
+
+def _count(text: str, phrases: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Non-overlapping phrase hits (char spans) in lower-cased text with word boundaries."""
+    low = text.lower().replace("\u2019", "'")
+    hits: list[tuple[int, int, str]] = []
+    for p in sorted(phrases, key=len, reverse=True):
+        for m in re.finditer(r"(?<![\w'])" + re.escape(p) + r"(?![\w'])", low):
+            if not any(a < m.end() and m.start() < b for a, b, _ in hits):
+                hits.append((m.start(), m.end(), p))
+    return sorted(hits)
+
+
+# --- history for consistency ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A checkable statement: years with a subject, or having / never having used a skill."""
+
+    qa_idx: int
+    subject: str  # requirement/skill name, or "career"
+    years: float | None
+    negated: bool
+    evidence: str
+    t_start: float
+    t_end: float
+
+
+@dataclass
+class AnswerHistory:
+    """Claims made in earlier answers (grows as answers are scored)."""
+
+    claims: list[Claim] = field(default_factory=list)
+
+
+def requirement_entries(
+    jobspec: JobSpec, vocabulary: Vocabulary
+) -> list[tuple[Requirement, SkillEntry]]:
+    """A matchable vocabulary entry for each requirement (ad-hoc for unknown names)."""
+    out = []
+    for r in jobspec.requirements:
+        entry = vocabulary.get(r.name)
+        if entry is None or r.category == "experience" or entry.name != r.name:
+            entry = SkillEntry(
+                name=r.name,
+                category=r.category,
+                aliases=tuple(r.aliases),
+                case_sensitive=vocabulary.case_sensitive_terms((r.name, *r.aliases)),
+            )
+        out.append((r, entry))
+    return out
+
+
+# --- scoring --------------------------------------------------------------------------------
+
+
+def score_answer(
+    pair: QAPair,
+    answer_turns: Sequence[Turn],
+    *,
+    jobspec: JobSpec,
+    embedder: Embedder,
+    history: AnswerHistory | None = None,
+    vocabulary: Vocabulary | None = None,
+    options: ScoringOptions = ScoringOptions(),
+) -> list[AnswerScore]:
+    """Score one answered question. Appends the answer's claims to ``history``."""
+    vocab = vocabulary or load_vocabulary()
+    at = answer_text(answer_turns, segment_words=options.segment_words)
+    if not at.words:
+        return []
+    rows: list[AnswerScore] = []
+    n_words = len(at.words)
+    q = pair.question
+
+    def row(dim: str, score: float, i0: int, i1: int, *, req: str | None = None, **feat: float):
+        ev, t0, t1 = at.span(i0, i1)
+        rows.append(
+            AnswerScore(
+                qa_idx=pair.idx,
+                dimension=dim,
+                score=round(min(1.0, max(0.0, score)), 4),
+                evidence=ev,
+                t_start=round(t0, 3),
+                t_end=round(t1, 3),
+                requirement=req,
+                features={k: round(float(v), 4) for k, v in feat.items()},
+            )
+        )
+
+    seg_texts = [at.span(a, b)[0] for a, b in at.segments]
+
+    # relevance ---------------------------------------------------------------------------
+    # the answer's vector is the mean of its spans' vectors: spans are embedded anyway, and one
+    # long text costs as much as ten short ones on a CPU
+    vecs = embedder.embed([q, *seg_texts])
+    mean_vec = vecs[1:].mean(axis=0)
+    cos_full = float(mean_vec @ vecs[0]) / max(float((mean_vec**2).sum()) ** 0.5, 1e-9)
+    seg_cos = [float(v @ vecs[0]) for v in vecs[1:]]
+    best_seg = max(range(len(seg_cos)), key=lambda k: seg_cos[k])
+    cos = 0.6 * cos_full + 0.4 * seg_cos[best_seg]
+    relevance = (cos - options.relevance_lo) / (options.relevance_hi - options.relevance_lo)
+    relevance = min(1.0, max(0.0, relevance))
+    row("relevance", relevance, *at.segments[best_seg], cosine=cos)
+
+    # depth cues per segment ---------------------------------------------------------------
+    tech = [m for m in vocab.find_mentions(at.text, speech=True)
+            if m.entry.category in ("skill", "tool", "domain")]  # fmt: skip
+    seg_depth = []
+    totals = {"tools": 0, "numbers": 0, "causal": 0, "ownership": 0}
+    for a, b in at.segments:
+        s_text, _, _ = at.span(a, b)
+        s_start, s_end = at.offsets[a], at.offsets[b - 1] + len(at.words[b - 1].text)
+        n_tools = sum(1 for m in tech if s_start <= m.start < s_end)
+        toks = words_of(s_text)
+        n_num = len(_NUM_RE.findall(s_text)) + sum(t in _NUMBER_WORDS for t in toks)
+        n_cause = len(_count(s_text, _CAUSAL))
+        n_own = len(_count(s_text, _OWNERSHIP))
+        for k, v in zip(totals, (n_tools, n_num, n_cause, n_own), strict=True):
+            totals[k] += v
+        seg_depth.append(n_tools + n_num + n_cause + n_own)
+    raw = (
+        1.0 * min(totals["tools"], 5)
+        + 0.8 * min(totals["numbers"], 4)
+        + 0.8 * min(totals["causal"], 4)
+        + 0.9 * min(totals["ownership"], 4)
+    )
+    depth = (1 - math.exp(-raw / 3.5)) * min(1.0, n_words / 40)
+    k_depth = max(range(len(seg_depth)), key=lambda j: seg_depth[j])
+    row("technical_depth", depth, *at.segments[k_depth], **totals)
+
+    # clarity ------------------------------------------------------------------------------
+    from labkit.speech.fillers import find_fillers
+
+    fillers = find_fillers(list(at.words))
+    minutes = max((at.words[-1].t_end - at.words[0].t_start) / 60.0, 0.1)
+    fpm = sum(h.n_words for h in fillers) / minutes
+    toks_all = [t for t in words_of(at.text) if t not in _FILLER_TOKENS]
+    mattr = _mattr(toks_all, 25)
+    plain = re.sub(r"[^\w\s'\u2014-]", "", at.text.lower())  # "I, I think" is a restart too
+    restarts = _RESTART_RE.findall(plain)
+    rp100 = 100.0 * len(restarts) / max(n_words, 1)
+    clarity = (
+        0.45 * (1 - min(1.0, fpm / options.fillers_per_min_bad))
+        + 0.25 * (1 - min(1.0, rp100 / options.restarts_per_100_bad))
+        + 0.30 * min(1.0, max(0.0, (mattr - 0.45) / 0.4))
+    )
+    wpm = n_words / minutes
+    # evidence: the span with the most fillers/restarts, else the first span
+    bad = [0] * len(at.segments)
+    for h in fillers:
+        bad[_seg_of(at, h.index)] += 1
+    for w_i in range(1, len(at.words)):  # repeated words, located on the word list
+        if _norm_word(at.words[w_i].text) == _norm_word(at.words[w_i - 1].text) != "":
+            bad[_seg_of(at, w_i)] += 1
+    k = max(range(len(bad)), key=lambda j: bad[j]) if max(bad) > 0 else 0
+    row(
+        "clarity",
+        clarity,
+        *at.segments[k],
+        fillers_per_min=fpm,
+        restarts_per_100w=rp100,
+        mattr=mattr,
+        words_per_min=wpm,
+        words=n_words,
+    )
+
+    # linguistic confidence ------------------------------------------------------------------
+    hedges = _count(at.text, _HEDGES)
+    asserts = _count(at.text, _ASSERT)
+    n_h = len(hedges) + sum(1 for h in hedges if h[2] in ("i don't know", "not sure"))
+    conf = (len(asserts) + 1) / (len(asserts) + 1.3 * n_h + 2)
+    pick = hedges if conf < 0.5 and hedges else asserts or hedges
+    i0, i1 = _around(at, pick[0][0], pick[0][1]) if pick else at.segments[0]
+    row("confidence", conf, i0, i1, hedges=len(hedges), assertions=len(asserts))
+
+    # JD requirements ------------------------------------------------------------------------
+    # the answer's most telling span: the most concrete one, else the most on-topic one
+    focus = at.segments[k_depth] if seg_depth[k_depth] > 0 else at.segments[best_seg]
+    req_rows, claims_subjects = _requirements(
+        pair,
+        at,
+        jobspec,
+        vocab,
+        embedder,
+        seg_texts,
+        options,
+        relevance=relevance,
+        depth=depth,
+        focus=focus,
+    )
+    for dim, score, i0, i1, req, feat in req_rows:
+        row(dim, score, i0, i1, req=req, **feat)
+
+    # consistency against earlier claims ----------------------------------------------------
+    hist = history if history is not None else AnswerHistory()
+    q_tech = [m for m in vocab.find_mentions(q, speech=True)
+              if m.entry.category in ("skill", "tool", "domain")]  # fmt: skip
+    q_subject = (
+        q_tech[0].entry.name
+        if q_tech
+        else (
+            "career" if any(t in _CAREER_WORDS or t == "programming" for t in words_of(q)) else None
+        )
+    )
+    claims = _claims(pair.idx, at, tech, claims_subjects, q_subject=q_subject)
+    for c, (i0, i1) in claims:
+        verdict = _check_claim(c, hist.claims, options)
+        if verdict is None:
+            continue
+        score, feat = verdict
+        row("consistency", score, i0, i1, **feat)
+    hist.claims.extend(c for c, _ in claims)
+
+    # evasion and overclaiming -------------------------------------------------------------
+    if pair.kind != "small_talk":
+        deflect = _count(at.text, _DEFLECT)
+        short = 1.0 if n_words < options.short_answer_words else 0.0
+        evasion = 0.5 * (1 - relevance) + 0.25 * short + 0.35 * min(1.0, len(deflect) / 2)
+        evasion *= 1.0 - 0.5 * depth
+        i0, i1 = _around(at, deflect[0][0], deflect[0][1]) if deflect else at.segments[0]
+        row("evasion", evasion, i0, i1, deflections=len(deflect), short=short)
+    over = _count(at.text, _OVERCLAIM)
+    if over:
+        score = min(1.0, len(over) / 2) * (1 - 0.5 * depth)
+        i0, i1 = _around(at, over[0][0], over[0][1])
+        row("overclaim", score, i0, i1, cues=len(over))
+    return rows
+
+
+def _norm_word(text: str) -> str:
+    return re.sub(r"[^\w']", "", text.lower())
+
+
+def _seg_of(at: AnswerText, word_idx: int) -> int:
+    for k, (a, b) in enumerate(at.segments):
+        if a <= word_idx < b:
+            return k
+    return len(at.segments) - 1
+
+
+def _around(at: AnswerText, start: int, end: int, pad: int = 6) -> tuple[int, int]:
+    """Word range around a char span, clipped to its segment."""
+    w0, w1 = at.char_span(start, end)
+    a, b = at.segments[_seg_of(at, w0)]
+    return max(a, w0 - pad), min(max(b, w1), w1 + pad)
+
+
+def _mattr(tokens: Sequence[str], window: int) -> float:
+    if not tokens:
+        return 0.0
+    if len(tokens) <= window:
+        return len(set(tokens)) / len(tokens)
+    vals = [len(set(tokens[i : i + window])) / window for i in range(len(tokens) - window + 1)]
+    return sum(vals) / len(vals)
+
+
+def _negated(at: AnswerText, m: Mention) -> str:
+    """'neg', 'aspire' or '' for the context before a mention (same segment, 7 words)."""
+    w0 = at.word_at(m.start)
+    a, _ = at.segments[_seg_of(at, w0)]
+    before = " ".join(w.text for w in at.words[max(a, w0 - 7) : w0]).lower().replace("\u2019", "'")
+    toks = words_of(before)
+    if _count(before, _ASPIRE):
+        return "aspire"
+    if any(t in _NEGATORS or t.endswith("n't") for t in toks):
+        # "not only X" and "no problem with X" read as positive
+        if "only" in toks or "problem" in toks or "problems" in toks:
+            return ""
+        return "neg"
+    return ""
+
+
+def _requirements(
+    pair: QAPair,
+    at: AnswerText,
+    jobspec: JobSpec,
+    vocab: Vocabulary,
+    embedder: Embedder,
+    seg_texts: list[str],
+    options: ScoringOptions,
+    *,
+    relevance: float,
+    depth: float,
+    focus: tuple[int, int],
+) -> tuple[list[tuple], dict[int, str]]:
+    out: list[tuple] = []
+    subjects: dict[int, str] = {}  # word index of a mention -> requirement name
+    pairs = requirement_entries(jobspec, vocab)
+    if not pairs:
+        return out, subjects
+    entries = [e for _, e in pairs]
+    mentions = vocab.find_mentions(at.text, speech=True, targets=entries, fuzzy=True)
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_name.setdefault(m.entry.name, []).append(m)
+        subjects[at.word_at(m.start)] = m.entry.name
+    q_mentions = {
+        m.entry.name
+        for m in vocab.find_mentions(pair.question, targets=entries, speech=True, fuzzy=True)
+    }
+    seg_vecs = None
+    for req, entry in pairs:
+        if req.category == "experience":
+            continue  # scored from claimed years (consistency claims) below
+        ms = by_name.get(entry.name, [])
+        best: tuple | None = None
+        for m in ms:
+            polarity = _negated(at, m)
+            i0, i1 = _around(at, m.start, m.end)
+            if polarity == "neg":
+                cand = (0.1, i0, i1, {"mentioned": 1, "negated": 1, "strength": m.strength})
+            elif polarity == "aspire":
+                cand = (0.2, i0, i1, {"mentioned": 1, "aspiration": 1, "strength": m.strength})
+            else:
+                seg = at.segments[_seg_of(at, at.word_at(m.start))]
+                s_text = at.span(*seg)[0]
+                local = min(1.0, (len(_NUM_RE.findall(s_text)) + len(_count(s_text, _OWNERSHIP))
+                                  + len(_count(s_text, _CAUSAL))) / 2)  # fmt: skip
+                score = (0.75 + 0.25 * local) * m.strength
+                phon = 1.0 if m.method == "phonetic" else 0.0
+                cand = (score, i0, i1, {"mentioned": 1, "strength": m.strength, "phonetic": phon})
+            if best is None or cand[0] > best[0]:
+                best = cand
+        if best is None and req.category in ("soft_skill", "skill", "domain"):
+            if seg_vecs is None:
+                seg_vecs = embedder.embed(seg_texts)
+            rv = embedder.embed([_describe(entry)])[0]
+            sims = seg_vecs @ rv
+            k = int(sims.argmax())
+            thr = (options.soft_skill_similarity if req.category == "soft_skill"
+                   else options.skill_similarity)  # fmt: skip
+            if float(sims[k]) >= thr:
+                score = 0.5 + 0.5 * min(1.0, (float(sims[k]) - thr) / 0.2)
+                best = (score, *at.segments[k], {"semantic": float(sims[k])})
+        asked = entry.name in q_mentions
+        if best is None and not asked and req.category == "soft_skill":
+            # a behavioural question aimed at this soft skill ("tell me about a disagreement")
+            known = vocab.get(req.name)
+            cues = known.question_cues if known is not None else ()
+            asked = bool(_count(pair.question, cues)) or (
+                embedder.similarity(pair.question, _describe(entry)) >= options.soft_skill_question
+            )
+        if best is None and asked:
+            # asked about it without the answer naming it: a relevant, concrete answer still
+            # shows it; an off-topic or empty one counts against it
+            score = 0.15 + 0.75 * relevance * (0.5 + 0.5 * depth)
+            best = (score, *focus, {"asked": 1, "mentioned": 0, "relevance": relevance})
+        if best is not None:
+            out.append(("requirement", best[0], best[1], best[2], req.name, best[3]))
+    # experience requirements: claimed years against the minimum
+    for req, entry in pairs:
+        if req.category != "experience" or not req.min_years:
+            continue
+        for m in _YEARS_RE.finditer(at.text):
+            yrs = _years_value(m.group("n"))
+            w0, w1 = at.char_span(m.start(), m.end())
+            a, b = at.segments[_seg_of(at, w0)]
+            seg_subjects = {subjects[i] for i in range(a, b) if i in subjects}
+            s_text = at.span(a, b)[0].lower()
+            skill_ok = (
+                not entry.aliases
+                or any(
+                    vocab.get(s) is not None and entry.name.lower().endswith(s.lower())
+                    for s in seg_subjects
+                )
+                or any(t.lower() in s_text for t in entry.aliases)
+            )
+            career = not entry.aliases and any(t in _CAREER_WORDS for t in words_of(s_text))
+            if skill_ok and (entry.aliases or career):
+                score = min(1.0, yrs / req.min_years)
+                out.append(
+                    (
+                        "requirement",
+                        score,
+                        max(a, w0 - 6),
+                        min(b, w1 + 6),
+                        req.name,
+                        {"claimed_years": yrs, "min_years": req.min_years},
+                    )
+                )
+                break
+    return out, subjects
+
+
+def _describe(entry: SkillEntry) -> str:
+    return entry.name if not entry.aliases else f"{entry.name}: {', '.join(entry.aliases[:4])}"
+
+
+def _years_value(n: str) -> float:
+    n = n.lower()
+    return float(_YEAR_NUM[n]) if n in _YEAR_NUM else float(n)
+
+
+def _claims(
+    qa_idx: int,
+    at: AnswerText,
+    tech: Sequence[Mention],
+    subjects: dict[int, str],
+    *,
+    q_subject: str | None = None,
+) -> list[tuple[Claim, tuple[int, int]]]:
+    out: list[tuple[Claim, tuple[int, int]]] = []
+    mention_at = {at.word_at(m.start): m for m in tech}
+    for m in _YEARS_RE.finditer(at.text):
+        yrs = _years_value(m.group("n"))
+        w0, w1 = at.char_span(m.start(), m.end())
+        a, b = at.segments[_seg_of(at, w0)]
+        # subject: nearest technical mention in the same span, else the career if it says so
+        near = sorted((abs(i - w0), i) for i in range(a, b) if i in mention_at and abs(i - w0) <= 8)
+        span = (max(a, w0 - 6), min(b, w1 + 6))
+        ev, t0, t1 = at.span(*span)
+        if near:
+            subject = mention_at[near[0][1]].entry.name
+        elif any(t in _CAREER_WORDS for t in words_of(at.span(a, b)[0])):
+            subject = "career"
+        elif q_subject is not None:  # "About two years" answering "how many years of Python"
+            subject = q_subject
+        else:
+            continue
+        out.append((Claim(qa_idx, subject, yrs, False, ev, t0, t1), span))
+    for m in tech:
+        pol = _negated(at, m)
+        w0, w1 = at.char_span(m.start, m.end)
+        span = _around(at, m.start, m.end)
+        ev, t0, t1 = at.span(*span)
+        out.append((Claim(qa_idx, m.entry.name, None, pol == "neg", ev, t0, t1), span))
+    return out
+
+
+def _check_claim(
+    c: Claim, earlier: Sequence[Claim], options: ScoringOptions
+) -> tuple[float, dict] | None:
+    """(score, features) when the claim can be checked against earlier ones, else None."""
+    same = [e for e in earlier if e.subject == c.subject and e.qa_idx != c.qa_idx]
+    if c.years is not None:
+        for e in same:
+            if e.years is None:
+                continue
+            tol = max(options.years_tolerance, 0.25 * max(e.years, c.years))
+            if abs(e.years - c.years) > tol:
+                return 0.15, {"years": c.years, "earlier_years": e.years, "earlier_qa": e.qa_idx}
+        if c.subject != "career":
+            career = [e.years for e in [*earlier, c] if e.subject == "career" and e.years]
+            if career and c.years > max(career) + options.years_tolerance:
+                return 0.2, {"years": c.years, "career_years": max(career), "overclaim": 1}
+        else:
+            for e in earlier:  # an earlier skill claim longer than the whole career
+                if (
+                    e.subject != "career"
+                    and e.years
+                    and e.years > c.years + options.years_tolerance
+                ):
+                    return 0.2, {"years": c.years, "earlier_years": e.years,
+                                 "earlier_qa": e.qa_idx}  # fmt: skip
+        if any(e.years is not None for e in same):
+            return 0.9, {"years": c.years, "agrees": 1}
+        return None
+    for e in same:
+        if e.years is None and e.negated != c.negated:
+            return 0.2, {"negated": float(c.negated), "earlier_qa": e.qa_idx, "contradicts": 1}
+    if same and any(e.years is not None and c.negated for e in same):
+        return 0.2, {"negated": 1.0, "contradicts": 1}
+    return None

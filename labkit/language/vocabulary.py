@@ -1,0 +1,337 @@
+"""The curated skills vocabulary (labkit/data/skills.json) and mention finding in text.
+
+The JSON file is meant to be edited: add a skill, an alias or a case-sensitive term and both the
+JD parser and the answer scorer pick it up. A user file can be passed instead of the packaged one.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from labkit.errors import InputError
+from labkit.language.phonetic import sounds_like
+
+__all__ = [
+    "CATEGORIES",
+    "Mention",
+    "SkillEntry",
+    "Token",
+    "Vocabulary",
+    "load_vocabulary",
+    "norm_term",
+    "tokenize",
+]
+
+CATEGORIES = ("skill", "tool", "experience", "soft_skill", "education", "domain")
+
+# Words around an ambiguous term ("Go", "R", "Swift") that make it a technology in speech.
+_CONTEXT_PREV = {
+    "in",
+    "with",
+    "using",
+    "use",
+    "used",
+    "uses",
+    "wrote",
+    "write",
+    "written",
+    "writing",
+    "learned",
+    "learnt",
+    "know",
+    "knew",
+    "like",
+    "and",
+    "or",
+    "of",
+    "mostly",
+    "mainly",
+    "program",
+    "coded",
+}
+_CONTEXT_NEXT = {
+    "code",
+    "codebase",
+    "services",
+    "service",
+    "programming",
+    "language",
+    "developer",
+    "backend",
+    "microservices",
+    "apps",
+    "app",
+    "scripts",
+    "libraries",
+    "library",
+    "stack",
+    "api",
+    "apis",
+    "server",
+    "servers",
+    "framework",
+    "project",
+    "projects",
+    "cluster",
+    "clusters",
+    "charts",
+    "and",
+    "or",
+    "developers",
+    "engineer",
+    "engineers",
+    "experience",
+    "degree",
+    "in",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[./'][A-Za-z0-9+#]+)*[+#]*")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with character offsets; keeps C++, C#, Node.js, CI/CD, Ph.D as one token."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        t = m.group(0)
+        out.append(Token(t, t.lower(), m.start(), m.end()))
+    return out
+
+
+def norm_term(term: str) -> tuple[str, ...]:
+    return tuple(t.lower for t in tokenize(term))
+
+
+@dataclass(frozen=True, slots=True)
+class SkillEntry:
+    name: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    case_sensitive: tuple[str, ...] = ()
+    question_cues: tuple[str, ...] = ()  # words marking a question about this (soft) skill
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where a vocabulary entry occurs in a text."""
+
+    entry: SkillEntry
+    start: int  # character offsets into the text
+    end: int
+    surface: str
+    method: str  # exact | alias | phonetic
+    strength: float  # 1.0 exact, lower for sound-alike matches
+    tok_start: int = 0  # token offsets
+    tok_end: int = 0
+
+
+class Vocabulary:
+    """Skill entries indexed by their normalised name and aliases."""
+
+    def __init__(self, entries: Iterable[SkillEntry]) -> None:
+        self.entries: tuple[SkillEntry, ...] = tuple(entries)
+        self._index: dict[tuple[str, ...], SkillEntry] = {}
+        self._case: dict[tuple[str, ...], set[str]] = {}
+        self.max_len = 1
+        for e in self.entries:
+            if e.category not in CATEGORIES:
+                raise InputError(f"skills vocabulary: {e.name!r} has unknown category {e.category}")
+            cs = set(e.case_sensitive)
+            for term in e.terms:
+                key = norm_term(term)
+                if not key:
+                    continue
+                # first entry wins: a name shadows another entry's alias only if listed first
+                self._index.setdefault(key, e)
+                if term in cs:
+                    self._case.setdefault(key, set()).add(term)
+                self.max_len = max(self.max_len, len(key))
+        self._by_name = {e.name.lower(): e for e in self.entries}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, name: str) -> SkillEntry | None:
+        """The entry whose name or alias is ``name`` (case-insensitive)."""
+        hit = self._by_name.get(name.lower())
+        return hit or self._index.get(norm_term(name))
+
+    def case_sensitive_terms(self, terms: Iterable[str]) -> tuple[str, ...]:
+        """Those of ``terms`` that the vocabulary matches only with their exact case."""
+        return tuple(t for t in terms if t in self._case.get(norm_term(t), ()))
+
+    def find_mentions(
+        self,
+        text: str,
+        *,
+        speech: bool = False,
+        targets: Sequence[SkillEntry] | None = None,
+        fuzzy: bool = False,
+    ) -> list[Mention]:
+        """Non-overlapping mentions, longest match first, in text order.
+
+        ``speech=True`` treats case-sensitive terms as lowercase ASR text: they then need a
+        technical word beside them. ``targets`` restricts hits to these entries; ``fuzzy`` adds
+        sound-alike matches against the targets' terms (for misheard skill names).
+        """
+        toks = tokenize(text)
+        index, case, max_len = self._index, self._case, self.max_len
+        if targets is not None:
+            index, case, max_len = _target_index(tuple(targets))
+        out: list[Mention] = []
+        taken = [False] * len(toks)
+        for n in range(min(max_len, len(toks)), 0, -1):
+            for i in range(len(toks) - n + 1):
+                if any(taken[i : i + n]):
+                    continue
+                key = tuple(t.lower for t in toks[i : i + n])
+                e = index.get(key)
+                if e is None:
+                    continue
+                surface = text[toks[i].start : toks[i + n - 1].end]
+                cs = case.get(key)
+                if cs and not self._case_ok(surface, cs, toks, i, n, speech=speech):
+                    continue
+                for j in range(i, i + n):
+                    taken[j] = True
+                method = "exact" if key == norm_term(e.name) else "alias"
+                out.append(
+                    Mention(e, toks[i].start, toks[i + n - 1].end, surface, method, 1.0, i, i + n)
+                )
+        if fuzzy and targets:
+            out.extend(self._fuzzy(text, toks, taken, targets))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    @staticmethod
+    def _case_ok(
+        surface: str, cs: set[str], toks: list[Token], i: int, n: int, *, speech: bool
+    ) -> bool:
+        if surface in cs and not speech:
+            # sentence-initial "Go"/"Swift" could still be a verb; a technical neighbour or a
+            # short bullet-like clause ("Excel, including pivot tables") decides
+            return i > 0 or _has_context(toks, i, n) or len(toks) <= 8
+        if not speech:
+            return False
+        return _has_context(toks, i, n)
+
+    def _fuzzy(
+        self, text: str, toks: list[Token], taken: list[bool], targets: Sequence[SkillEntry]
+    ) -> list[Mention]:
+        found: list[Mention] = []
+        terms = [(e, term) for e in targets for term in e.terms if term not in e.case_sensitive]
+        for n in (3, 2, 1):
+            for i in range(len(toks) - n + 1):
+                if any(taken[i : i + n]):
+                    continue
+                heard = " ".join(t.lower for t in toks[i : i + n])
+                best: tuple[float, SkillEntry] | None = None
+                for e, term in terms:
+                    s = sounds_like(heard, term)
+                    if s > 0 and (best is None or s > best[0]):
+                        best = (s, e)
+                if best is None or best[0] < 0.7:
+                    continue
+                for j in range(i, i + n):
+                    taken[j] = True
+                found.append(
+                    Mention(
+                        best[1],
+                        toks[i].start,
+                        toks[i + n - 1].end,
+                        text[toks[i].start : toks[i + n - 1].end],
+                        "phonetic",
+                        round(best[0], 3),
+                        i,
+                        i + n,
+                    )
+                )
+        return found
+
+
+@functools.lru_cache(maxsize=64)
+def _target_index(
+    targets: tuple[SkillEntry, ...],
+) -> tuple[dict[tuple[str, ...], SkillEntry], dict[tuple[str, ...], set[str]], int]:
+    """An index over just these entries (they may be ad-hoc: grouped or unknown skills)."""
+    index: dict[tuple[str, ...], SkillEntry] = {}
+    case: dict[tuple[str, ...], set[str]] = {}
+    max_len = 1
+    for e in targets:
+        cs = set(e.case_sensitive)
+        for term in e.terms:
+            key = norm_term(term)
+            if not key:
+                continue
+            index.setdefault(key, e)
+            if term in cs:
+                case.setdefault(key, set()).add(term)
+            max_len = max(max_len, len(key))
+    return index, case, max_len
+
+
+def _has_context(toks: list[Token], i: int, n: int) -> bool:
+    prev = toks[i - 1].lower if i > 0 else ""
+    nxt = toks[i + n].lower if i + n < len(toks) else ""
+    return prev in _CONTEXT_PREV or nxt in _CONTEXT_NEXT
+
+
+def _entries_from_json(doc: object, source: str) -> list[SkillEntry]:
+    if not isinstance(doc, dict) or not isinstance(doc.get("skills"), list):
+        raise InputError(f"skills vocabulary {source}: expected an object with a 'skills' list")
+    out = []
+    for k, item in enumerate(doc["skills"]):
+        try:
+            out.append(
+                SkillEntry(
+                    name=str(item["name"]),
+                    category=str(item.get("category", "skill")),
+                    aliases=tuple(str(a) for a in item.get("aliases", ())),
+                    case_sensitive=tuple(str(a) for a in item.get("case_sensitive", ())),
+                    question_cues=tuple(str(a) for a in item.get("question_cues", ())),
+                )
+            )
+        except (KeyError, TypeError) as exc:
+            raise InputError(f"skills vocabulary {source}: entry {k} is malformed: {exc}") from exc
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(path: str | None) -> Vocabulary:
+    if path is None:
+        raw = resources.files("labkit").joinpath("data/skills.json").read_text(encoding="utf-8")
+        source = "labkit/data/skills.json"
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(f"skills vocabulary not found: {p}")
+        raw = p.read_text(encoding="utf-8")
+        source = str(p)
+    try:
+        doc = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"skills vocabulary {source} is not valid JSON: {exc}") from exc
+    return Vocabulary(_entries_from_json(doc, source))
+
+
+def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
+    """The packaged vocabulary, or a user-edited JSON file of the same shape."""
+    return _load_cached(None if path is None else str(Path(path).resolve()))

@@ -1,0 +1,144 @@
+"""JD parsing: requirements, flags, weights, aliases and the defined behaviour on odd input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from _lang_fixtures import BACKEND_JD
+
+from labkit.errors import InputError
+from labkit.language.jd import jobspec_from_rows, jobspec_to_rows, parse_jd, reweight
+from labkit.language.vocabulary import load_vocabulary
+
+
+def _by_name(spec):
+    return {r.name: r for r in spec.requirements}
+
+
+def test_backend_jd_requirements_flags_weights():
+    spec = parse_jd(BACKEND_JD)
+    reqs = _by_name(spec)
+    assert spec.title == "Backend Engineer"
+    for name in ("Python", "PostgreSQL", "Kubernetes", "Communication"):
+        assert reqs[name].required, name
+    assert not reqs["Apache Kafka"].required
+    assert reqs["Communication"].category == "soft_skill"
+    assert reqs["PostgreSQL"].category == "tool"
+    exp = [r for r in spec.requirements if r.category == "experience"]
+    assert len(exp) == 1 and exp[0].min_years == 4 and "Python" in exp[0].name
+    assert abs(sum(r.weight for r in spec.requirements) - 1.0) < 1e-9
+    # required technical skills weigh more than nice-to-haves and soft skills
+    assert reqs["PostgreSQL"].weight > reqs["Apache Kafka"].weight
+    assert reqs["PostgreSQL"].weight > reqs["Communication"].weight
+    # the role noun "backend engineer" is not a requirement
+    assert "Backend Development" not in reqs
+
+
+def test_aliases_map_to_canonical_names():
+    spec = parse_jd("Requirements:\n- Postgres\n- k8s\n- golang services\n")
+    names = {r.name for r in spec.requirements}
+    assert {"PostgreSQL", "Kubernetes", "Go"} <= names
+    assert "postgres" in _by_name(spec)["PostgreSQL"].aliases
+
+
+def test_case_sensitive_terms_need_case_or_context():
+    spec = parse_jd("Requirements:\n- Services written in Go\n- You will go to conferences.\n")
+    assert [r.name for r in spec.requirements].count("Go") == 1
+    spec2 = parse_jd("You should be ready to go the extra mile and swift to act.")
+    assert "Go" not in _by_name(spec2) and "Swift" not in _by_name(spec2)
+
+
+def test_empty_jd_defined():
+    for text in ("", "   \n\t "):
+        spec = parse_jd(text)
+        assert spec.requirements == ()
+        assert spec.warnings and "empty" in spec.warnings[0]
+
+
+def test_html_jd_same_as_plain():
+    html = (
+        "<h2>Backend Engineer</h2><p>We are hiring a backend engineer for our data platform.</p>"
+        "<h3>Requirements:</h3><ul><li>4+ years of professional experience with Python</li>"
+        "<li>Strong PostgreSQL skills</li><li>Experience with Kubernetes (k8s)</li>"
+        "<li>Clear communication skills</li></ul><h3>Nice to have:</h3><ul><li>Kafka</li></ul>"
+        "<script>var x = 'Java';</script>"
+    )
+    spec = parse_jd(html)
+    plain = parse_jd(BACKEND_JD)
+    assert any("HTML" in w for w in spec.warnings)
+    got = {(r.name, r.required) for r in spec.requirements}
+    assert got == {(r.name, r.required) for r in plain.requirements}
+    assert "Java" not in _by_name(spec)
+
+
+def test_huge_jd_is_cut_and_parsed():
+    filler = "We value clear writing and a calm, friendly team atmosphere in the office.\n"
+    text = BACKEND_JD + filler * (1_000_000 // len(filler))
+    assert len(text) > 1_000_000
+    spec = parse_jd(text)
+    assert any("longer than" in w for w in spec.warnings)
+    assert {"Python", "PostgreSQL", "Kubernetes"} <= set(_by_name(spec))
+    assert abs(sum(r.weight for r in spec.requirements) - 1.0) < 1e-9
+
+
+def test_non_english_jd():
+    text = (
+        "Buscamos un ingeniero de datos con experiencia en Python, PostgreSQL y Kubernetes. "
+        "Se valora el trabajo en equipo y la comunicación con los clientes de la empresa."
+    )
+    spec = parse_jd(text)
+    assert spec.language == "unknown"
+    assert any("English" in w for w in spec.warnings)
+    assert {"Python", "PostgreSQL", "Kubernetes"} <= set(_by_name(spec))
+    assert all(r.required for r in spec.requirements)
+
+
+def test_alternatives_and_examples_merge():
+    spec = parse_jd(
+        "Requirements:\n- Dashboards in Tableau or Power BI\n- Unit testing with Jest or similar\n"
+    )
+    names = set(_by_name(spec))
+    assert "Tableau or Power BI" in names
+    assert "Unit Testing" in names and "Jest" not in names
+    assert "jest" in {a.lower() for a in _by_name(spec)["Unit Testing"].aliases}
+
+
+def test_skip_benefits_section():
+    spec = parse_jd("Requirements:\n- Python\n\nBenefits:\n- Free Kubernetes training budget\n")
+    assert "Kubernetes" not in _by_name(spec)
+
+
+def test_reweight_and_rows_roundtrip():
+    spec = parse_jd(BACKEND_JD)
+    new = reweight(spec, {"PostgreSQL": 5.0, "Apache Kafka": 0.0})
+    assert abs(sum(r.weight for r in new.requirements) - 1.0) < 1e-9
+    r = _by_name(new)
+    assert r["PostgreSQL"].weight > 0.4 and r["Apache Kafka"].weight == 0.0
+    with pytest.raises(InputError):
+        reweight(spec, {"Cobol": 1.0})
+    with pytest.raises(InputError):
+        reweight(spec, {"Python": -1.0})
+    back = jobspec_from_rows(jobspec_to_rows(new))
+    assert [(x.name, round(x.weight, 9), x.required) for x in back.requirements] == [
+        (x.name, round(x.weight, 9), x.required) for x in new.requirements
+    ]
+
+
+def test_vocabulary_is_large_and_editable(tmp_path):
+    vocab = load_vocabulary()
+    assert len(vocab) >= 300
+    cats = {e.category for e in vocab.entries}
+    assert {"skill", "tool", "soft_skill", "education"} <= cats
+    assert vocab.get("k8s").name == "Kubernetes"
+    assert vocab.get("Postgres").name == "PostgreSQL"
+    custom = tmp_path / "skills.json"
+    custom.write_text(
+        json.dumps({"skills": [{"name": "Zig", "category": "skill", "aliases": ["ziglang"]}]})
+    )
+    spec = parse_jd("Requirements:\n- ziglang services\n", vocabulary=load_vocabulary(custom))
+    assert [r.name for r in spec.requirements] == ["Zig"]
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    with pytest.raises(InputError):
+        load_vocabulary(bad)

@@ -1,0 +1,172 @@
+"""Incremental profile (Bayesian updates, pause/resume, weak signals), verdicts and summaries."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from _lang_fixtures import STRONG, WEAK, backend_spec, embedder, turns  # noqa: F401
+
+from labkit.errors import InputError
+from labkit.judgment import (
+    JudgmentState,
+    Profile,
+    judge_session,
+    make_verdict,
+)
+from labkit.language.jd import parse_jd
+from labkit.records import JobSpec, QAPair
+
+SPEC = parse_jd("Requirements:\n- Python\n- Kafka\n")
+
+
+def test_belief_update_narrows_and_moves():
+    p = Profile(SPEC)
+    sd0 = p.beliefs["technical_depth"].sd
+    sds = []
+    for x in (0.9, 0.8, 0.95):
+        sds.append(p.observe("technical_depth", x).sd)
+    assert sd0 > sds[0] > sds[1] > sds[2]
+    assert p.beliefs["technical_depth"].mean > 0.75
+    assert p.beliefs["jd:Python"].mean < 0.5  # unevidenced requirements start low
+    with pytest.raises(InputError):
+        p.observe("confidence", float("nan"))
+
+
+def test_weak_signal_moves_less():
+    strong, weak = Profile(SPEC), Profile(SPEC)
+    strong.observe("confidence", 1.0)
+    weak.observe_weak("confidence", 1.0, sd=0.05)  # asked too small: floored at weak_sd
+    assert 0.5 < weak.beliefs["confidence"].mean < strong.beliefs["confidence"].mean
+    assert weak.beliefs["confidence"].sd > strong.beliefs["confidence"].sd
+    weak.observe_weak("stress", 0.8)  # new dimensions are created on first use
+    assert weak.beliefs["stress"].n == 1
+
+
+def test_pause_resume_counts():
+    p = Profile(SPEC)
+    p.pause(10.0)
+    p.resume(20.0)
+    assert p.active_at(5) and not p.active_at(15) and p.active_at(25)
+    assert p.active_fraction(8, 12) == pytest.approx(0.5)
+
+    def pair(a0, a1):
+        return QAPair(0, 0, (1,), "q", "a", a0 - 2, a0 - 1, a0, a1)
+
+    assert not p.counts(pair(11, 19))
+    assert p.counts(pair(21, 30))
+    assert p.counts(pair(1, 5))
+    assert not p.counts(QAPair(0, 0, (), "q", "", 0, 1, None, None))
+
+
+def test_verdict_interval_narrows_and_labels_sum_to_one():
+    p = Profile(SPEC)
+    widths = []
+    for k in range(6):
+        p.observe("technical_depth", 0.8)
+        p.observe("communication", 0.7 if k % 2 else 0.3)
+        p.observe("jd:Python", 0.9)
+        v = make_verdict(p, SPEC, t=k, after_qa=k)
+        widths.append(v.high - v.low)
+        assert v.low <= v.hire_probability <= v.high
+        assert v.low >= 0.0 and v.high <= 1.0
+        assert sum(v.label_probs.values()) == pytest.approx(1.0, abs=1e-3)
+    assert all(b <= a + 1e-12 for a, b in itertools.pairwise(widths))
+    assert widths[-1] < widths[0]
+
+
+def test_verdict_without_jd_uses_general_dimensions():
+    p = Profile(None)
+    p.observe("technical_depth", 0.9)
+    v = make_verdict(p, JobSpec(title="", requirements=()), t=0, after_qa=0)
+    assert 0 < v.hire_probability < 1
+
+
+@pytest.mark.slow
+def test_session_strong_vs_weak(backend_spec, embedder):  # noqa: F811
+    strong = judge_session(backend_spec, turns(STRONG), embedder=embedder)
+    weak = judge_session(backend_spec, turns(WEAK), embedder=embedder)
+    ps, pw = strong.final_verdict.hire_probability, weak.final_verdict.hire_probability
+    assert ps - pw >= 0.15
+    # one verdict per answered question plus one final
+    for res in (strong, weak):
+        answered = [p for p in res.qa_pairs if p.a_start is not None]
+        assert len(res.verdicts) == len(answered) + 1
+        assert [v.is_final for v in res.verdicts].count(True) == 1 and res.verdicts[-1].is_final
+        widths = [v.high - v.low for v in res.verdicts]
+        assert all(b <= a + 1e-9 for a, b in itertools.pairwise(widths))
+        pairs = {p.idx: p for p in res.qa_pairs}
+        for s in res.answer_scores:
+            assert pairs[s.qa_idx].a_start <= s.t_start <= s.t_end <= pairs[s.qa_idx].a_end
+    flags = " | ".join(weak.final_verdict.risk_flags)
+    assert "never evidenced: Kubernetes" in flags and "never evidenced: PostgreSQL" in flags
+    assert not any("Kubernetes" in f or "PostgreSQL" in f for f in strong.final_verdict.risk_flags)
+    # the summary is made of sentences that name their sources
+    s = weak.summary
+    assert s is not None and s.text == weak.final_verdict.summary
+    assert all(sent.sources for sent in s.sentences)
+    assert "Kubernetes" in s.text
+
+
+@pytest.mark.slow
+def test_incremental_equals_batch_and_is_deterministic(backend_spec, embedder):  # noqa: F811
+    ts = turns(WEAK)
+    batch = judge_session(backend_spec, ts, embedder=embedder)
+    state = JudgmentState(backend_spec, embedder=embedder)
+    got_pairs, got_verdicts, got_scores = [], [], []
+    for chunk in (ts[:3], ts[3:7], ts[7:]):
+        u = state.update(chunk)
+        got_pairs += u.qa_pairs
+        got_verdicts += u.verdicts
+        got_scores += u.answer_scores
+    fin = state.finalize()
+    got_pairs += fin.qa_pairs
+    got_verdicts += fin.verdicts
+    got_scores += fin.answer_scores
+    assert got_pairs == batch.qa_pairs
+    assert got_scores == batch.answer_scores
+    assert got_verdicts == batch.verdicts
+    assert state.finalize().verdicts == ()  # finalize is idempotent
+
+
+@pytest.mark.slow
+def test_paused_answers_do_not_count(backend_spec, embedder):  # noqa: F811
+    ts = turns(STRONG)
+    full = judge_session(backend_spec, ts, embedder=embedder)
+    k8s_pair = next(p for p in full.qa_pairs if "Kubernetes" in p.question)
+    paused = judge_session(
+        backend_spec,
+        ts,
+        embedder=embedder,
+        profiling=[(k8s_pair.q_start, False), (k8s_pair.a_end + 0.1, True)],
+    )
+    assert {s.after_qa for s in paused.profile_snapshots} == {
+        s.after_qa for s in full.profile_snapshots
+    } - {k8s_pair.idx}
+    # its verdict row still exists, and Kubernetes is now never evidenced
+    assert len(paused.verdicts) == len(full.verdicts)
+    assert any("Kubernetes" in f for f in paused.final_verdict.risk_flags)
+    assert not any("Kubernetes" in f for f in full.final_verdict.risk_flags)
+
+
+@pytest.mark.slow
+def test_side_evidence_is_weak_and_reaches_summary(backend_spec, embedder):  # noqa: F811
+    calls = []
+
+    def side(t0, t1):
+        calls.append((t0, t1))
+        return {"stress": (0.9, 0.05), "confidence": (0.0, 0.3)}
+
+    ts = turns(STRONG)
+    base = judge_session(backend_spec, ts, embedder=embedder)
+    res = judge_session(backend_spec, ts, embedder=embedder, side_evidence=side)
+    answered = [p for p in res.qa_pairs if p.a_start is not None and p.kind != "small_talk"]
+    assert len(calls) == len(answered)
+    last = {s.dimension: s for s in res.profile_snapshots}
+    # sd 0.05 was asked for, the weak floor (0.25) applied: prior + n obs of sd 0.25
+    n = len(answered)
+    assert last["stress"].n == n and last["stress"].sd >= 0.25 / (n + 1) ** 0.5 - 1e-3
+    base_conf = {s.dimension: s for s in base.profile_snapshots}["confidence"].mean
+    assert last["confidence"].mean < base_conf  # pulled down, but only weakly
+    assert last["confidence"].mean > base_conf - 0.3
+    assert "stress" in res.summary.text

@@ -1,0 +1,168 @@
+"""Question classification and Q/A pairing on typed turns (no model needed except where marked)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from _lang_fixtures import STRONG, embedder, turns  # noqa: F401
+
+from labkit.language.pairing import pair_questions
+from labkit.language.questions import classify_turn
+from labkit.records import Turn
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("okay great so tell me about your last project", "prompt"),
+        ("walk me through how you deployed it", "prompt"),
+        ("which database would you pick", "question"),
+        ("have you ever worked with kubernetes", "question"),
+        ("lets get going whats your background", "question"),
+        ("hey thanks for making the time how are you", "small_talk"),
+        ("Okay.", "backchannel"),
+        ("mm-hm right", "backchannel"),
+        ("So what we do here is build pipelines.", "statement"),
+        ("great to have you here", "statement"),
+        ("Thank you for your time, we will be in touch.", "closing"),
+    ],
+)
+def test_classify_turn_without_punctuation(text, kind):
+    got = classify_turn(text)
+    assert got.kind == kind, got
+    assert got.is_question == (kind in ("prompt", "question", "small_talk"))
+
+
+def test_follow_up_needs_a_prior_answer():
+    assert classify_turn("why did you choose that", has_prior_answer=True).kind == "follow_up"
+    assert classify_turn("why did you choose that", has_prior_answer=False).kind == "question"
+
+
+def test_question_mark_raises_likeness():
+    assert classify_turn("You used Docker?").question_likeness >= 0.5
+    assert classify_turn("You used Docker.").question_likeness < 0.5
+
+
+def _script():
+    # (speaker, text, gap before)
+    return [
+        ("candidate", "Hello, can you hear me?", 0.0),  # before any question: not an answer
+        ("interviewer", "Yes. How are you today?", 0.5),
+        ("candidate", "Good, thanks.", 0.5),
+        ("interviewer", "Tell me about your last project", 0.5),
+        ("candidate", "I built a billing service in Python.", 0.5),
+        ("interviewer", "Okay.", 0.3),  # backchannel: the answer goes on
+        ("candidate", "It handled two million invoices a month.", 0.3),
+        ("interviewer", "Why did you choose Postgres", 0.7),  # follow-up
+        ("candidate", "Because we needed transactions.", 0.5),
+        ("interviewer", "What is the CAP theorem?", 0.5),  # unanswered (long silence)
+        ("interviewer", "Let's move on. Describe a conflict in your team.", 6.0),
+        ("candidate", "Two colleagues disagreed about code style, so I set up a linter.", 0.5),
+        ("interviewer", "How do you test code", 0.8),  # ASR split the question in two
+        ("interviewer", "before it reaches production?", 0.4),
+        ("candidate", "Unit tests in pytest and a staging deploy.", 0.5),
+        ("interviewer", "That's all from me, thank you for your time.", 0.5),
+        ("candidate", "Thank you!", 0.5),
+    ]
+
+
+def _turns(script, strip=False):
+    out, t = [], 0.0
+    for i, (spk, text, gap) in enumerate(script):
+        t += gap
+        if strip:
+            text = re.sub(r"[^\w\s']", "", text).lower()
+        dur = max(0.5, len(text.split()) / 2.7)
+        out.append(Turn(i, spk, t, t + dur, text))
+        t += dur
+    return out
+
+
+EXPECTED = [
+    (1, (2,), "small_talk"),
+    (3, (4, 6), "prompt"),
+    (7, (8,), "follow_up"),
+    (9, (), "question"),
+    (10, (11,), "prompt"),
+    (12, (14,), "question"),
+]
+
+
+@pytest.mark.parametrize("strip", [False, True])
+def test_pairing_script(strip):
+    pairs, closed, classes = pair_questions(_turns(_script(), strip=strip))
+    got = [(p.question_turn, p.answer_turns, p.kind) for p in pairs]
+    assert got == EXPECTED
+    assert closed  # the closing remark ends the last answer
+    unanswered = pairs[3]
+    assert unanswered.a_start is None and unanswered.link_confidence == 0.0
+    assert "before it reaches production" in pairs[5].question
+    for p in pairs:
+        if p.a_start is not None:
+            assert 0 < p.link_confidence <= 1
+            assert p.a_start >= p.q_end
+    assert classes[5].kind == "backchannel"
+
+
+def test_open_last_pair_is_not_closed():
+    t = _turns(_script()[:5])
+    pairs, closed, _ = pair_questions(t)
+    assert not closed and pairs[-1].answer_turns == (4,)
+
+
+def test_adjacency_lowers_confidence():
+    near = [Turn(0, "interviewer", 0, 2, "Tell me about Kafka"), Turn(1, "candidate", 2.5, 5, "x")]
+    far = [Turn(0, "interviewer", 0, 2, "Tell me about Kafka"), Turn(1, "candidate", 30, 33, "x")]
+    c_near = pair_questions(near)[0][0].link_confidence
+    c_far = pair_questions(far)[0][0].link_confidence
+    assert c_near > c_far > 0
+
+
+@pytest.mark.slow
+def test_relevance_lowers_confidence_of_off_topic_answer(embedder):  # noqa: F811
+    q = Turn(0, "interviewer", 0, 2, "How do you tune a slow PostgreSQL query?")
+    on = Turn(
+        1, "candidate", 2.5, 6, "I read the query plan and add an index on the filtered column."
+    )
+    off = Turn(
+        1, "candidate", 2.5, 6, "My favourite holiday was a trip to the mountains with my dog."
+    )
+    c_on = pair_questions([q, on], embedder=embedder)[0][0].link_confidence
+    c_off = pair_questions([q, off], embedder=embedder)[0][0].link_confidence
+    assert c_on > c_off
+
+
+def test_turns_from_script_lines():
+    t = turns(STRONG)
+    assert [x.idx for x in t] == list(range(len(STRONG)))
+    assert all(a.t_end < b.t_start for a, b in itertools.pairwise(t))
+    assert all(w.t_start >= x.t_start and w.t_end <= x.t_end + 1e-6 for x in t for w in x.words)
+
+
+def test_garbled_question_found_by_turn_taking():
+    t = [
+        Turn(0, "interviewer", 0, 2, "Tell me about your background"),
+        Turn(1, "candidate", 2.5, 6, "I studied physics and then worked as a data analyst."),
+        Turn(2, "interviewer", 7, 9, "Walkman from a model you did, Lloyd."),  # ASR garbled
+        Turn(3, "candidate", 9.5, 20, "I built a churn model with gradient boosting on fifty "
+             "features and it improved recall by twelve percent over the old rules."),
+        Turn(4, "interviewer", 21, 23, "That is interesting, we had the same issue."),
+        Turn(5, "candidate", 23.5, 24.5, "Oh, nice."),  # short reply: not a new answer
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(t)
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3, 5))]
+    assert pairs[1].link_confidence <= 0.5
+
+
+def test_greeting_before_a_real_question_is_a_question() -> None:
+    from labkit.language.questions import classify_turn
+
+    for text in ("Hello, thanks for joining us today. Can you tell me about your experience "
+                 "with Python?",
+                 "hello thanks for joining us today can you tell me about your experience "
+                 "with python"):
+        assert classify_turn(text).kind in ("question", "prompt")
+    assert classify_turn("Thanks for coming in, how was the trip?").kind == "small_talk"
+    assert classify_turn("How are you doing today?").kind == "small_talk"

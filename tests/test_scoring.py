@@ -1,0 +1,111 @@
+"""Answer scores: evidence spans and times, JD evidence (aliases, misheard names, negation),
+depth, clarity, confidence, consistency and evasion."""
+
+from __future__ import annotations
+
+import pytest
+from _lang_fixtures import STRONG, WEAK, backend_spec, embedder, turns  # noqa: F401
+
+from labkit.language.pairing import pair_questions
+from labkit.language.scoring import AnswerHistory, answer_text, score_answer
+from labkit.records import QAPair, Turn
+
+pytestmark = pytest.mark.slow
+
+
+def _score_all(lines, spec, emb):
+    ts = turns(lines)
+    pairs, _, _ = pair_questions(ts, embedder=emb)
+    hist = AnswerHistory()
+    by_idx = {t.idx: t for t in ts}
+    out = {}
+    for p in pairs:
+        if p.a_start is None or p.kind == "small_talk":
+            continue
+        rows = score_answer(
+            p, [by_idx[i] for i in p.answer_turns], jobspec=spec, embedder=emb, history=hist
+        )
+        out[p.idx] = (p, rows)
+    return out
+
+
+def _dim(rows, dim, req=None):
+    return [r for r in rows if r.dimension == dim and (req is None or r.requirement == req)]
+
+
+def test_evidence_times_inside_answers(backend_spec, embedder):  # noqa: F811
+    for lines in (STRONG, WEAK):
+        for p, rows in _score_all(lines, backend_spec, embedder).values():
+            assert rows
+            for r in rows:
+                assert 0.0 <= r.score <= 1.0
+                assert r.evidence.strip()
+                assert p.a_start - 1e-6 <= r.t_start <= r.t_end <= p.a_end + 1e-6, r
+                # the evidence is a quote of the answer
+                assert r.evidence in p.answer
+
+
+def test_strong_beats_weak_per_dimension(backend_spec, embedder):  # noqa: F811
+    strong = _score_all(STRONG, backend_spec, embedder)
+    weak = _score_all(WEAK, backend_spec, embedder)
+
+    def mean(scored, dim):
+        vals = [r.score for _, rows in scored.values() for r in _dim(rows, dim)]
+        return sum(vals) / len(vals)
+
+    for dim in ("technical_depth", "clarity", "confidence"):
+        assert mean(strong, dim) > mean(weak, dim) + 0.15, dim
+    assert mean(weak, "evasion") > mean(strong, "evasion")
+
+
+def test_requirement_evidence_alias_and_negation(backend_spec, embedder):  # noqa: F811
+    strong = _score_all(STRONG, backend_spec, embedder)
+    rows = [r for _, rs in strong.values() for r in _dim(rs, "requirement")]
+    pg = [r for r in rows if r.requirement == "PostgreSQL"]
+    assert pg and max(r.score for r in pg) >= 0.5
+    best = max(pg, key=lambda r: r.score)
+    assert "sequential scan" in best.evidence or "index" in best.evidence
+    k8s = [r for r in rows if r.requirement == "Kubernetes"]
+    assert k8s and "Kubernetes" in k8s[0].evidence and k8s[0].score >= 0.75
+    weak = _score_all(WEAK, backend_spec, embedder)
+    wk = [r for _, rs in weak.values() for r in _dim(rs, "requirement", "Kubernetes")]
+    assert wk and wk[0].score < 0.3 and wk[0].features.get("negated") == 1
+    assert "never used Kubernetes" in wk[0].evidence
+
+
+def test_misheard_skill_names_still_match(backend_spec, embedder):  # noqa: F811
+    lines = [
+        ("interviewer", "Which platforms have you deployed on?"),
+        ("candidate", "I deployed our services on cooper netties and tuned post gress indexes."),
+    ]
+    ((_p, rows),) = _score_all(lines, backend_spec, embedder).values()
+    reqs = {r.requirement: r for r in _dim(rows, "requirement")}
+    assert "Kubernetes" in reqs and reqs["Kubernetes"].features.get("phonetic") == 1
+    assert "cooper netties" in reqs["Kubernetes"].evidence
+    assert "PostgreSQL" in reqs
+
+
+def test_inconsistent_years_are_caught(backend_spec, embedder):  # noqa: F811
+    weak = _score_all(WEAK, backend_spec, embedder)
+    cons = [r for _, rs in weak.values() for r in _dim(rs, "consistency")]
+    assert cons and min(r.score for r in cons) < 0.4
+    bad = min(cons, key=lambda r: r.score)
+    assert bad.features.get("earlier_years") == 5 and "two years" in bad.evidence
+
+
+def test_clarity_features(embedder, backend_spec):  # noqa: F811
+    weak = _score_all(WEAK, backend_spec, embedder)
+    clar = _dim(weak[1][1], "clarity")[0]
+    assert clar.features["fillers_per_min"] > 10
+    assert clar.features["restarts_per_100w"] > 0
+    assert "Um" in clar.evidence or "uh" in clar.evidence
+
+
+def test_turn_without_words_gets_spread_times(embedder, backend_spec):  # noqa: F811
+    q = QAPair(0, 0, (1,), "Tell me about Python", "x", 0.0, 2.0, 10.0, 20.0)
+    a = Turn(1, "candidate", 10.0, 20.0, "I built three services in Python. They serve ten teams.")
+    at = answer_text([a])
+    assert len(at.words) == 10 and at.words[0].t_start == 10.0
+    assert abs(at.words[-1].t_end - 20.0) < 1e-6
+    rows = score_answer(q, [a], jobspec=backend_spec, embedder=embedder)
+    assert all(10.0 <= r.t_start <= r.t_end <= 20.0 for r in rows)
