@@ -129,3 +129,36 @@ def test_engine_rejects_events_after_end(tmp_path: Path, whisper) -> None:
         eng.handle(InterviewEnd(0.0))
         with pytest.raises(InputError, match="ended"):
             eng.handle(AudioChunk("candidate", np.zeros(100, np.float32), 0.0))
+
+
+def test_live_verdicts_arrive_during_the_interview(interview: SynthInterview, tmp_path: Path,
+                                                   whisper) -> None:  # noqa: ANN001
+    """Fed in real-time-sized chunks, each answer's verdict is stored soon after it ends."""
+    from labkit.engine import JDSet
+    from labkit.judgment.stage import JudgmentStage
+
+    tracks = {r: load_audio(getattr(interview, r)).samples for r in ("interviewer", "candidate")}
+    answers = [ln for ln in interview.lines if ln.speaker == "candidate"]
+    questions = [ln for ln in interview.lines if ln.speaker == "interviewer"]
+    step = 4000
+    with Store(tmp_path / "lab.duckdb") as store:
+        sid = store.create_session(title="live judgment")
+        eng = Engine(store, sid, model=whisper, stages=[JudgmentStage()])
+        eng.handle(JDSet("Backend engineer with Python, PostgreSQL and caching experience."))
+        seen_at: dict[int, float] = {}
+        n = max(x.size for x in tracks.values())
+        for a in range(0, n, step):
+            for role, x in tracks.items():
+                if x[a:a + step].size:
+                    eng.handle(AudioChunk(role=role, samples=x[a:a + step],  # type: ignore[arg-type]
+                                          t_capture=a / 16000))
+            for r in store.query("SELECT after_qa FROM verdicts WHERE session_id = ?", [sid]):
+                seen_at.setdefault(r["after_qa"], (a + step) / 16000)
+        eng.handle(InterviewEnd())
+        # the first two answers were judged while the next question was still being asked
+        for k in (0, 1):
+            assert k in seen_at, seen_at
+            assert seen_at[k] < questions[k + 1].t_end, (k, seen_at[k], questions[k + 1])
+            assert seen_at[k] - answers[k].t_end < 2.5
+        rows = store.query("SELECT is_final FROM verdicts WHERE session_id = ?", [sid])
+        assert len(rows) == len(answers) + 1

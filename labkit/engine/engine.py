@@ -59,7 +59,13 @@ class Stage(Protocol):
     """A later stage fed final turns (judgment) or frames (vision); writes through the store."""
 
     def on_turns(
-        self, store: Store, session_id: str, turns: Sequence[Turn], *, watermark: float
+        self,
+        store: Store,
+        session_id: str,
+        turns: Sequence[Turn],
+        *,
+        watermark: float,
+        onsets: dict[str, float | None],
     ) -> list[tuple[str, Any]]: ...
 
     def on_end(self, store: Store, session_id: str, t: float) -> list[tuple[str, Any]]: ...
@@ -344,10 +350,12 @@ class Engine:
     def _advance_turns(self, *, flush: bool) -> None:
         words = [w for tr in self.tracks.values() for w in tr.words]
         turns = build_turns(words, options=self.options.framing)
+        onsets = {r: tr.onset for r, tr in self.tracks.items()}
+        done = {r: tr.done_until for r, tr in self.tracks.items()}
         n = (
             len(turns)
             if flush
-            else final_turn_count(turns, watermark=self.watermark, options=self.options.framing)
+            else final_turn_count(turns, done=done, onsets=onsets, options=self.options.framing)
         )
         new = turns[self.turns_emitted : n]
         if not new:
@@ -359,7 +367,13 @@ class Engine:
         self._emit("turns", new)
         for stage in self.stages:
             self._write(
-                stage.on_turns(self.store, self.session_id, self.turns, watermark=self.watermark)
+                stage.on_turns(
+                    self.store,
+                    self.session_id,
+                    self.turns,
+                    watermark=self.watermark,
+                    onsets=onsets,
+                )
             )
 
     def _write(self, outputs: list[tuple[str, Any]]) -> None:

@@ -135,17 +135,21 @@ class JudgmentState:
         """
         self.profile.set_profiling(on, t=t)
 
-    def update(self, turns: Iterable[Turn]) -> JudgmentUpdate:
-        """Take final turns (all so far or only new ones); return what became final."""
-        return self._step(turns, final=False)
+    def update(self, turns: Iterable[Turn], *, answer_closed: bool = False) -> JudgmentUpdate:
+        """Take final turns (all so far or only new ones); return what became final.
+
+        ``answer_closed``: the interviewer has taken the floor after the last answer (the live
+        engine hears it before the next question's words are read), so that answer is over.
+        """
+        return self._step(turns, final=False, close_last=answer_closed)
 
     def finalize(self, turns: Iterable[Turn] = (), *, t_end: float | None = None) -> JudgmentUpdate:
         """Interview over: close the last answer, add the final verdict and the summary."""
         return self._step(turns, final=True, t_end=t_end)
 
     # ------------------------------------------------------------------------------------------
-    def _step(self, turns: Iterable[Turn], *, final: bool, t_end: float | None = None
-              ) -> JudgmentUpdate:  # fmt: skip
+    def _step(self, turns: Iterable[Turn], *, final: bool, t_end: float | None = None,
+              close_last: bool = False) -> JudgmentUpdate:  # fmt: skip
         if self._finalized:
             return JudgmentUpdate()
         for t in turns:
@@ -158,7 +162,12 @@ class JudgmentState:
             (i, c) for i, c in sorted(classes.items()) if i not in self._reported_classes
         )
         self._reported_classes.update(i for i, _ in new_classes)
-        n_final = len(pairs) if (final or last_closed) else max(0, len(pairs) - 1)
+        answered_last = bool(pairs) and pairs[-1].a_start is not None
+        n_final = (
+            len(pairs)
+            if (final or last_closed or (close_last and answered_last))
+            else max(0, len(pairs) - 1)
+        )
         out_pairs: list[QAPair] = []
         out_scores: list[AnswerScore] = []
         out_snaps: list[ProfileSnapshot] = []

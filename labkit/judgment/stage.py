@@ -100,11 +100,24 @@ class JudgmentStage:
             self._ensure(store, session_id)
 
     def on_turns(
-        self, store: Store, session_id: str, turns: Sequence[Turn], *, watermark: float
+        self,
+        store: Store,
+        session_id: str,
+        turns: Sequence[Turn],
+        *,
+        watermark: float,
+        onsets: dict[str, float | None] | None = None,
     ) -> list[tuple[str, Any]]:
         state = self._ensure(store, session_id)
         self._prosody(store, session_id, turns, upto=watermark)
-        return self._write(store, session_id, state.update(turns))
+        # the interviewer started talking after the candidate's last turn: that answer is over
+        floor = (onsets or {}).get("interviewer")
+        closed = (
+            bool(turns)
+            and turns[-1].speaker == "candidate"
+            and (floor is not None and floor > turns[-1].t_end)
+        )
+        return self._write(store, session_id, state.update(turns, answer_closed=closed))
 
     def on_end(self, store: Store, session_id: str, t: float) -> list[tuple[str, Any]]:
         state = self._ensure(store, session_id)
