@@ -110,6 +110,9 @@ def baseline_jd(text: str, true_skills: Sequence[str]) -> tuple[float, float]:
 # --- audio mode -----------------------------------------------------------------------------
 
 
+HOTWORDS = True
+
+
 def audio_turns(doc: dict, workdir: Path) -> tuple[list[Turn], dict[int, int]]:
     """Synthesize, analyze through the engine, return stored turns and a line -> turn map."""
     from labkit.engine.analyze import analyze_files, load_inputs
@@ -124,7 +127,13 @@ def audio_turns(doc: dict, workdir: Path) -> tuple[list[Turn], dict[int, int]]:
         inputs = load_inputs(
             interviewer_audio=syn.interviewer, candidate_audio=syn.candidate, jd_text=doc["jd"]
         )
-        sid = analyze_files(store, inputs, title=doc["id"])
+        # the production path: the judgment stage reads the JD first, which also biases ASR
+        # toward the JD's skill names (EngineOptions.jd_hotwords; --no-hotwords turns it off)
+        from labkit.engine import EngineOptions
+        from labkit.judgment.stage import JudgmentStage
+
+        sid = analyze_files(store, inputs, title=doc["id"], stages=[JudgmentStage()],
+                            options=EngineOptions(jd_hotwords=HOTWORDS))
         turns = store.turns(sid)
     # each true line goes to the turn of the same speaker that overlaps it most
     line_to_turn: dict[int, int] = {}
@@ -214,8 +223,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--strip-punct", action="store_true", help="remove punctuation and case")
     ap.add_argument("--audio", action="store_true", help="synthesize + ASR through the engine")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--only", nargs="*", help="interview ids to run")
+    ap.add_argument("--no-hotwords", action="store_true", help="audio: don't bias ASR with the JD")
     args = ap.parse_args(argv)
-    docs = load_interviews(args.split)
+    global HOTWORDS
+    HOTWORDS = not args.no_hotwords
+    docs = [d for d in load_interviews(args.split) if not args.only or d["id"] in args.only]
     mode = "audio" if args.audio else ("strip" if args.strip_punct else "text")
     t0 = time.perf_counter()
     emb = get_embedder()

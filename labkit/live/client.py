@@ -139,6 +139,21 @@ class EngineClient:
         sid = session_id or self.session_id
         return self._json("GET", f"/lab/api/sessions/{sid}/status")
 
+    def report(self, session_id: str) -> dict[str, Any]:
+        return self._json("GET", f"/lab/api/sessions/{session_id}/report")
+
+    def record_decision(
+        self, session_id: str, *, decision: str, author: str, comments: str = ""
+    ) -> dict[str, Any]:
+        return self._json(
+            "POST",
+            f"/lab/api/sessions/{session_id}/decision",
+            {"decision": decision, "author": author, "comments": comments},
+        )
+
+    def delete_session(self, session_id: str) -> dict[str, Any]:
+        return self._request("DELETE", f"/lab/api/sessions/{session_id}")
+
     def sessions(self) -> list[dict[str, Any]]:
         return self._json("GET", "/lab/api/sessions")["sessions"]
 

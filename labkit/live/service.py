@@ -276,6 +276,43 @@ class State(_Base):
         self.write(json.loads(json.dumps(state, default=str)))
 
 
+class Report(_Base):
+    """Everything the dashboard explains: scores with evidence, verdict and profile history."""
+
+    def get(self, sid: str) -> None:
+        self.need("interviewer")
+        view = self.lab.store.view()
+        try:
+            report = session_report(view, sid)
+        finally:
+            view.close()
+        self.write(json.loads(json.dumps(report, default=str)))
+
+    def delete(self, sid: str) -> None:
+        """Delete the session: every row and its media (the audit log keeps the fact)."""
+        self.need("interviewer")
+        if sid in self.lab.sessions:
+            raise tornado.web.HTTPError(409, reason="end the interview before deleting it")
+        self.lab.store.delete_session(sid, actor="interviewer")
+        self.write({"ok": True, "deleted": sid})
+
+
+class Decision(_Base):
+    def post(self, sid: str) -> None:
+        self.need("interviewer")
+        data = self.body_json()
+        try:
+            self.lab.store.record_decision(
+                sid,
+                decision=str(data.get("decision")),
+                author=str(data.get("author") or "interviewer"),
+                comments=str(data.get("comments") or ""),
+            )
+        except LabkitError as e:
+            raise tornado.web.HTTPError(400, reason=str(e)) from None
+        self.write({"ok": True})
+
+
 class Frame(_Base):
     def get(self, sid: str) -> None:
         self.need("interviewer")
@@ -309,6 +346,43 @@ class Stats(_Base):
     def get(self) -> None:
         self.need("interviewer")
         self.write({"sessions": {sid: s.stats() for sid, s in self.lab.sessions.items()}})
+
+
+def session_report(store: Store, sid: str) -> dict[str, Any]:
+    """The live state plus what the dashboard needs to explain every score."""
+    q = store.query
+    out = live_state(store, sid)
+    out["info"] = store.get_session(sid)
+    out["requirements"] = q(
+        "SELECT requirement, category, weight, required FROM "
+        "jd_requirements WHERE session_id = ? ORDER BY weight DESC",
+        [sid],
+    )
+    out["scores"] = q(
+        "SELECT qa_idx, dimension, score, evidence, t_start, t_end, requirement "
+        "FROM answer_scores WHERE session_id = ? ORDER BY qa_idx, dimension",
+        [sid],
+    )
+    out["profile_history"] = q(
+        "SELECT t, after_qa, dimension, mean, sd FROM profile_snapshots "
+        "WHERE session_id = ? ORDER BY t, dimension",
+        [sid],
+    )
+    out["decisions"] = q(
+        "SELECT decided_at, author, decision, comments FROM human_decisions "
+        "WHERE session_id = ? ORDER BY decided_at",
+        [sid],
+    )
+    out["faces"] = q(
+        "SELECT count(*) AS frames, avg(face_present::INT) AS detection_rate, "
+        "avg(happy) AS happy, avg(neutral) AS neutral, avg(abs(yaw)) AS abs_yaw "
+        "FROM face_frames WHERE session_id = ?",
+        [sid],
+    )[0]
+    out["audit"] = q(
+        "SELECT ts, actor, action FROM audit_log WHERE session_id = ? ORDER BY ts", [sid]
+    )
+    return out
 
 
 def live_state(store: Store, sid: str) -> dict[str, Any]:
@@ -542,6 +616,9 @@ def make_app(lab: LabService) -> tornado.web.Application:
             (rf"/lab/api/sessions/{sid}/ingest/(\w+)", Ingest, a),
             (rf"/lab/api/sessions/{sid}/state", State, a),
             (rf"/lab/api/sessions/{sid}/frame", Frame, a),
+            (rf"/lab/api/sessions/{sid}/report", Report, a),
+            (rf"/lab/api/sessions/{sid}", Report, a),
+            (rf"/lab/api/sessions/{sid}/decision", Decision, a),
             (rf"/lab/api/sessions/{sid}/status", Status, a),
             (r"/lab/.*", _NotFound, a),
             (r"(/(?:voila/)?api/kernels/[^/]+/channels)", SocketGateway, a),

@@ -1,0 +1,1 @@
+"""Views: HTML and SVG renderings of stored sessions."""
