@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.labkit-installed
-APT_PKGS := espeak-ng sox
+APT_PKGS := espeak-ng sox chromium chromium-driver
 
 .PHONY: setup system run test test-fast lint bench clean
 

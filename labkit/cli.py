@@ -42,7 +42,9 @@ def _vision(args: argparse.Namespace, *, mode: str = "standard"):
     """The face stage; in emotion-off mode the emotion model is never loaded."""
     from labkit.vision.stage import VisionStage
 
-    return VisionStage(emotion=mode != "emotion_off", models_dir=args.models_dir)
+    return VisionStage(
+        emotion=mode != "emotion_off", models_dir=args.models_dir, weights=args.emotion_weights
+    )
 
 
 def _analyze(args: argparse.Namespace, *, inputs=None, title: str | None = None) -> str:
@@ -255,6 +257,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train_fer(args: argparse.Namespace) -> int:
+    """Train a facial-emotion model on your own labelled faces (ImageFolder)."""
+    from tqdm import tqdm
+
+    from labkit.vision.train import TrainOptions, train_emotion_model
+
+    opts = TrainOptions(
+        arch=args.arch,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        focal_gamma=args.focal_gamma,
+        max_steps=args.max_steps,
+    )
+    bar = tqdm(desc="training", unit="step", file=sys.stderr)
+
+    def hook(step: str, info: dict) -> None:  # type: ignore[type-arg]
+        if step == "train.step":
+            bar.update(1)
+            bar.set_postfix(loss=f"{info['loss']:.3f}")
+        elif step == "train.epoch":
+            bar.write(
+                f"epoch {info['epoch']}: loss {info['loss']:.3f}, "
+                f"val accuracy {info.get('val_accuracy')}"
+            )
+
+    res = train_emotion_model(Path(args.data), Path(args.out), options=opts, hook=hook)
+    bar.close()
+    print(
+        f"wrote {res.checkpoint} ({res.steps} steps, labels {', '.join(res.labels)}, "
+        f"val accuracy {res.val_accuracy}); use it with --emotion-weights {res.checkpoint}"
+    )
+    return 0
+
+
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default="sessions/lab.duckdb", help="DuckDB file (default: %(default)s)")
 
@@ -272,6 +308,11 @@ def _add_analysis(p: argparse.ArgumentParser) -> None:
         help="emotion_off: facial-emotion inference never runs",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--emotion-weights",
+        default=None,
+        help="your own emotion checkpoint (labkit train-fer) instead of the default",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -335,6 +376,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default=None, help="public address to print in the links")
     p.add_argument("--no-voila", action="store_true", help="engine API only (tests, bench)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("train-fer", help="train a facial-emotion model on your own faces")
+    p.add_argument("data", help="ImageFolder: one folder of face images per emotion")
+    p.add_argument("out", help="checkpoint to write (.pt)")
+    p.add_argument(
+        "--arch",
+        default="efficientnet_b0",
+        help="efficientnet_b0 | efficientnet_b2 | mini_xception",
+    )
+    p.add_argument("--epochs", type=int, default=30)
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--focal-gamma", type=float, default=0.0, help="> 0: focal loss")
+    p.add_argument("--max-steps", type=int, default=None)
+    p.set_defaults(func=cmd_train_fer)
 
     p = sub.add_parser("models", help="list, install or verify models")
     p.add_argument("action", choices=["list", "install", "verify"])

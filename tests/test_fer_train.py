@@ -54,3 +54,17 @@ def test_trains_a_few_steps_and_loads(tmp_path, arch, extra):
 def test_rejects_a_folder_without_classes(tmp_path):
     with pytest.raises(InputError):
         train_emotion_model(tmp_path / "missing", tmp_path / "x.pt")
+
+
+def test_cli_trains_and_the_vision_stage_uses_the_checkpoint(tmp_path, capsys):
+    from labkit.cli import main
+    from labkit.vision.stage import VisionStage
+
+    data = _dataset(tmp_path / "faces")
+    out = tmp_path / "mine.pt"
+    assert main(["train-fer", str(data), str(out), "--arch", "mini_xception",
+                 "--max-steps", "2", "--batch-size", "8", "--epochs", "1"]) == 0
+    assert "--emotion-weights" in capsys.readouterr().out and out.exists()
+    stage = VisionStage(emotion=True, weights=str(out))
+    assert stage.pipeline.emotion_model is not None
+    assert tuple(stage.pipeline.emotion_model.labels) == ("happy", "neutral", "sad")

