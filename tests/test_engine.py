@@ -132,7 +132,7 @@ def test_engine_rejects_events_after_end(tmp_path: Path, whisper) -> None:
 
 
 def test_live_verdicts_arrive_during_the_interview(interview: SynthInterview, tmp_path: Path,
-                                                   whisper) -> None:  # noqa: ANN001
+                                                   whisper) -> None:
     """Fed in real-time-sized chunks, each answer's verdict is stored soon after it ends."""
     from labkit.engine import JDSet
     from labkit.judgment.stage import JudgmentStage

@@ -8,8 +8,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-pytest.importorskip("facenet_pytorch")
-
 from labkit.errors import InputError, MediaError
 from labkit.vision import faces, video
 from labkit.vision.faces import FaceOptions, analyze_frames, head_pose, pick_candidate

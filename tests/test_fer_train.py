@@ -7,8 +7,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-pytest.importorskip("torchvision")
-
 from labkit.errors import InputError
 from labkit.vision.fer_port import load_emotion_model
 from labkit.vision.train import TrainOptions, train_emotion_model
@@ -33,7 +31,6 @@ def _dataset(root: Path, per_class: int = 12) -> Path:
     [("mini_xception", {"focal_gamma": 2.0}), ("efficientnet_b0", {"input_size": 48})],
 )
 def test_trains_a_few_steps_and_loads(tmp_path, arch, extra):
-    pytest.importorskip("timm")
     data = _dataset(tmp_path / "data")
     events = []
     opts = TrainOptions(arch=arch, epochs=3, batch_size=8, max_steps=6, device="cpu", **extra)
