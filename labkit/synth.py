@@ -226,7 +226,7 @@ def mock_interview_lines(minutes: float) -> list[Line]:
     while approx < minutes * 60:
         lines.append(Line("interviewer", QUESTIONS[i % len(QUESTIONS)], gap=0.9))
         lines.append(Line("candidate", ANSWERS[i % len(ANSWERS)], gap=1.2))
-        approx += 2.5 + len(ANSWERS[i % len(ANSWERS)].split()) / 2.6 + 2.1
+        approx += 2.2 + len(ANSWERS[i % len(ANSWERS)].split()) / 3.0 + 1.8
         i += 1
     lines.append(Line("interviewer", "Thank you, that is all from me today."))
     return lines

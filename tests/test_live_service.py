@@ -154,13 +154,15 @@ def test_live_session_roles_and_kill_restart(interview: SynthInterview, tmp_path
         assert info["status"] == "complete"
         turns = store.turns(sid)
         assert [t.speaker for t in turns] == [ln.speaker for ln in interview.lines]
-        words = {w.text.strip(".,?").lower() for w in store.words(sid)}
-        # words spoken before the kill survived it
+        words = store.words(sid)
+        # words spoken before the kill survived it: each line's time span holds about as many
+        # recognised words of its speaker as the line has (coverage, not recognition accuracy)
         first_half = [ln for ln in interview.lines if ln.t_end < half]
         assert first_half
         for ln in first_half:
-            spoken = {w.strip(".,?").lower() for w in ln.text.split()}
-            assert len(spoken & words) >= 0.6 * len(spoken), ln.text
+            got = [w for w in words if w.speaker == ln.speaker
+                   and ln.t_start - 0.3 <= w.t_start <= ln.t_end + 0.3]
+            assert len(got) >= 0.8 * len(ln.text.split()), (ln.text, [w.text for w in got])
         for role in ("interviewer", "candidate"):
             pcm = store.session_dir(sid) / f"{role}.pcm"
             assert track_duration(pcm) == pytest.approx(duration, abs=0.5)

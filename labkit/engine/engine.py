@@ -8,6 +8,7 @@ times on the session clock, merged into turns, and handed to the later stages.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -53,6 +54,7 @@ class EngineOptions:
     sync_every: int = 1  # fsync the raw track every N appends (1: nothing captured is lost)
     frame_batch: int = 8  # video frames gathered before the vision stage runs (file feed)
     jd_hotwords: bool = True  # bias ASR toward the JD's skill and tool names
+    parallel_tracks: bool = True  # transcribe both speakers at once (two model workers)
 
 
 class Stage(Protocol):
@@ -119,6 +121,7 @@ class Engine:
         self.stages = list(stages)
         self.vision = vision
         self._frames: list[tuple[float, Any]] = []
+        self._pool: ThreadPoolExecutor | None = None
         self.hook = hook
         self._model = model
         folder = store.session_dir(session_id)
@@ -215,6 +218,8 @@ class Engine:
             self._write(stage.on_end(self.store, self.session_id, t_end))
         for tr in self.tracks.values():
             tr.writer.close()
+        if self._pool is not None:
+            self._pool.shutdown()
         self.ended = True
         self._emit("end", t_end)
 
@@ -261,29 +266,40 @@ class Engine:
         tr.written += x.size
 
     def process(self, *, flush: bool) -> None:
-        """Cut, transcribe and frame whatever has been ingested (a worker thread's job)."""
-        step = self.options.vad_step * SR
-        did = False
-        for tr in self.tracks.values():
-            if flush or tr.pending >= step:
-                self._process(tr, flush=flush)
-                did = True
-        if did:
-            self._advance_turns(flush=flush)
+        """Cut, transcribe and frame whatever has been ingested (a worker thread's job).
 
-    def _process(self, tr: _Track, *, flush: bool) -> None:
-        if tr.t0 is None:
+        Both speakers' tracks are transcribed at the same time (two model workers); the store
+        is written afterwards from this thread only.
+        """
+        step = self.options.vad_step * SR
+        todo = [
+            t for t in self.tracks.values() if t.t0 is not None and (flush or t.pending >= step)
+        ]
+        if not todo:
             return
-        if not tr.registered:
-            self.store.add_track(
-                self.session_id,
-                tr.role,
-                kind="audio",
-                path=tr.writer.path,
-                sample_rate=SR,
-                t0=tr.t0,
-            )
-            tr.registered = True
+        for tr in todo:
+            if not tr.registered:
+                self.store.add_track(
+                    self.session_id,
+                    tr.role,
+                    kind="audio",
+                    path=tr.writer.path,
+                    sample_rate=SR,
+                    t0=tr.t0,
+                )
+                tr.registered = True
+        if len(todo) > 1 and self.options.parallel_tracks:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="asr")
+            results = list(self._pool.map(lambda t: self._cut_and_transcribe(t, flush=flush), todo))
+        else:
+            results = [self._cut_and_transcribe(t, flush=flush) for t in todo]
+        for tr, new_words in zip(todo, results, strict=True):
+            self._commit(tr, new_words)
+        self._advance_turns(flush=flush)
+
+    def _cut_and_transcribe(self, tr: _Track, *, flush: bool) -> list[Word]:
+        """VAD + ASR of one track; touches only that track's state (runs on a pool thread)."""
         if tr.pending > 0:
             start = tr.buf_start + tr.buf.size
             tr.writer.flush()
@@ -330,6 +346,9 @@ class Engine:
             tr.onset = tr.done_until
         else:
             tr.done_until = tr.time(tr.buf_start)
+        return new_words
+
+    def _commit(self, tr: _Track, new_words: list[Word]) -> None:
         tr.words.extend(new_words)
         with self.store.transaction():  # words and the resume point move together
             self.store.add_words(self.session_id, new_words)
