@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -24,8 +25,11 @@ def _engine_options(args: argparse.Namespace):
     from labkit.engine import EngineOptions
     from labkit.speech.asr import ASROptions
 
+    # serve: one utterance at a time is on the clock, so each decode may use every core
+    threads = (os.cpu_count() or 2) if getattr(args, "func", None) is cmd_serve else 0
     return EngineOptions(
-        asr=ASROptions(model=args.asr_model, device=args.device), models_dir=args.models_dir
+        asr=ASROptions(model=args.asr_model, device=args.device, cpu_threads=threads),
+        models_dir=args.models_dir,
     )
 
 
@@ -246,6 +250,12 @@ def cmd_models(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from labkit.live.serve import ServeOptions, serve
 
+    try:  # torch (faces, embeddings) on one thread: the cores go to speech, which is on the clock
+        import torch
+
+        torch.set_num_threads(1)
+    except ImportError:
+        pass
     serve(
         ServeOptions(
             db=Path(args.db), port=args.port, host=args.host, lan=args.lan, voila=not args.no_voila

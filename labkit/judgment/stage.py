@@ -79,6 +79,13 @@ class JudgmentStage:
             store.audit(session_id, "labkit", "jd_warning", {"warning": w})
         return spec
 
+    def warm_up(self) -> None:
+        """Load the sentence embedder and spaCy now (10-20 s on a laptop), not mid-interview."""
+        from labkit.language.nlp import get_embedder, load_spacy
+
+        get_embedder(self.options.device)
+        load_spacy()
+
     # -- engine protocol --------------------------------------------------------------------
     def on_jd(self, store: Store, session_id: str, text: str) -> None:
         """A JD arrived (or changed): read it now, so ASR can be biased toward its skills.

@@ -121,7 +121,7 @@ class EngineClient:
         return self._json("POST", "/lab/api/sessions", payload)
 
     def control(self, session_id: str, action: str, **kw: Any) -> dict[str, Any]:
-        timeout = 320.0 if action == "end" else None
+        timeout = 320.0 if action in ("start", "end") else None  # models load, tracks flush
         return self._json(
             "POST",
             f"/lab/api/sessions/{session_id}/control",

@@ -194,7 +194,9 @@ class Control(_Base):
         store = self.lab.store
         store.get_session(sid)
         if action == "start":
-            self.lab.start_live(sid)
+            live = self.lab.start_live(sid)
+            # models load before the first word, off the event loop
+            await asyncio.get_running_loop().run_in_executor(None, live.warm_up)
             jd = store.get_session(sid).get("jd_text")
             if jd:
                 self.lab.sessions[sid].control("jd", jd)

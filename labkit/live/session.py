@@ -62,8 +62,17 @@ class LiveSession:
         self.session_id = session_id
         self.clock_epoch = clock_epoch
         self.store = store.view()  # the ASR worker's own cursor
+        # Judgment runs on its own thread so that scoring an answer never delays the words
+        self._judge_q: collections.deque[tuple[list[Any], float, dict[str, Any]]] = (
+            collections.deque()
+        )
+        self._judge_wake = threading.Event()
+        self._judge_idle = threading.Event()
+        self._judge_idle.set()
+        self.stages = list(stages)
+        deferred = [_Deferred(st, self) for st in self.stages]
         self.engine = Engine(
-            self.store, session_id, options=options, stages=stages, hook=self._on_engine
+            self.store, session_id, options=options, stages=deferred, hook=self._on_engine
         )
         self.vision = vision
         self.frames: collections.deque[tuple[float, bytes]] = collections.deque(maxlen=max_frames)
@@ -90,8 +99,52 @@ class LiveSession:
         self._vis = threading.Thread(
             target=self._vision_loop, name=f"vision-{session_id}", daemon=True
         )
+        self._judge = threading.Thread(
+            target=self._judge_loop, name=f"judge-{session_id}", daemon=True
+        )
         self._asr.start()
         self._vis.start()
+        self._judge.start()
+
+    def warm_up(self) -> None:
+        """Load every model before the interview starts, not on its first words."""
+        _ = self.engine.model
+        for st in self.stages:
+            warm = getattr(st, "warm_up", None)
+            if warm is not None:
+                warm()
+
+    def _judge_loop(self) -> None:
+        jstore = self.store.view()
+        while True:
+            self._judge_wake.wait(0.5)
+            self._judge_wake.clear()
+            while self._judge_q:
+                self._judge_idle.clear()
+                turns, watermark, onsets = self._judge_q.popleft()
+                if self._judge_q:  # only the newest state matters: stages take all turns
+                    continue
+                for st in self.stages:
+                    try:
+                        out = st.on_turns(
+                            jstore, self.session_id, turns, watermark=watermark, onsets=onsets
+                        )
+                    except Exception as e:  # keep the interview going; say what broke
+                        self.error = f"judgment: {type(e).__name__}: {e}"
+                        self.counts["judgment_errors"] += 1
+                        continue
+                    for kind, payload in out:
+                        self._on_engine(kind, payload)
+            self._judge_idle.set()
+            if self._stop and not self._judge_q:
+                return
+
+    def drain_judgment(self, timeout: float = 120.0) -> None:
+        """Wait until the judgment thread has taken every queued state of the turns."""
+        end = time.time() + timeout
+        while (self._judge_q or not self._judge_idle.is_set()) and time.time() < end:
+            self._judge_wake.set()
+            time.sleep(0.05)
 
     # -- called on the event loop (must be quick) ------------------------------------------
     def now(self) -> float:
@@ -144,6 +197,8 @@ class LiveSession:
                         self.engine.handle(ProfilingToggle(on=bool(payload), t=self.now()))
                     elif action == "end":
                         self._drain_frames()
+                        self.engine.process(flush=True)
+                        self.drain_judgment()
                         self.engine.end(self.now())
                         self.store.set_status(self.session_id, "complete", duration=self.now())
                         self._stop = True
@@ -221,6 +276,34 @@ class LiveSession:
         self._video_idx.close()
         for tr in self.engine.tracks.values():
             tr.writer.close()
+
+
+class _Deferred:
+    """Stands in for a stage inside the engine: turns are queued for the judgment thread;
+    JD, profiling and the end run at once (they are cheap, or must be in order)."""
+
+    def __init__(self, stage: Any, live: LiveSession) -> None:
+        self.stage, self.live = stage, live
+
+    def on_turns(
+        self,
+        store: Store,
+        session_id: str,
+        turns: Sequence[Any],
+        *,
+        watermark: float,
+        onsets: dict[str, Any] | None = None,
+    ) -> list[Any]:
+        self.live._judge_q.append((list(turns), watermark, dict(onsets or {})))
+        self.live._judge_wake.set()
+        return []
+
+    def on_end(self, store: Store, session_id: str, t: float) -> list[Any]:
+        self.live.drain_judgment()
+        return self.stage.on_end(store, session_id, t)
+
+    def __getattr__(self, name: str) -> Any:  # on_jd, set_profiling, warm_up
+        return getattr(self.stage, name)
 
 
 def video_index(folder: Path) -> list[tuple[float, int, int]]:
