@@ -52,8 +52,12 @@ def run_engine(tracks: dict[str, np.ndarray], opts: EngineOptions, db: Path):
     try:
         store = Store(db)
         sid = store.create_session(title="bench")
-        eng = Engine(store, sid, options=opts,
-                     model=load_whisper(opts.asr.model, cpu_threads=opts.asr.cpu_threads))
+        eng = Engine(
+            store,
+            sid,
+            options=opts,
+            model=load_whisper(opts.asr.model, cpu_threads=opts.asr.cpu_threads),
+        )
         step = int(FEED * 16_000)
         n = max(x.size for x in tracks.values())
         t0 = time.perf_counter()
@@ -103,9 +107,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="tiny.en")
     ap.add_argument("--minutes", type=float, default=0.0, help="also run an N-minute interview")
-    ap.add_argument("--threads", type=int, default=2,
-                    help="CPU threads in all (the 2-core budget); labkit splits them over its "
-                         "two model workers, the baseline gives them all to its one call")
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=2,
+        help="CPU threads in all (the 2-core budget); labkit splits them over its "
+        "two model workers, the baseline gives them all to its one call",
+    )
     ap.add_argument("--feed", type=float, default=FEED, help="seconds of audio per engine feed")
     ap.add_argument("--beam", type=int, default=5)
     ap.add_argument("--no-real", action="store_true", help="skip ../shared/data clips")

@@ -132,8 +132,13 @@ def audio_turns(doc: dict, workdir: Path) -> tuple[list[Turn], dict[int, int]]:
         from labkit.engine import EngineOptions
         from labkit.judgment.stage import JudgmentStage
 
-        sid = analyze_files(store, inputs, title=doc["id"], stages=[JudgmentStage()],
-                            options=EngineOptions(jd_hotwords=HOTWORDS))
+        sid = analyze_files(
+            store,
+            inputs,
+            title=doc["id"],
+            stages=[JudgmentStage()],
+            options=EngineOptions(jd_hotwords=HOTWORDS),
+        )
         turns = store.turns(sid)
     # each true line goes to the turn of the same speaker that overlaps it most
     line_to_turn: dict[int, int] = {}

@@ -17,8 +17,10 @@ from labkit.synth import SynthInterview
 pytestmark = pytest.mark.slow
 
 FACE = Path(__file__).parent / "data" / "astronaut_face.jpg"
-JD = ("Backend engineer. Requirements: 3+ years of Python, PostgreSQL and database "
-      "performance tuning, caching. Nice to have: Kubernetes.")
+JD = (
+    "Backend engineer. Requirements: 3+ years of Python, PostgreSQL and database "
+    "performance tuning, caching. Nice to have: Kubernetes."
+)
 
 
 def face_video(path: Path, seconds: float, fps: int = 5) -> Path:
@@ -37,13 +39,32 @@ def face_video(path: Path, seconds: float, fps: int = 5) -> Path:
 
 
 @pytest.mark.parametrize("mode", ["standard", "emotion_off"])
-def test_analyze_with_jd_and_video(mode: str, interview: SynthInterview, tmp_path: Path,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_analyze_with_jd_and_video(
+    mode: str, interview: SynthInterview, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "lab.duckdb"
     video = face_video(tmp_path / "cand.mp4", interview.duration)
-    assert main(["analyze", "--interviewer-audio", str(interview.interviewer),
-                 "--candidate-audio", str(interview.candidate), "--video", str(video),
-                 "--jd-text", JD, "--db", str(db), "--quiet", "--mode", mode]) == 0
+    assert (
+        main(
+            [
+                "analyze",
+                "--interviewer-audio",
+                str(interview.interviewer),
+                "--candidate-audio",
+                str(interview.candidate),
+                "--video",
+                str(video),
+                "--jd-text",
+                JD,
+                "--db",
+                str(db),
+                "--quiet",
+                "--mode",
+                mode,
+            ]
+        )
+        == 0
+    )
     sid = capsys.readouterr().out.split()[1]
     with Store(db, read_only=True) as s:
         faces = s.face_frames(sid)
@@ -51,33 +72,45 @@ def test_analyze_with_jd_and_video(mode: str, interview: SynthInterview, tmp_pat
         assert sum(f.face_present for f in faces) / len(faces) >= 0.95
         if mode == "emotion_off":
             assert all(f.emotions is None for f in faces)
-            assert s.query("SELECT count(happy) AS n FROM face_frames WHERE session_id=?",
-                           [sid])[0]["n"] == 0
+            assert (
+                s.query("SELECT count(happy) AS n FROM face_frames WHERE session_id=?", [sid])[0][
+                    "n"
+                ]
+                == 0
+            )
         else:
             assert all(f.emotions is not None for f in faces if f.face_present)
         assert s.count("prosody_windows", sid) > 20
         reqs = {r.name.lower() for r in s.requirements(sid)}
         assert {"python", "postgresql"} <= reqs
-        pairs = s.query("SELECT idx, a_start, a_end FROM qa_pairs WHERE session_id=? "
-                        "ORDER BY idx", [sid])
+        pairs = s.query(
+            "SELECT idx, a_start, a_end FROM qa_pairs WHERE session_id=? ORDER BY idx", [sid]
+        )
         answered = [p for p in pairs if p["a_start"] is not None]
         assert len(answered) == 3
         # every score's evidence lies inside its answer
-        for r in s.query("SELECT s.t_start, s.t_end, q.a_start, q.a_end, s.evidence FROM "
-                         "answer_scores s JOIN qa_pairs q ON s.session_id = q.session_id AND "
-                         "s.qa_idx = q.idx WHERE s.session_id = ?", [sid]):
+        for r in s.query(
+            "SELECT s.t_start, s.t_end, q.a_start, q.a_end, s.evidence FROM "
+            "answer_scores s JOIN qa_pairs q ON s.session_id = q.session_id AND "
+            "s.qa_idx = q.idx WHERE s.session_id = ?",
+            [sid],
+        ):
             assert r["evidence"]
             assert r["a_start"] - 1e-6 <= r["t_start"] <= r["t_end"] <= r["a_end"] + 1e-6
-        verdicts = s.query("SELECT after_qa, low, high, is_final, summary, risk_flags FROM "
-                           "verdicts WHERE session_id=? ORDER BY t, is_final", [sid])
+        verdicts = s.query(
+            "SELECT after_qa, low, high, is_final, summary, risk_flags FROM "
+            "verdicts WHERE session_id=? ORDER BY t, is_final",
+            [sid],
+        )
         assert len(verdicts) == len(answered) + 1 and verdicts[-1]["is_final"]
         assert all(v["low"] <= v["high"] for v in verdicts)
         assert verdicts[-1]["summary"]
         if mode == "emotion_off":
             assert "Emotion-off" in verdicts[-1]["summary"]
         assert isinstance(json.loads(verdicts[-1]["risk_flags"]), list)
-        snaps = s.query("SELECT DISTINCT dimension FROM profile_snapshots WHERE session_id=?",
-                        [sid])
+        snaps = s.query(
+            "SELECT DISTINCT dimension FROM profile_snapshots WHERE session_id=?", [sid]
+        )
         assert len(snaps) >= 4
     assert main(["verdict", sid, "--db", str(db)]) == 0
     assert "FINAL" in capsys.readouterr().out

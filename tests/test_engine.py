@@ -131,8 +131,9 @@ def test_engine_rejects_events_after_end(tmp_path: Path, whisper) -> None:
             eng.handle(AudioChunk("candidate", np.zeros(100, np.float32), 0.0))
 
 
-def test_live_verdicts_arrive_during_the_interview(interview: SynthInterview, tmp_path: Path,
-                                                   whisper) -> None:
+def test_live_verdicts_arrive_during_the_interview(
+    interview: SynthInterview, tmp_path: Path, whisper
+) -> None:
     """Fed in real-time-sized chunks, each answer's verdict is stored soon after it ends."""
     from labkit.engine import JDSet
     from labkit.judgment.stage import JudgmentStage
@@ -149,9 +150,14 @@ def test_live_verdicts_arrive_during_the_interview(interview: SynthInterview, tm
         n = max(x.size for x in tracks.values())
         for a in range(0, n, step):
             for role, x in tracks.items():
-                if x[a:a + step].size:
-                    eng.handle(AudioChunk(role=role, samples=x[a:a + step],  # type: ignore[arg-type]
-                                          t_capture=a / 16000))
+                if x[a : a + step].size:
+                    eng.handle(
+                        AudioChunk(
+                            role=role,
+                            samples=x[a : a + step],  # type: ignore[arg-type]
+                            t_capture=a / 16000,
+                        )
+                    )
             for r in store.query("SELECT after_qa FROM verdicts WHERE session_id = ?", [sid]):
                 seen_at.setdefault(r["after_qa"], (a + step) / 16000)
         eng.handle(InterviewEnd())

@@ -59,8 +59,24 @@ def test_cli_trains_and_the_vision_stage_uses_the_checkpoint(tmp_path, capsys):
 
     data = _dataset(tmp_path / "faces")
     out = tmp_path / "mine.pt"
-    assert main(["train-fer", str(data), str(out), "--arch", "mini_xception",
-                 "--max-steps", "2", "--batch-size", "8", "--epochs", "1"]) == 0
+    assert (
+        main(
+            [
+                "train-fer",
+                str(data),
+                str(out),
+                "--arch",
+                "mini_xception",
+                "--max-steps",
+                "2",
+                "--batch-size",
+                "8",
+                "--epochs",
+                "1",
+            ]
+        )
+        == 0
+    )
     assert "--emotion-weights" in capsys.readouterr().out and out.exists()
     stage = VisionStage(emotion=True, weights=str(out))
     assert stage.pipeline.emotion_model is not None

@@ -160,8 +160,11 @@ def test_live_session_roles_and_kill_restart(interview: SynthInterview, tmp_path
         first_half = [ln for ln in interview.lines if ln.t_end < half]
         assert first_half
         for ln in first_half:
-            got = [w for w in words if w.speaker == ln.speaker
-                   and ln.t_start - 0.3 <= w.t_start <= ln.t_end + 0.3]
+            got = [
+                w
+                for w in words
+                if w.speaker == ln.speaker and ln.t_start - 0.3 <= w.t_start <= ln.t_end + 0.3
+            ]
             assert len(got) >= 0.8 * len(ln.text.split()), (ln.text, [w.text for w in got])
         for role in ("interviewer", "candidate"):
             pcm = store.session_dir(sid) / f"{role}.pcm"

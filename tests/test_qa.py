@@ -159,10 +159,10 @@ def test_garbled_question_found_by_turn_taking():
 def test_greeting_before_a_real_question_is_a_question() -> None:
     from labkit.language.questions import classify_turn
 
-    for text in ("Hello, thanks for joining us today. Can you tell me about your experience "
-                 "with Python?",
-                 "hello thanks for joining us today can you tell me about your experience "
-                 "with python"):
+    for text in (
+        "Hello, thanks for joining us today. Can you tell me about your experience with Python?",
+        "hello thanks for joining us today can you tell me about your experience with python",
+    ):
         assert classify_turn(text).kind in ("question", "prompt")
     assert classify_turn("Thanks for coming in, how was the trip?").kind == "small_talk"
     assert classify_turn("How are you doing today?").kind == "small_talk"

@@ -35,7 +35,7 @@ COOKIE = "labkit_token"
 _CANDIDATE_PATHS = re.compile(
     r"^/(voila/render/candidate\.ipynb"
     r"|voila/static/.*|static/.*|voila/templates/.*|voila/files/.*|favicon\.ico"
-    r"|api/kernels/[0-9a-f-]{36}/channels"
+    r"|api/kernels/[0-9a-f-]{36}(/channels)?|voila/labextensions/.*"
     r"|voila/api/shutdown/[0-9a-f-]{36}"
     r"|voila/query/[0-9a-f-]{36}"
     r"|api/kernelspecs/.*|voila/api/kernels/[0-9a-f-]{36}/channels)$"
@@ -502,6 +502,8 @@ class Gateway(_Base):
         self.check()
         url = self.lab.voila_url + self.request.uri
         headers = {k: v for k, v in self.request.headers.get_all() if k.lower() not in _HOP}
+        if "Origin" in headers:  # the gateway is the origin Voila should see
+            headers["Origin"] = self.lab.voila_url
         body = self.request.body if self.request.method in ("POST", "PUT", "PATCH") else None
         req = tornado.httpclient.HTTPRequest(
             url,
@@ -549,6 +551,12 @@ class SocketGateway(tornado.websocket.WebSocketHandler):
         self.lab = lab
         self.upstream: tornado.websocket.WebSocketClientConnection | None = None
         self.pending: list[tuple[str | bytes, bool]] = []
+        self.subprotocols: list[str] = []
+
+    def select_subprotocol(self, subprotocols: list[str]) -> str | None:
+        # Jupyter's kernel protocol is negotiated end to end: offer Voila what the browser offered.
+        self.subprotocols = list(subprotocols)
+        return subprotocols[0] if subprotocols else None
 
     def check_origin(self, origin: str) -> bool:
         return True  # the token decides, and Voila checks again behind us
@@ -572,12 +580,17 @@ class SocketGateway(tornado.websocket.WebSocketHandler):
         headers = {
             k: v
             for k, v in self.request.headers.get_all()
-            if k.lower() in ("cookie", "authorization", "origin", "user-agent")
+            if k.lower() in ("cookie", "authorization", "user-agent")
         }
+        # The token was checked here; to Voila the gateway is the page's origin.
+        headers["Origin"] = self.lab.voila_url
         req = tornado.httpclient.HTTPRequest(url, headers=headers)
         try:
             self.upstream = await tornado.websocket.websocket_connect(
-                req, on_message_callback=self._from_upstream, max_message_size=64 << 20
+                req,
+                on_message_callback=self._from_upstream,
+                max_message_size=64 << 20,
+                subprotocols=self.subprotocols or None,
             )
         except Exception:
             self.close(1011, "app server unavailable")

@@ -41,8 +41,9 @@ class TrackWriter:
     def set_t0(self, t0: float) -> None:
         if not self._meta.exists():
             tmp = self._meta.with_suffix(".tmp")
-            tmp.write_text(json.dumps({"sample_rate": self.sample_rate, "t0": t0,
-                                       "format": "s16le"}))
+            tmp.write_text(
+                json.dumps({"sample_rate": self.sample_rate, "t0": t0, "format": "s16le"})
+            )
             os.replace(tmp, self._meta)
 
     @property
