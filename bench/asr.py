@@ -116,11 +116,14 @@ def main() -> None:
     )
     ap.add_argument("--feed", type=float, default=FEED, help="seconds of audio per engine feed")
     ap.add_argument("--beam", type=int, default=5)
+    ap.add_argument(
+        "--cut-silence", type=float, default=None, help="pause (s) that closes an utterance"
+    )
     ap.add_argument("--no-real", action="store_true", help="skip ../shared/data clips")
     args = ap.parse_args()
     FEED = args.feed
     asr = ASROptions(model=args.model, cpu_threads=max(1, args.threads // 2), beam_size=args.beam)
-    opts = EngineOptions(asr=asr)
+    opts = EngineOptions(asr=asr, cut_silence=args.cut_silence)
     # the baseline: plain faster-whisper, one model worker using every thread
     model = load_whisper(args.model, cpu_threads=args.threads, num_workers=1)
     tmp = Path(tempfile.mkdtemp(prefix="bench-asr-"))

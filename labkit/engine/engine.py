@@ -7,8 +7,10 @@ times on the session clock, merged into turns, and handed to the later stages.
 
 from __future__ import annotations
 
+import collections
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -55,6 +57,9 @@ class EngineOptions:
     frame_batch: int = 8  # video frames gathered before the vision stage runs (file feed)
     jd_hotwords: bool = True  # bias ASR toward the JD's skill and tool names
     parallel_tracks: bool = True  # transcribe both speakers at once (two model workers)
+    # A pause (s) that closes an utterance for transcription; None: the VAD's min_silence.
+    # Live serving uses a shorter one, so the last phrase of an answer decodes on its own.
+    cut_silence: float | None = None
 
 
 class Stage(Protocol):
@@ -101,6 +106,17 @@ class _Track:
         return self.written - (self.buf_start + self.buf.size)
 
 
+@dataclass(slots=True)
+class _Cut:
+    """What one VAD + ASR pass over a track produced; applied to the track on commit."""
+
+    buf: np.ndarray
+    buf_start: int
+    done_until: float
+    onset: float | None
+    words: list[Word]
+
+
 class Engine:
     """Incremental processing of one session. Not thread-safe: feed it from one thread."""
 
@@ -125,6 +141,8 @@ class Engine:
         self.hook = hook
         self._model = model
         folder = store.session_dir(session_id)
+        self._jobs: dict[str, Future[_Cut]] = {}  # a track's pass in flight (live feed)
+        self.on_ready: Callable[[], None] | None = None  # called from a pool thread
         self.tracks: dict[str, _Track] = {
             r: _Track(
                 role=r,
@@ -136,6 +154,9 @@ class Engine:
         }
         self.turns_emitted = 0
         self.turns: list[Turn] = []
+        self.asr_timings: collections.deque[tuple[float, float, float]] = collections.deque(
+            maxlen=2000
+        )
         self.ended = False
         self._resume()
 
@@ -265,18 +286,68 @@ class Engine:
         tr.writer.append(x)
         tr.written += x.size
 
-    def process(self, *, flush: bool) -> None:
+    def process(self, *, flush: bool, wait: bool = True) -> None:
         """Cut, transcribe and frame whatever has been ingested (a worker thread's job).
 
         Both speakers' tracks are transcribed at the same time (two model workers); the store
-        is written afterwards from this thread only.
+        is written from this thread only. ``wait=False`` (the live feed) never waits for a
+        pass: it starts one per track with enough new audio and commits those that finished,
+        so one speaker's words never wait for the other's decode. ``on_ready`` says when to
+        call again.
         """
         step = self.options.vad_step * SR
+        if not wait:
+            committed = self._collect()
+            todo = [
+                t
+                for t in self.tracks.values()
+                if t.t0 is not None and t.role not in self._jobs and t.pending >= step
+            ]
+            self._register(todo)
+            for tr in todo:
+                fut = self._executor().submit(self._cut_and_transcribe, tr, flush=False)
+                self._jobs[tr.role] = fut
+                if self.on_ready is not None:
+                    fut.add_done_callback(lambda _f: self.on_ready and self.on_ready())
+            if committed:
+                self._advance_turns(flush=False)
+            return
+        self._drain_jobs()
         todo = [
             t for t in self.tracks.values() if t.t0 is not None and (flush or t.pending >= step)
         ]
         if not todo:
+            if flush:
+                self._advance_turns(flush=True)
             return
+        self._register(todo)
+        if len(todo) > 1 and self.options.parallel_tracks:
+            cuts = list(
+                self._executor().map(lambda t: self._cut_and_transcribe(t, flush=flush), todo)
+            )
+        else:
+            cuts = [self._cut_and_transcribe(t, flush=flush) for t in todo]
+        for tr, cut in zip(todo, cuts, strict=True):
+            self._commit(tr, cut)
+        self._advance_turns(flush=flush)
+
+    def _executor(self) -> ThreadPoolExecutor:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="asr")
+        return self._pool
+
+    def _collect(self) -> bool:
+        """Commit every finished pass; True if any was committed."""
+        done = [r for r, f in self._jobs.items() if f.done()]
+        for role in done:
+            self._commit(self.tracks[role], self._jobs.pop(role).result())
+        return bool(done)
+
+    def _drain_jobs(self) -> None:
+        for role in list(self._jobs):
+            self._commit(self.tracks[role], self._jobs.pop(role).result())
+
+    def _register(self, todo: list[_Track]) -> None:
         for tr in todo:
             if not tr.registered:
                 self.store.add_track(
@@ -288,67 +359,77 @@ class Engine:
                     t0=tr.t0,
                 )
                 tr.registered = True
-        if len(todo) > 1 and self.options.parallel_tracks:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="asr")
-            results = list(self._pool.map(lambda t: self._cut_and_transcribe(t, flush=flush), todo))
-        else:
-            results = [self._cut_and_transcribe(t, flush=flush) for t in todo]
-        for tr, new_words in zip(todo, results, strict=True):
-            self._commit(tr, new_words)
-        self._advance_turns(flush=flush)
 
-    def _cut_and_transcribe(self, tr: _Track, *, flush: bool) -> list[Word]:
-        """VAD + ASR of one track; touches only that track's state (runs on a pool thread)."""
-        if tr.pending > 0:
-            start = tr.buf_start + tr.buf.size
+    def _cut_and_transcribe(self, tr: _Track, *, flush: bool) -> _Cut:
+        """VAD + ASR of one track (runs on a pool thread). It reads the track's state and
+        returns the new state; only ``_commit``, on the engine's thread, applies it, so the
+        turn framer never sees a track that claims words it has not stored yet."""
+        buf, buf_start = tr.buf, tr.buf_start
+        written = tr.written
+        if written > buf_start + buf.size:
             tr.writer.flush()
-            tr.buf = np.concatenate(
-                [tr.buf, read_track(tr.writer.path, start=start, stop=tr.written)]
+            buf = np.concatenate(
+                [buf, read_track(tr.writer.path, start=buf_start + buf.size, stop=written)]
             )
         vad = self.options.asr.vad
-        regions = speech_regions(tr.buf, options=vad) if tr.buf.size else []
+        cut_silence = self.options.cut_silence or vad.min_silence
+        if cut_silence != vad.min_silence:
+            from dataclasses import replace
+
+            vad = replace(vad, min_silence=cut_silence)
+        regions = speech_regions(buf, options=vad) if buf.size else []
         quiet = int(vad.min_silence * SR)
         closed = (
             regions
             if flush
             else [
-                r
-                for i, r in enumerate(regions)
-                if i < len(regions) - 1 or tr.buf.size - r[1] >= quiet
+                r for i, r in enumerate(regions) if i < len(regions) - 1 or buf.size - r[1] >= quiet
             ]
         )
         new_words: list[Word] = []
         if closed:
             a, b = closed[0][0], closed[-1][1]
+            t_dec = time.perf_counter()
             new_words = transcribe_span(
                 self.model,
-                tr.buf[a:b],
+                buf[a:b],
                 speaker=tr.role,
-                t0=tr.time(tr.buf_start + a),
+                t0=tr.time(buf_start + a),
                 options=self.options.asr,
                 prompt=self._prompt(tr),
+            )
+            # what the live bench breaks word latency into: span length, decode time, and how
+            # much audio past the span had arrived when it was cut (the closing wait)
+            self.asr_timings.append(
+                ((b - a) / SR, time.perf_counter() - t_dec, (buf.size - b) / SR)
             )
             cut = b
             open_regions = regions[len(closed) :]
         else:
             open_regions = regions
-            cut = open_regions[0][0] if open_regions else max(0, tr.buf.size - quiet)
+            cut = open_regions[0][0] if open_regions else max(0, buf.size - quiet)
         if flush:
-            cut = tr.buf.size
-        tr.buf = tr.buf[cut:]
-        tr.buf_start += cut
-        tr.onset = None
+            cut = buf.size
+        buf = buf[cut:]
+        buf_start += cut
+        onset = None
         if flush:
-            tr.done_until = tr.end_time
+            done_until = tr.time(written)
         elif open_regions:
-            tr.done_until = tr.time(tr.buf_start + max(0, open_regions[0][0] - cut))
-            tr.onset = tr.done_until
+            done_until = tr.time(buf_start + max(0, open_regions[0][0] - cut))
+            onset = done_until
         else:
-            tr.done_until = tr.time(tr.buf_start)
-        return new_words
+            done_until = tr.time(buf_start)
+        return _Cut(buf, buf_start, done_until, onset, new_words)
 
-    def _commit(self, tr: _Track, new_words: list[Word]) -> None:
+    def _commit(self, tr: _Track, cut: _Cut) -> None:
+        tr.buf, tr.buf_start, tr.done_until, tr.onset = (
+            cut.buf,
+            cut.buf_start,
+            cut.done_until,
+            cut.onset,
+        )
+        new_words = cut.words
         tr.words.extend(new_words)
         with self.store.transaction():  # words and the resume point move together
             self.store.add_words(self.session_id, new_words)

@@ -43,6 +43,7 @@ class JudgmentStage:
         self.toggles: list[tuple[bool, float]] = []
         self._store: Store | None = None
         self._sid = ""
+        self._frames: dict[tuple[float, float], Any] = {}
 
     # -- set-up -----------------------------------------------------------------------------
     def _ensure(self, store: Store, session_id: str) -> JudgmentState:
@@ -173,12 +174,29 @@ class JudgmentStage:
         return out
 
     # -- prosody and fusion -----------------------------------------------------------------
-    def _track(self, store: Store, sid: str, role: str) -> tuple[np.ndarray, float]:
+    def _track(
+        self, store: Store, sid: str, role: str, t_from: float = 0.0, t_to: float | None = None
+    ) -> tuple[np.ndarray, float]:
+        """Samples of [t_from, t_to) of a raw track (only that range is read: cost follows the
+        span, not the session's length) and the session time of the first one."""
         path = store.session_dir(sid) / f"{role}.pcm"
         if not path.exists():
             return np.zeros(0, np.float32), 0.0
         t0 = next((float(r["t0"]) for r in store.tracks(sid) if r["track"] == role), 0.0)
-        return read_track(path), t0
+        a = max(0, int((t_from - t0) * SR))
+        b = None if t_to is None else max(a, int((t_to - t0) * SR))
+        return read_track(path, start=a, stop=b), t0 + a / SR
+
+    def _answer_frames(self, store: Store, sid: str, a_start: float, a_end: float) -> Any:
+        """Frame analysis (pitch, energy, pauses) of one answer, computed once and shared by the
+        answer's prosody summary and its fused side evidence."""
+        from labkit.speech.prosody import analyze_frames
+
+        key = (round(a_start, 3), round(a_end, 3))
+        if key not in self._frames:
+            x, t0 = self._track(store, sid, "candidate", a_start, a_end)
+            self._frames = {key: analyze_frames(x, t0=t0)}  # only the newest answer is reused
+        return self._frames[key]
 
     def _prosody(
         self, store: Store, sid: str, turns: Sequence[Turn], *, upto: float | None
@@ -191,40 +209,39 @@ class JudgmentStage:
             end = upto if upto is not None else max((t.t_end for t in turns), default=0.0) + 1
             if end - done < 5.0 and upto is not None:
                 continue  # measure in stretches of >= 5 s
-            x, t0 = self._track(store, sid, role)
-            a = max(0, int((done - t0) * SR))
-            b = min(x.size, int((end - t0) * SR))
-            if b - a < SR:
+            x, t_x = self._track(store, sid, role, done, end)
+            if x.size < SR:
                 continue
             words = [w for t in turns if t.speaker == role for w in t.words]
             wins = prosody_windows(
-                x[a:b],
+                x,
                 speaker=role,  # type: ignore[arg-type]
-                t0=t0 + a / SR,
+                t0=t_x,
                 words=words,
             )
             with store.transaction():
                 store.add_prosody_windows(sid, wins, scope="window")
-            self.prosody_done[role] = t0 + b / SR
+            self.prosody_done[role] = t_x + x.size / SR
 
     def _answer_prosody(self, store: Store, sid: str, u: JudgmentUpdate) -> list[ProsodyWindow]:
-        from labkit.speech.prosody import summarize_span
+        from labkit.speech.prosody import summarize_track_span
 
         out = []
         pairs = [p for p in u.qa_pairs if p.a_start is not None and p.a_end is not None]
         if not pairs:
             return out
-        x, t0 = self._track(store, sid, "candidate")
         words = store.words(sid, "candidate")
         for p in pairs:
-            ws = [w for w in words if p.a_start <= w.t_start <= p.a_end]  # type: ignore[operator]
-            win = summarize_span(
-                x,
+            a, b = float(p.a_start), float(p.a_end)  # type: ignore[arg-type]
+            if b <= a:
+                continue
+            ws = [w for w in words if a <= w.t_start <= b]
+            win = summarize_track_span(
+                self._answer_frames(store, sid, a, b),
                 speaker="candidate",
-                t_start=float(p.a_start),
-                t_end=float(p.a_end),
+                t_start=a,
+                t_end=b,
                 words=ws,
-                t0=t0,
             )
             out.append(replace(win, features={**win.features, "qa_idx": float(p.idx)}))
         return out
@@ -242,16 +259,16 @@ class JudgmentStage:
         faces = store.face_frames(sid, a_start, a_end)
         if not self.emotion:
             faces = [replace(f, emotions=None) for f in faces]
-        x, t0 = self._track(store, sid, "candidate")
-        a = max(0, int((a_start - t0) * SR))
-        b = min(x.size, int((a_end - t0) * SR))
-        if b - a < SR:
+        if a_end - a_start < 1.0:
             return {}
-        from labkit.speech.prosody import prosody_windows
+        from labkit.speech.prosody import prosody_windows_from_track
 
         words: list[Word] = [
             w for w in store.words(sid, "candidate") if a_start <= w.t_start <= a_end
         ]
-        wins = prosody_windows(x[a:b], speaker="candidate", t0=t0 + a / SR, words=words)
+        frames = self._answer_frames(store, sid, a_start, a_end)
+        if frames.t_end - frames.t0 < 1.0:
+            return {}
+        wins = prosody_windows_from_track(frames, speaker="candidate", words=words)
         fused = fuse_windows(faces, wins, words, config=cfg)
         return weak_evidence(fused, a_start, a_end, config=cfg)

@@ -114,6 +114,8 @@ def serve(
     app = make_app(lab)
 
     async def main() -> None:
+        if os.environ.get("LABKIT_STALL_LOG"):
+            _watch_stalls(Path(os.environ["LABKIT_STALL_LOG"]))
         servers = []
         if opts.lan:
             cert, key = ensure_certificate(opts.db.parent / "tls", [host, "127.0.0.1"])
@@ -150,3 +152,19 @@ def serve(
             voila.terminate()
             with contextlib.suppress(subprocess.TimeoutExpired):
                 voila.wait(timeout=10)
+
+
+def _watch_stalls(log: Path, threshold: float = 1.0) -> None:
+    """Diagnostics: when the event loop misses its beat by ``threshold`` s, dump every thread's
+    stack to ``log``. faulthandler's timer is a C thread, so it sees stalls that hold the GIL.
+    Set LABKIT_STALL_LOG=path to turn it on."""
+    import faulthandler
+
+    loop = asyncio.get_running_loop()
+    f = log.open("a")
+
+    def tick() -> None:
+        faulthandler.dump_traceback_later(threshold, repeat=False, file=f)
+        loop.call_later(0.05, tick)
+
+    tick()

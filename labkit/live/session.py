@@ -74,13 +74,15 @@ class LiveSession:
         self.engine = Engine(
             self.store, session_id, options=options, stages=deferred, hook=self._on_engine
         )
+        self.engine.on_ready = lambda: self._wake.set()  # a finished ASR pass commits at once
         self.vision = vision
         self.frames: collections.deque[tuple[float, bytes]] = collections.deque(maxlen=max_frames)
         self.frames_dropped = 0
         self.latest_jpeg: bytes | None = None
         self.latest_jpeg_t = 0.0
         self.lat = {
-            k: Latency() for k in ("ingest_audio", "ingest_frame", "words", "face", "verdict")
+            k: Latency()
+            for k in ("ingest_audio", "ingest_frame", "words", "face", "verdict", "judge_compute")
         }
         self.backlog: collections.deque[tuple[float, float]] = collections.deque(maxlen=4000)
         self.counts: collections.Counter[str] = collections.Counter()
@@ -124,6 +126,7 @@ class LiveSession:
                 turns, watermark, onsets = self._judge_q.popleft()
                 if self._judge_q:  # only the newest state matters: stages take all turns
                     continue
+                t_judge = time.perf_counter()
                 for st in self.stages:
                     try:
                         out = st.on_turns(
@@ -135,6 +138,7 @@ class LiveSession:
                         continue
                     for kind, payload in out:
                         self._on_engine(kind, payload)
+                self.lat["judge_compute"].add(time.perf_counter() - t_judge)
             self._judge_idle.set()
             if self._stop and not self._judge_q:
                 return
@@ -205,7 +209,7 @@ class LiveSession:
                         break
                 if self._stop:
                     break
-                self.engine.process(flush=False)
+                self.engine.process(flush=False, wait=False)
                 lag = max(tr.pending for tr in self.engine.tracks.values()) / 16_000
                 self.backlog.append((round(self.now(), 2), round(lag, 2)))
         except Exception as e:  # the session is marked failed; its raw media stays on disk
@@ -259,6 +263,7 @@ class LiveSession:
             "session_id": self.session_id,
             "t": round(self.now(), 2),
             "latency": {k: v.summary() for k, v in self.lat.items()},
+            "asr": _asr_summary(list(self.engine.asr_timings)),
             "backlog": list(self.backlog)[-50:],
             "frames_dropped": self.frames_dropped,
             "counts": dict(self.counts),
@@ -316,4 +321,17 @@ def video_index(folder: Path) -> list[tuple[float, int, int]]:
         parts = line.split()
         if len(parts) >= 3:
             out.append((float(parts[0]), int(parts[1]), int(parts[2])))
+    return out
+
+
+def _asr_summary(timings: list[tuple[float, float, float]]) -> dict[str, Any]:
+    """Span length, decode time and closing wait (s) of the ASR calls, p50/p95."""
+    out: dict[str, Any] = {"n": len(timings)}
+    for i, name in enumerate(("span", "decode", "close_wait")):
+        xs = sorted(t[i] for t in timings)
+        if xs:
+            out[name] = {
+                "p50": round(xs[len(xs) // 2], 3),
+                "p95": round(xs[min(len(xs) - 1, int(0.95 * len(xs)))], 3),
+            }
     return out
