@@ -12,7 +12,8 @@ Modes:
       engine (labkit.engine.analyze_files: VAD + faster-whisper + turn building), and the judged
       turns come from the store; true lines are matched to turns by time overlap.
 
-Run: python bench/judgment.py [--split dev|heldout|all] [--strip-punct] [--audio] [-v]
+Run: python bench/judgment.py [--split dev|heldout|all] [--dir FOLDER] [--strip-punct] [--audio] [-v]
+(bench/interviews_unseen/ holds six interviews written later, blind to the implementation.)
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ HERE = Path(__file__).resolve().parent
 SKILL_CATEGORIES = ("skill", "tool", "soft_skill", "domain")
 
 
-def load_interviews(split: str) -> list[dict]:
-    docs = [json.loads(p.read_text()) for p in sorted((HERE / "interviews").glob("*.json"))]
+def load_interviews(split: str, folder: Path = HERE / "interviews") -> list[dict]:
+    docs = [json.loads(p.read_text()) for p in sorted(folder.glob("*.json"))]
     return [d for d in docs if split == "all" or d.get("split", "dev") == split]
 
 
@@ -224,7 +225,10 @@ def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--split", default="all", choices=["dev", "heldout", "all"])
+    ap.add_argument("--split", default="all", choices=["dev", "heldout", "unseen", "all"])
+    ap.add_argument(
+        "--dir", type=Path, default=HERE / "interviews", help="folder of labelled interviews"
+    )
     ap.add_argument("--strip-punct", action="store_true", help="remove punctuation and case")
     ap.add_argument("--audio", action="store_true", help="synthesize + ASR through the engine")
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -233,7 +237,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     global HOTWORDS
     HOTWORDS = not args.no_hotwords
-    docs = [d for d in load_interviews(args.split) if not args.only or d["id"] in args.only]
+    docs = [
+        d for d in load_interviews(args.split, args.dir) if not args.only or d["id"] in args.only
+    ]
     mode = "audio" if args.audio else ("strip" if args.strip_punct else "text")
     t0 = time.perf_counter()
     emb = get_embedder()

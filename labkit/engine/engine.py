@@ -11,7 +11,7 @@ import collections
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import numpy as np
@@ -27,7 +27,13 @@ from labkit.engine.events import (
 from labkit.errors import InputError
 from labkit.media.tracks import TrackWriter, read_track
 from labkit.records import SPEAKERS, Speaker, Turn, Word
-from labkit.speech.asr import ASROptions, load_whisper, speech_regions, transcribe_span
+from labkit.speech.asr import (
+    ASROptions,
+    VADOptions,
+    load_whisper,
+    speech_regions,
+    transcribe_span,
+)
 from labkit.speech.framing import FramingOptions, build_turns, final_turn_count
 from labkit.store import Store
 
@@ -42,6 +48,7 @@ class EngineOptions:
     """Engine hyper-parameters.
 
     vad_step: new audio (s) a track must gather before VAD looks for closed utterances again.
+    An utterance is closed once VAD has ended it (its speaker quiet for ``cut_silence``).
     gap_fill: a capture gap (s) larger than this is filled with silence so the raw track stays
         aligned with the session clock.
     prompt_words: how many of the speaker's previous words prime the next ASR call (0 = none).
@@ -58,8 +65,11 @@ class EngineOptions:
     jd_hotwords: bool = True  # bias ASR toward the JD's skill and tool names
     parallel_tracks: bool = True  # transcribe both speakers at once (two model workers)
     # A pause (s) that closes an utterance for transcription; None: the VAD's min_silence.
-    # Live serving uses a shorter one, so the last phrase of an answer decodes on its own.
     cut_silence: float | None = None
+    # Live serving: once a speaker has been quiet this long (s), the open utterance is decoded
+    # ahead of its close; if the close confirms it (nothing more was said) the words are ready
+    # at once. None: decode only closed utterances (the file feed, where nothing waits).
+    speculate: float | None = None
 
 
 class Stage(Protocol):
@@ -92,6 +102,7 @@ class _Track:
     words: list[Word] = field(default_factory=list)
     registered: bool = False  # media_tracks row written
     onset: float | None = None  # start of speech VAD has seen and ASR not yet read
+    spec: _Spec | None = None  # an utterance decoded before it closed (live feed)
 
     def time(self, sample: int) -> float:
         return (self.t0 or 0.0) + sample / SR
@@ -106,6 +117,16 @@ class _Track:
         return self.written - (self.buf_start + self.buf.size)
 
 
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    """Words of raw-track samples [start, stop) decoded before VAD closed them."""
+
+    start: int
+    stop: int
+    asr: ASROptions
+    words: list[Word]
+
+
 @dataclass(slots=True)
 class _Cut:
     """What one VAD + ASR pass over a track produced; applied to the track on commit."""
@@ -115,6 +136,8 @@ class _Cut:
     done_until: float
     onset: float | None
     words: list[Word]
+    spec: _Spec | None = None
+    reused: bool = False  # the words came from a speculative decode
 
 
 class Engine:
@@ -157,6 +180,7 @@ class Engine:
         self.asr_timings: collections.deque[tuple[float, float, float]] = collections.deque(
             maxlen=2000
         )
+        self.speculation: collections.Counter[str] = collections.Counter()
         self.ended = False
         self._resume()
 
@@ -254,8 +278,6 @@ class Engine:
                 names += [r.name, *r.aliases[:2]]
         words = " ".join(dict.fromkeys(n for n in names if len(n) <= 30))[:300]
         if words:
-            from dataclasses import replace
-
             self.options = replace(self.options, asr=replace(self.options.asr, hotwords=words))
 
     def _run_vision(self) -> None:
@@ -372,32 +394,24 @@ class Engine:
                 [buf, read_track(tr.writer.path, start=buf_start + buf.size, stop=written)]
             )
         vad = self.options.asr.vad
-        cut_silence = self.options.cut_silence or vad.min_silence
-        if cut_silence != vad.min_silence:
-            from dataclasses import replace
-
-            vad = replace(vad, min_silence=cut_silence)
+        if self.options.cut_silence is not None:
+            vad = replace(vad, min_silence=self.options.cut_silence)
         regions = speech_regions(buf, options=vad) if buf.size else []
-        quiet = int(vad.min_silence * SR)
+        # every region but the last is over; the last is once VAD has ended it
         closed = (
-            regions
-            if flush
-            else [
-                r for i, r in enumerate(regions) if i < len(regions) - 1 or buf.size - r[1] >= quiet
-            ]
+            regions if flush or (regions and _ended(regions[-1], buf.size, vad)) else regions[:-1]
         )
         new_words: list[Word] = []
+        spec, reused = tr.spec, False
         if closed:
             a, b = closed[0][0], closed[-1][1]
             t_dec = time.perf_counter()
-            new_words = transcribe_span(
-                self.model,
-                buf[a:b],
-                speaker=tr.role,
-                t0=tr.time(buf_start + a),
-                options=self.options.asr,
-                prompt=self._prompt(tr),
-            )
+            span = (buf_start + a, buf_start + b, self.options.asr)
+            if spec is not None and (spec.start, spec.stop, spec.asr) == span:
+                new_words, reused = spec.words, True  # decoded while the pause was short
+            else:
+                new_words = self._decode(tr, buf[a:b], buf_start + a)
+            spec = None
             # what the live bench breaks word latency into: span length, decode time, and how
             # much audio past the span had arrived when it was cut (the closing wait)
             self.asr_timings.append(
@@ -407,7 +421,10 @@ class Engine:
             open_regions = regions[len(closed) :]
         else:
             open_regions = regions
-            cut = open_regions[0][0] if open_regions else max(0, buf.size - quiet)
+            cut = (
+                open_regions[0][0] if open_regions else max(0, buf.size - int(vad.min_silence * SR))
+            )
+            spec = self._speculate(tr, buf, buf_start, spec)
         if flush:
             cut = buf.size
         buf = buf[cut:]
@@ -420,15 +437,51 @@ class Engine:
             onset = done_until
         else:
             done_until = tr.time(buf_start)
-        return _Cut(buf, buf_start, done_until, onset, new_words)
+        return _Cut(buf, buf_start, done_until, onset, new_words, spec, reused)
+
+    def _decode(self, tr: _Track, x: np.ndarray, start: int) -> list[Word]:
+        return transcribe_span(
+            self.model,
+            x,
+            speaker=tr.role,
+            t0=tr.time(start),
+            options=self.options.asr,
+            prompt=self._prompt(tr),
+        )
+
+    def _speculate(
+        self, tr: _Track, buf: np.ndarray, buf_start: int, spec: _Spec | None
+    ) -> _Spec | None:
+        """Decode the open utterance now if its speaker has paused for ``speculate`` s.
+
+        VAD with the shorter pause finds the same start and, if nothing more is said, the same
+        padded end as the close will, so the close can take these words as they are.
+        """
+        quiet = self.options.speculate
+        if quiet is None or not buf.size:
+            return spec
+        vad = replace(self.options.asr.vad, min_silence=quiet)
+        regions = speech_regions(buf, options=vad)
+        if not regions or not _ended(regions[-1], buf.size, vad):
+            return spec
+        a, b = regions[0][0], regions[-1][1]
+        if spec is not None and (spec.start, spec.stop) == (buf_start + a, buf_start + b):
+            return spec
+        words = self._decode(tr, buf[a:b], buf_start + a)
+        return _Spec(buf_start + a, buf_start + b, self.options.asr, words)
 
     def _commit(self, tr: _Track, cut: _Cut) -> None:
-        tr.buf, tr.buf_start, tr.done_until, tr.onset = (
+        tr.buf, tr.buf_start, tr.done_until, tr.onset, tr.spec = (
             cut.buf,
             cut.buf_start,
             cut.done_until,
             cut.onset,
+            cut.spec,
         )
+        if cut.reused:
+            self.speculation["reused"] += 1
+        elif cut.words:
+            self.speculation["decoded_at_close"] += 1
         new_words = cut.words
         tr.words.extend(new_words)
         with self.store.transaction():  # words and the resume point move together
@@ -483,3 +536,9 @@ class Engine:
     def _emit(self, kind: str, payload: Any) -> None:
         if self.hook is not None:
             self.hook(kind, payload)
+
+
+def _ended(region: tuple[int, int], size: int, vad: VADOptions) -> bool:
+    """VAD has ended this region: ``min_silence`` of quiet followed it (its padded end lies
+    before the buffer's end; a region still open runs to the end of the buffer)."""
+    return size - region[1] >= int(max(0.02, vad.min_silence - vad.pad) * SR)

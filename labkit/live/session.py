@@ -263,7 +263,10 @@ class LiveSession:
             "session_id": self.session_id,
             "t": round(self.now(), 2),
             "latency": {k: v.summary() for k, v in self.lat.items()},
-            "asr": _asr_summary(list(self.engine.asr_timings)),
+            "asr": {
+                **_asr_summary(list(self.engine.asr_timings)),
+                "speculation": dict(self.engine.speculation),
+            },
             "backlog": list(self.backlog)[-50:],
             "frames_dropped": self.frames_dropped,
             "counts": dict(self.counts),

@@ -49,6 +49,13 @@ class ASROptions:
     initial_prompt: str | None = None
     hotwords: str | None = None
     vad: VADOptions = VADOptions()
+    # Whisper re-decodes a doubtful window at each next temperature (the fallback ladder).
+    temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+    # Tokens allowed per window: 32 + this per second of audio (~4x fast speech). A window that
+    # loops ("thank you for watching, and thank you for watching...") otherwise decodes all 448
+    # tokens at each temperature: measured 4.0 s -> 1.2 s on a 2.6 s utterance, same words.
+    # Much lower caps hide the loop from Whisper's compression-ratio check, which then keeps it.
+    max_tokens_per_second: float = 16.0
 
 
 def _device(device: str) -> str:
@@ -123,6 +130,11 @@ def speech_regions(
     return [(int(s["start"]), int(s["end"])) for s in stamps]
 
 
+def _max_new_tokens(o: ASROptions, seconds: float) -> int:
+    # Whisper's 448 positions hold the prompt too (faster-whisper keeps it under 224 tokens)
+    return min(220, int(o.max_tokens_per_second * seconds) + 32)
+
+
 def transcribe_span(
     model: Any,
     samples: np.ndarray,
@@ -157,6 +169,8 @@ def transcribe_span(
         initial_prompt=prompt if prompt is not None else o.initial_prompt,
         hotwords=o.hotwords,
         condition_on_previous_text=False,
+        temperature=list(o.temperatures),
+        max_new_tokens=_max_new_tokens(o, samples.size / sample_rate),
     )
     words: list[Word] = []
     dur = samples.size / sample_rate

