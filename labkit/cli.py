@@ -25,12 +25,19 @@ def _engine_options(args: argparse.Namespace):
     from labkit.engine import EngineOptions
     from labkit.speech.asr import ASROptions
 
-    # serve: one utterance at a time is on the clock, so each decode may use every core, and
-    # an utterance is decoded as soon as its speaker pauses (kept if the pause closes it)
+    # serve: one utterance at a time is on the clock, so each decode may use every core, a
+    # looping window is cut short, and an utterance is decoded as soon as its speaker pauses
+    # (kept if the pause closes it)
     live = getattr(args, "func", None) is cmd_serve
     threads = (os.cpu_count() or 2) if live else 0
+    asr = ASROptions(
+        model=args.asr_model,
+        device=args.device,
+        cpu_threads=threads,
+        max_tokens_per_second=16.0 if live else None,
+    )
     return EngineOptions(
-        asr=ASROptions(model=args.asr_model, device=args.device, cpu_threads=threads),
+        asr=asr,
         models_dir=args.models_dir,
         speculate=0.25 if live else None,
     )

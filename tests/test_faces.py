@@ -190,3 +190,22 @@ def test_decode_jpeg_roundtrip(face):
     assert video.decode_jpeg(buf.getvalue(), max_side=320).shape == (240, 320, 3)
     with pytest.raises(MediaError):
         video.decode_jpeg(b"\xff\xd8garbage")
+
+
+def test_vision_stage_samples_a_fast_camera_to_its_fps(face, tmp_path):
+    """The widget sends 10 frames/s so the interviewer sees smooth video; faces analyze 5/s.
+    Frames already at 5 fps (the file feed's sampler) are all kept, with half a 30 fps frame of jitter."""
+    from labkit.store import Store
+    from labkit.vision.stage import VisionStage
+
+    img = _canvas(face, 250, 150)
+    stage = VisionStage(emotion=False)
+    with Store(tmp_path / "lab.duckdb") as store:
+        sid = store.create_session()
+        rows = stage(store, sid, [(i / 10, img) for i in range(20)])
+        assert [r.t for r in rows] == pytest.approx([i / 5 for i in range(10)])
+        assert all(r.face_present for r in rows)
+        assert len(store.face_frames(sid)) == 10  # one stored row per analyzed frame
+    other = VisionStage(emotion=False)
+    jittered = [(i / 5 + (0.017 if i % 2 else -0.017), img) for i in range(1, 11)]
+    assert len(other.sample(jittered)) == 10

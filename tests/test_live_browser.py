@@ -21,6 +21,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -206,6 +207,10 @@ def _drive(pi, pc, interviewer_url: str, shots: Shots) -> tuple[str, str, str, s
 
     t_run = time.time()
     pi.wait_for_timeout(RUN_SECONDS * 1000 / 2)
+    fps = _shown_fps(pi, seconds=4.0)
+    print(f"candidate video on the interviewer's page: {fps:.1f} frames/s")
+    (shots.dir / "video_fps.txt").write_text(f"{fps:.2f}\n")
+    assert fps >= 2.0, fps  # moving pictures, not a still (the rate itself: see BENCHMARKS.md)
     shots.take(pi, "03-interviewer-live")
     shots.take(pc, "04-candidate-live")
     pi.wait_for_timeout(max(0.0, RUN_SECONDS - (time.time() - t_run)) * 1000)
@@ -230,6 +235,22 @@ def _drive(pi, pc, interviewer_url: str, shots: Shots) -> tuple[str, str, str, s
     final_text = pi.locator(".lk-final").inner_text()
     cand_text = pc.locator(".lk-app").first.inner_text()
     return sid, script_text, final_text, cand_text
+
+
+def _shown_fps(page: Any, *, seconds: float) -> float:
+    """Distinct candidate pictures per second on the interviewer's page (img src changes)."""
+    n = page.evaluate(
+        """(ms) => new Promise((done) => {
+            const img = document.querySelector("img.lk-video");
+            if (!img) { done(0); return; }
+            let n = 0;
+            const obs = new MutationObserver(() => { n += 1; });
+            obs.observe(img, { attributes: true, attributeFilter: ["src"] });
+            setTimeout(() => { obs.disconnect(); done(n); }, ms);
+        })""",
+        int(seconds * 1000),
+    )
+    return float(n) / seconds
 
 
 def test_live_interview_in_two_browsers(tmp_path: Path) -> None:

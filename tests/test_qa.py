@@ -166,3 +166,48 @@ def test_greeting_before_a_real_question_is_a_question() -> None:
         assert classify_turn(text).kind in ("question", "prompt")
     assert classify_turn("Thanks for coming in, how was the trip?").kind == "small_talk"
     assert classify_turn("How are you doing today?").kind == "small_talk"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Great, that covers everything from my side. Thanks a lot.",
+        "Mostly delivery, and there are five of us. Thanks, that's everything from our side.",
+        "Okay, well, thank you for coming in. We'll let you know.",
+        "It was a pleasure talking to you, have a good evening.",
+    ],
+)
+def test_closing_remarks_end_the_answer(closing):
+    script = [
+        ("interviewer", "How does your team review code?", 0.5),
+        ("candidate", "Pull requests, and every change is reviewed by another engineer.", 0.5),
+        ("interviewer", closing, 0.5),
+        ("candidate", "Thank you, bye.", 0.5),
+    ]
+    pairs, closed, classes = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,))]
+    assert closed and classes[2].kind == "closing"
+
+
+def test_mid_interview_thanks_is_not_a_closing():
+    assert classify_turn("Thank you, that's a great answer.").kind != "closing"
+    assert classify_turn("Thanks for joining. How are you today?").is_question
+
+
+@pytest.mark.parametrize(
+    ("second", "asked"),
+    [
+        ("Sorry, let me put it differently. Have you automated any of your work?", 1),
+        ("Or any tool at all to track customer issues?", 1),
+        ("before it reaches production?", 0),  # the rest of a question ASR cut in two
+    ],
+)
+def test_the_answered_wording_of_a_question(second, asked):
+    script = [
+        ("interviewer", "Do you use Python at all?", 0.5),
+        ("interviewer", second, 0.4),
+        ("candidate", "A couple of scripts that open tickets from scan results.", 0.6),
+    ]
+    [pair] = pair_questions(_turns(script))[0]
+    assert pair.question_turn == asked and pair.answer_turns == (2,)
+    assert pair.question.startswith("Do you use Python")  # both wordings are kept as the question

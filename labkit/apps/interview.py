@@ -50,7 +50,7 @@ class AppOptions:
     script_turns: how many recent turns the live script shows.
     """
 
-    frame_fps: float = 8.0
+    frame_fps: float = 12.0  # polls a 10 fps camera a little faster than it sends
     state_interval_s: float = 0.5
     status_interval_s: float = 2.0
     script_turns: int = 40
@@ -301,6 +301,7 @@ class InterviewerApp:
         self.video = W.Image(
             format="jpeg", layout=W.Layout(width="320px", height="240px", display="none")
         )
+        self.video.add_class("lk-video")
         self.video_note = W.HTML('<div class="lk-empty">Candidate camera: no picture yet.</div>')
         self.script = W.HTML(script_html({}))
         self.qa = W.HTML(qa_html({}))

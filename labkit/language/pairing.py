@@ -47,6 +47,7 @@ class PairingOptions:
     answer_chars: int = 300
 
 
+_ALTERNATIVE = re.compile(r"^\W*(or|and|so|also)\b", re.I)
 _REPHRASE = re.compile(
     r"^\W*(i mean|in other words|let me rephrase|to rephrase|what i mean is|or rather|sorry|"
     r"put (it )?another way|that is)\b",
@@ -62,6 +63,17 @@ class OpenPair:
     cls: TurnClass
     answers: list[Turn] = field(default_factory=list)
     closed: bool = False
+    asked: int = 0  # which of q_turns carries the question that was answered
+
+    def add_wording(self, turn: Turn, cls: TurnClass) -> None:
+        """Another interviewer turn before any answer: a new wording of the question ("Sorry,
+        let me put it differently. Have you...?", "Or any tool at all?") becomes the asked
+        one; a fragment the turn builder cut off ("before it reaches production?") does not."""
+        self.q_turns.append(turn)
+        own_cue = cls.is_question and cls.cue not in ("", "?")
+        alternative = "?" in turn.text and bool(_ALTERNATIVE.match(turn.text))
+        if own_cue or alternative:
+            self.asked = len(self.q_turns) - 1
 
 
 def pair_questions(
@@ -114,7 +126,7 @@ def pair_questions(
                     and not cur.answers
                     and _same_question(cur, turn, embedder, options)
                 ):
-                    cur.q_turns.append(turn)
+                    cur.add_wording(turn, cls)
                     continue
                 if cur:
                     cur.closed = True
@@ -156,7 +168,7 @@ def _to_pair(idx: int, p: OpenPair, embedder: Embedder | None, options: PairingO
     if not p.answers:
         return QAPair(
             idx=idx,
-            question_turn=p.q_turns[0].idx,
+            question_turn=p.q_turns[p.asked].idx,
             answer_turns=(),
             question=q_text,
             answer="",
@@ -181,7 +193,7 @@ def _to_pair(idx: int, p: OpenPair, embedder: Embedder | None, options: PairingO
     conf = p.cls.question_likeness * adjacency * relevance
     return QAPair(
         idx=idx,
-        question_turn=p.q_turns[0].idx,
+        question_turn=p.q_turns[p.asked].idx,  # the wording that was answered
         answer_turns=tuple(t.idx for t in p.answers),
         question=q_text,
         answer=a_text,

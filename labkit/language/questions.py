@@ -204,6 +204,23 @@ _CLOSING = (
     "we're out of time", "we are out of time", "have a great day", "have a good day",
     "have a nice day", "we'll get back to you", "we will get back to you",
 )  # fmt: skip
+# Closings beyond the fixed phrases: "that covers everything from my side", "thank you for
+# coming in", "we'll let you know", "it was a pleasure talking to you" (on expanded words).
+_CLOSING_RE = re.compile(
+    r"\b(?:that (?:is|covers|was) (?:about )?(?:all|everything|it)"
+    r"(?: (?:from|for|on) (?:me|us|my side|our side|today|now|this|my end|our end))?"
+    r"|(?:that|this) (?:covers|is) everything"
+    r"|everything (?:from|on) (?:my|our) (?:side|end)"
+    r"|(?:all|everything) from (?:me|us|my side|our side)"
+    r"|thank(?:s| you)(?: (?:so|very) much)? for (?:coming in|coming|your time|joining(?: us)?"
+    r"|talking|speaking|meeting|taking the time|interviewing)"
+    r"|we will (?:let you know|be in touch|get back|follow up|contact you|reach out)"
+    r"|(?:you will|you'll) hear (?:back )?from us"
+    r"|(?:it was|it has been|nice|great|lovely|good) (?:a pleasure |nice |great )?"
+    r"(?:talking|speaking|meeting|chatting) (?:to|with) you"
+    r"|(?:let us|let's) (?:wrap up|stop here|end here)|we are (?:done|at time|wrapping up)"
+    r"|(?:have a (?:great|good|nice|lovely) (?:day|evening|weekend|afternoon))|\bgoodbye\b)"
+)
 _BACKCHANNEL = frozenset(
     [
         "okay",
@@ -449,6 +466,8 @@ def classify_turn(
         raw_flat, _ASKING_SMALL_TALK
     )
     closing = _has_phrase(flat, _CLOSING)
+    if not closing and (m := _CLOSING_RE.search(flat)):
+        closing = m.group(0)
     follow = _has_phrase(flat, _FOLLOW)
 
     likeness = 0.1

@@ -57,7 +57,7 @@ class LiveSession:
         options: EngineOptions | None = None,
         stages: Sequence[Stage] = (),
         vision: Callable[[Store, str, list[tuple[float, bytes]]], Any] | None = None,
-        max_frames: int = 10,
+        max_frames: int = 20,
     ) -> None:
         self.session_id = session_id
         self.clock_epoch = clock_epoch
@@ -236,14 +236,17 @@ class LiveSession:
             return
         batch = [self.frames.popleft() for _ in range(len(self.frames))]
         try:
-            self.vision(store, self.session_id, batch)
+            rows = self.vision(store, self.session_id, batch)
         except Exception as e:  # vision is a side signal: log it, keep the interview going
             self.counts["vision_errors"] += 1
             self.error = f"vision: {type(e).__name__}: {e}"
             return
         now = self.now()
-        for t, _ in batch:
+        # frames the stage analyzed (it samples to its fps; the rest are only shown and kept)
+        analyzed = [r.t for r in rows] if isinstance(rows, list) else [t for t, _ in batch]
+        for t in analyzed:
             self.lat["face"].add(now - t)
+        self.counts["frames_analyzed"] += len(analyzed)
 
     def _on_engine(self, kind: str, payload: Any) -> None:
         now = self.now()

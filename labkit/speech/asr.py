@@ -51,11 +51,14 @@ class ASROptions:
     vad: VADOptions = VADOptions()
     # Whisper re-decodes a doubtful window at each next temperature (the fallback ladder).
     temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
-    # Tokens allowed per window: 32 + this per second of audio (~4x fast speech). A window that
-    # loops ("thank you for watching, and thank you for watching...") otherwise decodes all 448
-    # tokens at each temperature: measured 4.0 s -> 1.2 s on a 2.6 s utterance, same words.
-    # Much lower caps hide the loop from Whisper's compression-ratio check, which then keeps it.
-    max_tokens_per_second: float = 16.0
+    # Live serving caps the tokens of a window at 32 + this per second of audio (~4x fast
+    # speech): a window that loops ("thank you for watching, and thank you for watching...")
+    # otherwise decodes all 448 tokens at each temperature (measured: 4.0 s -> 1.2 s on a 2.6 s
+    # utterance, same words). Much lower caps hide the loop from the compression-ratio check.
+    # Off by default: any cap changes CTranslate2's beam search a little, and on one 10-minute
+    # file feed that cost 9 WER points on one track (bench/asr.py); on the live feed's short
+    # utterances it cost 0.8 points and halved the worst stall.
+    max_tokens_per_second: float | None = None
 
 
 def _device(device: str) -> str:
@@ -130,7 +133,9 @@ def speech_regions(
     return [(int(s["start"]), int(s["end"])) for s in stamps]
 
 
-def _max_new_tokens(o: ASROptions, seconds: float) -> int:
+def _max_new_tokens(o: ASROptions, seconds: float) -> int | None:
+    if o.max_tokens_per_second is None:
+        return None
     # Whisper's 448 positions hold the prompt too (faster-whisper keeps it under 224 tokens)
     return min(220, int(o.max_tokens_per_second * seconds) + 32)
 

@@ -48,16 +48,33 @@ class VisionStage:
         self.emotion = emotion
         self.fps = opts.fps
         self.pipeline = FacePipeline(options=opts, emotion_model=model)
+        self._last_t: float | None = None
+
+    def sample(
+        self, frames: Sequence[tuple[float, np.ndarray | bytes]]
+    ) -> list[tuple[float, np.ndarray | bytes]]:
+        """Keep frames at most ``fps`` per second: a camera may send more (the interviewer sees
+        every frame) than faces need. Jitter of a quarter interval is tolerated."""
+        keep = []
+        for t, f in frames:
+            if self._last_t is None or t - self._last_t >= 0.75 / self.fps or t < self._last_t:
+                keep.append((t, f))
+                self._last_t = t
+        return keep
 
     def __call__(
         self, store: Store, session_id: str, frames: Sequence[tuple[float, np.ndarray | bytes]]
     ) -> list[FaceFrame]:
-        """Process frames (RGB arrays or JPEG bytes) in time order and store one row each."""
+        """Process frames (RGB arrays or JPEG bytes) in time order, sampled to ``fps``, and
+        store one row for each frame analyzed."""
         from labkit.vision.video import decode_jpeg
 
         images = [
-            (t, decode_jpeg(f, max_side=640) if isinstance(f, bytes) else f) for t, f in frames
+            (t, decode_jpeg(f, max_side=640) if isinstance(f, bytes) else f)
+            for t, f in self.sample(frames)
         ]
+        if not images:
+            return []
         rows = self.pipeline.process(images)
         if rows:
             with store.transaction():
