@@ -142,3 +142,55 @@ def test_vocabulary_is_large_and_editable(tmp_path):
     bad.write_text("{not json")
     with pytest.raises(InputError):
         load_vocabulary(bad)
+
+
+SECURITY_JD = """Security Engineer
+What you'll do
+- Own the vulnerability management program end to end
+- Run tabletop exercises with product teams
+What we require
+- 3+ years in a security operations role
+- Threat modeling (STRIDE or similar)
+- SIEM experience, for example Splunk or Elastic
+- Amazon Web Services: IAM, CloudTrail
+- Python scripting for automation
+Nice to have
+- Kubernetes (EKS)
+"""
+
+
+def test_examples_fold_into_the_skill_they_illustrate():
+    reqs = _by_name(parse_jd(SECURITY_JD))
+    # "Amazon Web Services: IAM, CloudTrail" is one requirement, met by any of its examples
+    aws = reqs["Amazon Web Services"]
+    assert aws.required and any(a.lower() == "iam" for a in aws.aliases), aws.aliases
+    assert "Kubernetes" in reqs and not reqs["Kubernetes"].required
+    assert not any(name.lower().startswith("splunk") for name in reqs)  # an example of SIEM
+    assert {"Python"} <= set(reqs)
+
+
+def test_listed_requirement_unknown_to_the_vocabulary_keeps_its_noun_phrase():
+    vocab = load_vocabulary()
+    # phrases the packaged vocabulary might come to know: use a tiny one to test the fallback
+    from labkit.language.vocabulary import SkillEntry, Vocabulary
+
+    small = Vocabulary([e for e in vocab.entries if e.name in ("Python", "Splunk")])
+    assert small.get("Threat Modeling") is None
+    reqs = _by_name(parse_jd(SECURITY_JD, vocabulary=small))
+    assert reqs["Threat Modeling"].required and reqs["Threat Modeling"].category == "skill"
+    siem = reqs["SIEM"]  # the phrase, with the example the vocabulary knows as an alias
+    assert "Splunk" in siem.aliases
+    # duties are what the job does: their phrases are not requirements
+    assert not any("Vulnerability" in n or "Tabletop" in n for n in reqs), list(reqs)
+    assert isinstance(SkillEntry, type)
+
+
+def test_the_answer_evidences_a_requirement_through_its_example():
+    from labkit.language.scoring import requirement_entries
+
+    spec = parse_jd(SECURITY_JD)
+    entries = {r.name: e for r, e in requirement_entries(spec, load_vocabulary())}
+    found = load_vocabulary().__class__([entries["Amazon Web Services"]]).find_mentions(
+        "I looked at the CloudTrail logs during the investigation"
+    )
+    assert found and found[0].entry.name == "Amazon Web Services"

@@ -49,6 +49,12 @@ class JDOptions:
     min_english: share of English function words below which the JD is called non-English.
     unknown_skills: also take capitalised names after "experience with", "knowledge of" ... that
         the vocabulary does not know (checked with spaCy part-of-speech tags when available).
+    phrase_skills: a listed requirement ("- Threat modeling (STRIDE or similar)") in which the
+        vocabulary finds no skill is kept under its leading noun phrase.
+
+    Examples fold into the skill they illustrate: "SIEM, for example Splunk or Elastic",
+    "Amazon Web Services: S3, EMR", "Kubernetes (AKS)" are one requirement each, met by any of
+    the names (the examples become its aliases).
     """
 
     required_weight: float = 1.0
@@ -67,6 +73,7 @@ class JDOptions:
     max_requirements: int = 40
     min_english: float = 0.06
     unknown_skills: bool = True
+    phrase_skills: bool = True
     use_spacy: bool = True
 
 
@@ -80,8 +87,14 @@ _HEAD_SKIP = re.compile(
     r"who we are|equal opportunity|how to apply|our values|why join|why you'll love)\b",
     re.I,
 )
+_HEAD_DUTIES = re.compile(
+    r"\b(responsibilities|what you('ll)? do|what you will do|the role|about the role|duties|"
+    r"your mission|day[- ]to[- ]day|in this role|your role|you will)\b",
+    re.I,
+)
 _HEAD_REQ = re.compile(
-    r"\b(requirements?|qualifications?|must[- ]haves?|what you('ll)? need|you have|you bring|"
+    r"\b(requirements?|required|qualifications?|must[- ]haves?|what you('ll)? need|you have|"
+    r"you bring|what we (?:require|need|expect|ask)|we require|we expect|you should have|"
     r"skills|minimum|basic|what we'?re looking for|who you are|about you|experience|"
     r"responsibilities|what you('ll)? do|the role|role|about the role|about the job|"
     r"duties|key skills|tech stack|stack)\b",
@@ -316,6 +329,8 @@ def parse_jd(
                 section = "skip"
             elif _HEAD_NICE.search(line):
                 section = "nice"
+            elif _HEAD_DUTIES.search(line) and not re.search(r"(?i)require|qualif|need", line):
+                section = "duties"  # what the job does: its skills count, its phrases don't
             else:
                 section = "required"
             rest = line.split(":", 1)[1].strip() if ":" in line else ""
@@ -324,6 +339,7 @@ def parse_jd(
             line = rest
         if section == "skip":
             continue
+        listed = bool(_BULLET.match(line)) or section in ("required", "nice")
         body = _BULLET.sub("", line).strip() or line
         for sent in _sentences(body):
             sent_nice = english and bool(_NICE_CUE.search(sent))
@@ -336,8 +352,18 @@ def parse_jd(
                     nice = sent_nice or section == "nice"
                 required = not nice
                 mentions = [m for m in vocab.find_mentions(clause) if _keep(m, clause)]
+                years = list(_YEARS.finditer(clause))
+                phrase = None
+                if (
+                    english
+                    and options.phrase_skills
+                    and listed
+                    and section in ("required", "nice")
+                    and not years
+                ):
+                    phrase = _phrase_skill(clause, mentions, nlp)
                 edu_seen = False
-                for e in _group_alternatives(clause, mentions):
+                for e in _requirements_of(clause, mentions, phrase):
                     if e.category == "education":
                         if edu_seen:  # "BS in Computer Science": one education requirement
                             continue
@@ -402,11 +428,13 @@ def _keep(m: Mention, clause: str) -> bool:
     return True
 
 
-def _group_alternatives(clause: str, mentions: Sequence[Mention]) -> list[SkillEntry]:
-    """ "Tableau or Power BI", "Jest/Vitest": one requirement met by either."""
+def _grouped(clause: str, mentions: Sequence[Mention]) -> list[tuple[list[int], SkillEntry]]:
+    """ "Tableau or Power BI", "Jest/Vitest": one requirement met by either. Returns each group's
+    member indices (into ``mentions``) with its entry."""
     groups: list[list[Mention]] = []
+    members: list[list[int]] = []
     examples: set[int] = set()  # groups whose later members are examples of the first
-    for m in mentions:
+    for i, m in enumerate(mentions):
         prev = groups[-1][-1] if groups else None
         techy = (
             prev is not None
@@ -415,32 +443,131 @@ def _group_alternatives(clause: str, mentions: Sequence[Mention]) -> list[SkillE
         )
         if techy and _ALT_SEP.match(clause[prev.end : m.start]):  # type: ignore[union-attr]
             groups[-1].append(m)
+            members[-1].append(i)
         elif (
             techy
             and _EXAMPLE_BEFORE.match(clause[prev.end : m.start])  # type: ignore[union-attr]
             and _EXAMPLE_AFTER.match(clause[m.end :])
         ):
             groups[-1].append(m)  # "unit testing with Jest or similar": Jest is an example
+            members[-1].append(i)
             examples.add(len(groups) - 1)
         else:
             groups.append([m])
+            members.append([i])
     out = []
     for k, g in enumerate(groups):
         if len(g) == 1:
-            out.append(g[0].entry)
+            out.append((members[k], g[0].entry))
             continue
         names = list(dict.fromkeys(x.entry.name for x in g))
         if k in examples:
             names = names[:1]
+        entry = SkillEntry(
+            name=" or ".join(names),
+            category=g[0].entry.category,
+            aliases=tuple(dict.fromkeys(t for x in g for t in x.entry.terms)),
+            case_sensitive=tuple(t for x in g for t in x.entry.case_sensitive),
+        )
+        out.append((members[k], entry))
+    return out
+
+
+_EXAMPLE_CUE = re.compile(
+    r"\(|:\s|\b(?:for example|for instance|e\.g\.|eg\.|such as|including|like)(?=\W)", re.I
+)
+
+
+def _example_zones(clause: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_list) of the parts of a clause that give examples: "(...)", what follows
+    "such as" / "for example" / "e.g." / "including" / "like", and a list after a colon."""
+    zones = []
+    for m in _EXAMPLE_CUE.finditer(clause):
+        if m.group(0) == "(":
+            close = clause.find(")", m.end())
+            zones.append((m.start(), close if close >= 0 else len(clause), False))
+        else:
+            zones.append((m.start(), len(clause), not m.group(0).startswith(":")))
+    return zones
+
+
+def _requirements_of(
+    clause: str, mentions: Sequence[Mention], phrase: str | None
+) -> list[SkillEntry]:
+    """The requirement entries of one clause: alternatives grouped ("Tableau or Power BI"),
+    examples folded into the skill they illustrate (they become its aliases)."""
+    zones = _example_zones(clause)
+    regular: list[Mention] = []
+    # regular mention index (-1: the phrase) -> its examples (mentions, or unknown names)
+    folded: dict[int, list[Mention | str]] = {}
+    loose: list[Mention] = []  # examples with nothing to illustrate ("tools such as X or Y")
+    for m in mentions:
+        zone = next((z for z in zones if z[0] <= m.start < z[1]), None)
+        if zone is None:
+            regular.append(m)
+            continue
+        head = next((i for i in range(len(regular) - 1, -1, -1) if regular[i].end <= zone[0]), None)
+        if head is not None and m.entry.category in ("skill", "tool"):
+            folded.setdefault(head, []).append(m)
+        elif phrase is not None and m.entry.category in ("skill", "tool"):
+            folded.setdefault(-1, []).append(m)
+        elif zone[2]:
+            loose.append(m)
+        else:
+            regular.append(m)
+    # product names the vocabulary does not know ("CloudTrail", "Elastic") illustrate too
+    for z0, z1, _ in zones:
+        head = next((i for i in range(len(regular) - 1, -1, -1) if regular[i].end <= z0), None)
+        if head is None and phrase is None:
+            continue
+        names = _example_names(clause[z0:z1], [m for m in mentions if z0 <= m.start < z1], z0)
+        folded.setdefault(head if head is not None else -1, []).extend(names)
+    out: list[SkillEntry] = []
+    for group, entry in _grouped(clause, regular):
+        extra = [t for i in group for x in folded.get(i, ()) for t in _terms(x)]
+        out.append(_with_aliases(entry, extra) if extra else entry)
+    if phrase is not None:
+        extra = [t for x in folded.get(-1, ()) for t in _terms(x)]
+        out.append(SkillEntry(name=phrase, category="skill", aliases=tuple(dict.fromkeys(extra))))
+    if loose:
+        names = list(dict.fromkeys(x.entry.name for x in loose))
+        terms = tuple(dict.fromkeys(t for x in loose for t in x.entry.terms))
         out.append(
-            SkillEntry(
-                name=" or ".join(names),
-                category=g[0].entry.category,
-                aliases=tuple(dict.fromkeys(t for x in g for t in x.entry.terms)),
-                case_sensitive=tuple(t for x in g for t in x.entry.case_sensitive),
-            )
+            loose[0].entry
+            if len(names) == 1
+            else SkillEntry(" or ".join(names), loose[0].entry.category, aliases=terms)
         )
     return out
+
+
+def _terms(x: Mention | str) -> tuple[str, ...]:
+    return (x,) if isinstance(x, str) else x.entry.terms
+
+
+def _example_names(zone: str, inside: Sequence[Mention], offset: int) -> list[str]:
+    """Capitalised product names in an example zone that no vocabulary mention covers."""
+    out = []
+    for m in re.finditer(r"[^,;/()]+", zone):
+        for part in re.split(
+            r"\b(?:or|and|for example|for instance|such as|including|like)\b|:", m.group(0)
+        ):
+            chunk = part.strip(" .-")
+            a = offset + zone.find(chunk) if chunk else -1
+            if not chunk or any(x.start < a + len(chunk) and x.end > a for x in inside):
+                continue
+            words = chunk.split()
+            if (
+                1 <= len(words) <= 3
+                and all(w[0].isupper() or any(c.isdigit() for c in w) for w in words)
+                and not any(w.lower() in _UNKNOWN_STOP for w in words)
+            ):
+                out.append(chunk)
+    return out
+
+
+def _with_aliases(entry: SkillEntry, extra: Sequence[str]) -> SkillEntry:
+    aliases = tuple(dict.fromkeys(a for a in (*entry.aliases, *extra) if a != entry.name))
+    return replace(entry, aliases=aliases)
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -475,6 +602,7 @@ def _add(
         return order + 1
     cur.count += 1
     cur.required = cur.required or required
+    cur.aliases = tuple(dict.fromkeys((*cur.aliases, *entry.aliases)))
     return order
 
 
@@ -568,6 +696,60 @@ def _unknown_skills(
                     continue
             out.append(chunk.strip(" .-"))
     return out
+
+
+_PHRASE_LEAD = re.compile(
+    r"^(?:(?:strong|solid|excellent|proven|good|deep|hands-on|working|practical|sound|"
+    r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|"
+    r"production|expert|in-depth|thorough)\s+)*"
+    r"(?:(?:experience|knowledge|understanding|expertise|familiarity|proficiency|background|"
+    r"skills?)\s+(?:with|in|of|using|on|across)\s+)?",
+    re.I,
+)
+_PHRASE_END = re.compile(
+    r"\s*(?:[,(;:]|\s[-\u2013]\s|\b(?:for|with|in|to|and|or|across|at|on|using|including|"
+    r"such as|via|over|from|within|through|as)\b|$)",
+    re.I,
+)
+_PHRASE_TRAIL = frozenset(
+    ["experience", "skills", "skill", "knowledge", "expertise", "background", "abilities"]
+)
+_PHRASE_REJECT = frozenset(
+    [
+        "ability", "able", "willing", "willingness", "passion", "passionate", "eager", "excited",
+        "comfortable", "you", "we", "must", "should", "bachelor", "bachelors", "master",
+        "masters", "degree", "fluent", "english", "great", "a", "an", "the", "our", "your",
+        "any", "other", "similar", "equivalent", "relevant", "related", "team", "teams",
+        "work", "working", "years", "year", "plus", "bonus", "nice", "preferred", "required",
+    ]
+)  # fmt: skip
+
+
+def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) -> str | None:
+    """The leading noun phrase of a listed requirement the vocabulary found nothing in:
+    "Threat modeling (STRIDE or similar)" -> "Threat Modeling", "SIEM experience, e.g. Splunk"
+    -> "SIEM". None when the vocabulary found a skill before any example, or it is no noun."""
+    zones = _example_zones(clause)
+    head_end = zones[0][0] if zones else len(clause)
+    if any(m.start < head_end for m in mentions):
+        return None
+    head = _PHRASE_LEAD.sub("", clause[:head_end].strip(" -*\u2022\t"))
+    m = _PHRASE_END.search(head)
+    words = head[: m.start() if m else len(head)].split()
+    while words and words[-1].lower().strip(".") in _PHRASE_TRAIL:
+        words.pop()
+    words = [w.strip(".") for w in words]
+    if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z][\w+#.\-]*", w) for w in words):
+        return None
+    if words[0].lower() in _PHRASE_REJECT or any(w.lower() in _UNKNOWN_STOP for w in words[-1:]):
+        return None
+    if nlp is not None:
+        doc = nlp(" ".join(words))  # type: ignore[operator]
+        if len(doc) == 0 or doc[-1].pos_ not in ("NOUN", "PROPN", "X"):
+            return None
+        if doc[0].pos_ in ("VERB", "AUX", "PRON", "DET", "ADP"):  # "Own the program ..."
+            return None
+    return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
 
 
 def _weigh(items: list[_Acc], options: JDOptions) -> list[Requirement]:

@@ -311,12 +311,16 @@ def requirement_entries(
     out = []
     for r in jobspec.requirements:
         entry = vocabulary.get(r.name)
-        if entry is None or r.category == "experience" or entry.name != r.name:
+        # a requirement's own aliases (the JD's examples: "SIEM, e.g. Splunk") count as well
+        extra = [a for a in r.aliases if entry is None or a not in entry.terms]
+        if entry is None or r.category == "experience" or entry.name != r.name or extra:
+            base = entry.aliases if entry is not None and entry.name == r.name else ()
+            aliases = tuple(dict.fromkeys((*base, *r.aliases)))
             entry = SkillEntry(
                 name=r.name,
                 category=r.category,
-                aliases=tuple(r.aliases),
-                case_sensitive=vocabulary.case_sensitive_terms((r.name, *r.aliases)),
+                aliases=aliases,
+                case_sensitive=vocabulary.case_sensitive_terms((r.name, *aliases)),
             )
         out.append((r, entry))
     return out
