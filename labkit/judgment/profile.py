@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from labkit.errors import InputError
+from labkit.language.questions import UNSCORED_KINDS
 from labkit.records import AnswerScore, JobSpec, ProfileSnapshot, QAPair
 
 __all__ = ["BASE_DIMENSIONS", "Belief", "Profile", "ProfileOptions", "jd_dimension"]
@@ -173,7 +174,7 @@ class Profile:
 
     def observe_answer(self, pair: QAPair, scores: Iterable[AnswerScore]) -> list[str]:
         """Fold an answer's score rows in; returns the dimensions touched (none when paused)."""
-        if not self.counts(pair) or pair.kind == "small_talk":
+        if not self.counts(pair) or pair.kind in UNSCORED_KINDS:
             return []
         touched = []
         for s in scores:

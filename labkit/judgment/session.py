@@ -18,7 +18,7 @@ from labkit.judgment.summary import Summary, write_summary
 from labkit.judgment.verdict import FlagOptions, VerdictOptions, make_verdict, risk_flags
 from labkit.language.nlp import Embedder, get_embedder
 from labkit.language.pairing import PairingOptions, pair_questions
-from labkit.language.questions import TurnClass
+from labkit.language.questions import UNSCORED_KINDS, TurnClass
 from labkit.language.scoring import AnswerHistory, ScoringOptions, score_answer
 from labkit.language.vocabulary import Vocabulary, load_vocabulary
 from labkit.records import AnswerScore, JobSpec, ProfileSnapshot, QAPair, Turn, Verdict
@@ -179,7 +179,7 @@ class JudgmentState:
             if pair.a_start is None:
                 continue
             rows: list[AnswerScore] = []
-            if pair.kind != "small_talk":
+            if pair.kind not in UNSCORED_KINDS:
                 a_turns = [self._turns[i] for i in pair.answer_turns]
                 rows = score_answer(
                     pair,

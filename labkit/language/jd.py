@@ -95,6 +95,8 @@ _HEAD_DUTIES = re.compile(
 _HEAD_REQ = re.compile(
     r"\b(requirements?|required|qualifications?|must[- ]haves?|what you('ll)? need|you have|"
     r"you bring|what we (?:require|need|expect|ask)|we require|we expect|you should have|"
+    r"what you('ll)? bring|what you have|what makes you|your profile|profile|the ideal candidate|"
+    r"ideal candidate|you('ll)? need|you will need|technical skills|your skills|who we need|"
     r"skills|minimum|basic|what we'?re looking for|who you are|about you|experience|"
     r"responsibilities|what you('ll)? do|the role|role|about the role|about the job|"
     r"duties|key skills|tech stack|stack)\b",
@@ -232,6 +234,17 @@ def _is_header(line: str) -> bool:
     )
 
 
+def _section_of(header: str) -> str:
+    """skip | nice | duties | required, for a line that is a section heading."""
+    if _HEAD_SKIP.search(header):
+        return "skip"
+    if _HEAD_NICE.search(header):
+        return "nice"
+    if _HEAD_DUTIES.search(header) and not re.search(r"(?i)require|qualif|need|bring", header):
+        return "duties"  # what the job does: its phrases are not requirements
+    return "required"
+
+
 def _title(lines: Sequence[str]) -> str:
     for line in lines[:5]:
         s = line.strip().strip("#*_- ").strip()
@@ -321,24 +334,29 @@ def parse_jd(
     acc: dict[str, _Acc] = {}
     order = 0
     section = "neutral"
+    # a JD with a requirements heading: its opening prose is about the company, and its duties
+    # say what the work involves (nice to have), not what it needs
+    structured = english and any(
+        _is_header(ln) and not _HEAD_SKIP.search(ln) and _section_of(ln) in ("required", "nice")
+        for ln in lines
+        if ln
+    )
     for line in lines:
         if not line or line.strip("#*_- ") == title:
             continue
+        if structured and section == "neutral" and not _is_header(line):
+            continue
         if english and _is_header(line):
-            if _HEAD_SKIP.search(line):
-                section = "skip"
-            elif _HEAD_NICE.search(line):
-                section = "nice"
-            elif _HEAD_DUTIES.search(line) and not re.search(r"(?i)require|qualif|need", line):
-                section = "duties"  # what the job does: its skills count, its phrases don't
-            else:
-                section = "required"
+            section = _section_of(line)
             rest = line.split(":", 1)[1].strip() if ":" in line else ""
             if not rest:
                 continue
             line = rest
         if section == "skip":
             continue
+        lead = line.split(":", 1)[0] if ":" in line else ""
+        if lead and len(lead.split()) <= 4 and _HEAD_SKIP.search(lead):
+            continue  # "Benefits: hybrid work, learning budget" in a section of its own
         listed = bool(_BULLET.match(line)) or section in ("required", "nice")
         body = _BULLET.sub("", line).strip() or line
         for sent in _sentences(body):
@@ -349,7 +367,7 @@ def parse_jd(
                 if sent_nice and sent_req:
                     nice = bool(_NICE_CUE.search(clause))
                 else:
-                    nice = sent_nice or section == "nice"
+                    nice = sent_nice or section == "nice" or (structured and section == "duties")
                 required = not nice
                 mentions = [m for m in vocab.find_mentions(clause) if _keep(m, clause)]
                 years = list(_YEARS.finditer(clause))
@@ -363,13 +381,17 @@ def parse_jd(
                 ):
                     phrase = _phrase_skill(clause, mentions, nlp)
                 edu_seen = False
+                spans = _years(clause, mentions)
+                role_only = _experience_only(clause, mentions) if spans else set()
                 for e in _requirements_of(clause, mentions, phrase):
-                    if e.category == "education":
-                        if edu_seen:  # "BS in Computer Science": one education requirement
+                    if e.category == "education" and _DEGREE.search(e.name):
+                        if edu_seen:  # "BS in Computer Science": one degree requirement
                             continue
                         edu_seen = True
+                    if e.name in role_only:
+                        continue
                     order = _add(acc, e, e.category, required, sent, order)
-                for yrs, subject in _years(clause, mentions):
+                for yrs, subject in spans:
                     name = (
                         f"{yrs:g}+ years experience with {subject.name}"
                         if subject
@@ -412,6 +434,11 @@ _DOMAIN_CUE = re.compile(
 _NOT_DOMAIN_NEXT = frozenset(["team", "teams", "department", "departments", "org", "organization"])
 _ALT_SEP = re.compile(r"^\s*(?:,?\s*or|/)\s*$", re.I)
 _EXAMPLE_BEFORE = re.compile(r"^\s*(?:with|using|in|like|such as|e\.g\.?|i\.e\.?|\(|,|:)\s*$", re.I)
+_KIND_OF = re.compile(
+    r"^(?:[\s-]*|\s*,?\s*or\s+(?:a|an|another|any|other|some)\s+"
+    r"(?:(?:comparable|similar|equivalent|other|related|modern)\s+)?)$",
+    re.I,
+)
 _EXAMPLE_AFTER = re.compile(
     r"^\s*,?\s*(?:or|and/or)\s+(?:similar|equivalent|comparable|other)", re.I
 )
@@ -423,6 +450,10 @@ def _keep(m: Mention, clause: str) -> bool:
     nxt = _next_word(clause, m.end)
     if m.entry.name in _ROLE_SKILLS and nxt in _ROLE_NOUNS:
         return False
+    if m.entry.category == "soft_skill" and (
+        _prev_word(clause, m.start) in _PEOPLE_BEFORE or nxt in ("team", "teams")
+    ):
+        return False  # "client leadership", "the leadership team": people, not a skill
     if m.entry.category == "domain":
         return nxt not in _NOT_DOMAIN_NEXT and bool(_DOMAIN_CUE.search(clause))
     return True
@@ -446,8 +477,15 @@ def _grouped(clause: str, mentions: Sequence[Mention]) -> list[tuple[list[int], 
             members[-1].append(i)
         elif (
             techy
-            and _EXAMPLE_BEFORE.match(clause[prev.end : m.start])  # type: ignore[union-attr]
-            and _EXAMPLE_AFTER.match(clause[m.end :])
+            and (
+                (
+                    _EXAMPLE_BEFORE.match(clause[prev.end : m.start])  # type: ignore[union-attr]
+                    and _EXAMPLE_AFTER.match(clause[m.end :])
+                )
+                # "FreeRTOS or a comparable RTOS", "ARM Cortex-M microcontrollers": one requirement,
+                # named by the first
+                or _KIND_OF.match(clause[prev.end : m.start])  # type: ignore[union-attr]
+            )
         ):
             groups[-1].append(m)  # "unit testing with Jest or similar": Jest is an example
             members[-1].append(i)
@@ -570,6 +608,16 @@ def _with_aliases(entry: SkillEntry, extra: Sequence[str]) -> SkillEntry:
     return replace(entry, aliases=aliases)
 
 
+_PEOPLE_BEFORE = frozenset(
+    ["client", "clients", "customer", "executive", "senior", "company", "business", "our"]
+)
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"(\w+)\W*$", text[:pos])
+    return m.group(1).lower() if m else ""
+
+
 def _next_word(text: str, pos: int) -> str:
     m = re.match(r"\W*(\w+)", text[pos:])
     return m.group(1).lower() if m else ""
@@ -606,18 +654,47 @@ def _add(
     return order
 
 
+_ROLE_CLAUSE = re.compile(r"\b(role|roles|position|positions|capacity|function)\b", re.I)
+_FIELD_AFTER = re.compile(r"^\W*(?:experience|development|work)\b", re.I)
+# names of fields of work ("Data Engineering", "Technical Support"), not tools or languages
+_FIELD_WORDS = frozenset(
+    ["engineering", "development", "support", "security", "operations", "administration"]
+)
+
+
+def _experience_only(clause: str, mentions: Sequence[Mention]) -> set[str]:
+    """Names a years clause uses only as the field of the experience, not as a skill to show:
+    all of them in "3+ years in a security engineering or SOC role", and a field in "4+ years of
+    data engineering experience" (but not Python in "4+ years of Python experience")."""
+    if _ROLE_CLAUSE.search(clause):
+        return {m.entry.name for m in mentions if m.entry.category in ("skill", "domain")}
+    return {
+        m.entry.name
+        for m in mentions
+        if m.entry.category in ("skill", "domain")
+        and m.entry.name.split()[-1].lower() in _FIELD_WORDS
+        and _FIELD_AFTER.match(clause[m.end :])
+    }
+
+
+_DEGREE = re.compile(r"(?i)degree|bachelor|master|phd|doctor|diploma|bsc|msc|b\.?s\.?|m\.?s\.?")
+
+
 def _years(clause: str, mentions: Sequence) -> list[tuple[float, SkillEntry | None]]:
     out = []
-    for m in _YEARS.finditer(clause):
+    found = list(_YEARS.finditer(clause))
+    for k, m in enumerate(found):
         n = m.group("n").lower()
         yrs = float(_NUM_WORDS.get(n, 0) or float(n) if n not in _NUM_WORDS else _NUM_WORDS[n])
         if not 0 < yrs <= 40:
             continue
-        # the skill the years attach to: the first technical mention after it in the clause
+        # the skill the years attach to: the first technical mention after it, before the next
+        # years ("6+ years in infrastructure, including 3+ years in cloud architecture")
+        stop = found[k + 1].start() if k + 1 < len(found) else len(clause)
         after = [
             x
             for x in mentions
-            if x.start >= m.end() and x.entry.category in ("skill", "tool", "domain")
+            if m.end() <= x.start < stop and x.entry.category in ("skill", "tool", "domain")
         ]
         out.append((yrs, after[0].entry if after and after[0].start - m.end() < 60 else None))
     return out

@@ -14,9 +14,19 @@ from dataclasses import dataclass
 
 from labkit.language.nlp import Embedder
 
-__all__ = ["QUESTION_KINDS", "TurnClass", "classify_turn", "words_of"]
+__all__ = [
+    "QUESTION_KINDS",
+    "UNSCORED_KINDS",
+    "TurnClass",
+    "classify_turn",
+    "is_closed_question",
+    "question_topic",
+    "words_of",
+]
 
-QUESTION_KINDS = ("question", "prompt", "follow_up", "small_talk")
+QUESTION_KINDS = ("question", "prompt", "follow_up", "small_talk", "candidate_questions")
+# questions whose answers say nothing about the candidate's fit: paired, shown, not scored
+UNSCORED_KINDS = frozenset(["small_talk", "candidate_questions"])
 
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -196,6 +206,10 @@ _SMALL_TALK = (
     "good afternoon", "good evening", "welcome", "ready to start", "ready to begin",
     "shall we start", "shall we begin", "shall we get started", "coffee", "traffic",
     "get here okay", "how are things", "how have you been", "make it here",
+    "how was the drive", "how was your drive", "the drive over", "the drive in", "commute",
+    "how was the trip", "how was your trip", "how was your journey", "how was the journey",
+    "find the office", "find us okay", "parking", "how was your morning", "busy week",
+    "how has your week", "how's your week", "how is your week", "how was the flight",
 )  # fmt: skip
 _CLOSING = (
     "that's all", "that is all", "that's it from me", "that is it from me",
@@ -258,6 +272,49 @@ _BACKCHANNEL = frozenset(
     ]
 )
 
+# "Do you have any questions for us?": the floor goes to the candidate
+_THEIR_QUESTIONS = re.compile(
+    r"\b(?:(?:any|some) questions? (?:for|about) (?:us|me|the (?:role|team|company))"
+    r"|anything (?:else )?(?:you(?:'d| would)? (?:like|want) to|to) ask"
+    r"|what (?:questions|would you like to know) (?:do you have|about)"
+    r"|(?:questions|anything) (?:you have )?for us)\b"
+)
+# what a question is about, beyond tools it names: people and motives, not technique
+_BEHAVIOURAL = re.compile(
+    r"\b(?:communicat\w*|explain\w* (?:\w+ ){0,4}(?:to|for) (?:\w+ ){0,3}(?:non-?technical|"
+    r"managers?|customers?|clients?|stakeholders?|business|people|users?|executives?|team)|"
+    r"conflict\w*|disagree\w*|feedback|motivat\w*|strengths?|weakness\w*|salary|"
+    r"notice period|relocat\w*|why (?:do|did|would) you (?:want|apply|leave|like)|"
+    r"why (?:did you )?(?:choose|pick) (?:us|this|our|to)|"
+    r"why (?:this|our) (?:role|company|team)|interested in (?:this|the|our)|angry|upset|"
+    r"difficult (?:customer|client|colleague|stakeholder|person|people|manager)|"
+    r"stakeholders?|mentor\w*|teamwork|colleagues?|coworkers?|your manager|deadline|"
+    r"prioriti[sz]\w*|career|five years|ten years|hobbies|outside (?:of )?work)\b"
+)
+
+
+def question_topic(text: str) -> str:
+    """technical | behavioural | candidate_questions: what an answer to it can show.
+
+    Technical depth is read from answers to technical questions only: a concrete answer about
+    talking to managers is not shallow engineering."""
+    flat = " ".join(_expand(words_of(text)))
+    if _THEIR_QUESTIONS.search(flat):
+        return "candidate_questions"
+    if _BEHAVIOURAL.search(flat):
+        return "behavioural"
+    return "technical"
+
+
+def is_closed_question(text: str) -> bool:
+    """A yes/no question ("Do you have your CCNP?", "Have you used Kafka"): a one-word answer
+    to it is complete, not evasive."""
+    for clause in _clauses(text):
+        if clause and clause[0] in _AUX and len(clause) > 1 and clause[1] in ("you", "your"):
+            return not any(w in _WH for w in clause[:3])
+    return False
+
+
 _PROTOTYPES = (
     "Tell me about yourself.",
     "Describe a challenging project you worked on.",
@@ -274,7 +331,9 @@ _PROTOTYPES = (
 class TurnClass:
     """What an interviewer turn does. ``question_likeness`` is in [0, 1]."""
 
-    kind: str  # question | prompt | follow_up | small_talk | closing | backchannel | statement
+    # question | prompt | follow_up | small_talk | candidate_questions | closing | backchannel |
+    # statement
+    kind: str
     question_likeness: float
     cue: str = ""
 
@@ -293,6 +352,12 @@ _ASKING_SMALL_TALK = (
     "how was your weekend", "how was your day", "how was the trip", "how was your trip",
     "did you find", "can you hear me", "can you see me", "how are things",
     "how have you been", "is my audio", "how is your day going", "how's your day going",
+    "how was the drive", "how was your drive", "how was your commute", "how was the commute",
+    "how was your journey", "how was the journey", "how was your morning",
+    "how has your week been", "how's your week", "how is your week", "how was the flight",
+    "did you get here", "find us okay", "find the office", "calling in from", "calling from",
+    "joining from", "joining us from", "where are you based", "are you based in",
+    "where are you calling", "where are you joining",
 )  # fmt: skip
 
 
@@ -423,21 +488,27 @@ def _has_phrase(text: str, phrases: tuple[str, ...]) -> str:
     return ""
 
 
-def _asks_beyond(flat: str, small: str) -> bool:
+def _asks_beyond(text: str) -> bool:
     """Does the turn still ask something once its small talk is taken out?
 
     "Hello, thanks for joining us. Can you tell me about your experience with Python?" opens with
     small talk but asks a real question; "How are you doing today?" does not.
     """
-    rest = f" {flat} ".replace(f" {small} ", " ").split()
-    asked = _has_phrase(" ".join(rest), _ASKING_SMALL_TALK)
-    if asked:
-        rest = f" {' '.join(rest)} ".replace(f" {asked} ", " ").split()
+    # drop the clauses that hold small talk ("are you calling in from Berlin today"), then look
+    # for a question in what is left
+    kept = [
+        c
+        for c in _clauses(text)
+        if not (
+            _has_phrase(" ".join(c), _SMALL_TALK) or _has_phrase(" ".join(c), _ASKING_SMALL_TALK)
+        )
+    ]
+    if not kept:
+        return False
+    rest = [w for c in kept for w in c]
     if _has_phrase(" ".join(rest), _PROMPTS):
         return True
-    return any(_interrogative(c) for c in _clauses(" ".join(rest))) or bool(
-        _interrogative_inside(["so", *rest])
-    )
+    return any(_interrogative(c) for c in kept) or bool(_interrogative_inside(["so", *rest]))
 
 
 def classify_turn(
@@ -492,13 +563,17 @@ def classify_turn(
             likeness, cue = min(0.9, best), "semantic"
 
     asks = likeness >= 0.5
+    if (m := _THEIR_QUESTIONS.search(flat)) and asks:
+        return TurnClass("candidate_questions", likeness, m.group(0))
     if closing and not (inter or prompt):
         return TurnClass("closing", 0.05, closing)
     if not asks:
         if len(words) <= 4 and all(w in _BACKCHANNEL for w in words):
             return TurnClass("backchannel", likeness, "")
         return TurnClass("statement", likeness, cue)
-    if small and not _asks_beyond(flat, small):
+    if asking_small and len(asking_small) > len(small):
+        small = asking_small  # the whole small-talk question, not one of its words
+    if small and not _asks_beyond(text):
         return TurnClass("small_talk", likeness, small)
     if has_prior_answer:
         anaphoric = len(words) <= 12 and any(w in _ANAPHORA for w in words)

@@ -25,8 +25,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from labkit.language.nlp import Embedder
-from labkit.language.questions import words_of
+from labkit.errors import ModelMissingError
+from labkit.language.nlp import Embedder, load_spacy
+from labkit.language.questions import (
+    UNSCORED_KINDS,
+    is_closed_question,
+    question_topic,
+    words_of,
+)
 from labkit.language.vocabulary import Mention, SkillEntry, Vocabulary, load_vocabulary
 from labkit.records import AnswerScore, JobSpec, QAPair, Requirement, Turn, Word
 
@@ -55,6 +61,15 @@ class ScoringOptions:
     short_answer_words: answers shorter than this count as short (evasion, depth cap).
     years_tolerance: claimed years may differ by max(this, 25%) before they conflict.
     segment_words: long unpunctuated ASR text is cut into spans of this many words.
+    hedged_mention: factor on a skill mention whose sentence hedges ("maybe use STRIDE").
+    denied_elsewhere: factor on a skill's best mention when the same answer also denies it
+        ("... Honestly we didn't do formal threat modeling").
+    brief_answer_words: a reply this short to a yes/no question is complete: it gets no
+        clarity, confidence, depth or evasion score (only what it says about a requirement).
+    self_reported: a requirement's score from "Yes." to "Do you have X?".
+    implied: a requirement's score when the answer names a tool that implies it (the
+        vocabulary's ``implies``: PyTorch implies Python) but not the requirement itself.
+    Technical depth is scored for technical questions only (labkit.language.questions).
     """
 
     relevance_lo: float = 0.1
@@ -67,6 +82,11 @@ class ScoringOptions:
     short_answer_words: int = 12
     years_tolerance: float = 1.0
     segment_words: int = 25
+    hedged_mention: float = 0.6
+    denied_elsewhere: float = 0.7
+    brief_answer_words: int = 4
+    self_reported: float = 0.65
+    implied: float = 0.55
 
 
 # --- answer text with word times ------------------------------------------------------------
@@ -382,8 +402,9 @@ def score_answer(
     tech = [m for m in vocab.find_mentions(at.text, speech=True)
             if m.entry.category in ("skill", "tool", "domain")]  # fmt: skip
     seg_depth = []
-    totals = {"tools": 0, "numbers": 0, "causal": 0, "ownership": 0}
-    for a, b in at.segments:
+    totals = {"tools": 0, "numbers": 0, "causal": 0, "ownership": 0, "terms": 0}
+    seg_terms = _specific_terms(seg_texts)
+    for (a, b), n_terms in zip(at.segments, seg_terms, strict=True):
         s_text, _, _ = at.span(a, b)
         s_start, s_end = at.offsets[a], at.offsets[b - 1] + len(at.words[b - 1].text)
         n_tools = sum(1 for m in tech if s_start <= m.start < s_end)
@@ -391,18 +412,22 @@ def score_answer(
         n_num = len(_NUM_RE.findall(s_text)) + sum(t in _NUMBER_WORDS for t in toks)
         n_cause = len(_count(s_text, _CAUSAL))
         n_own = len(_count(s_text, _OWNERSHIP))
-        for k, v in zip(totals, (n_tools, n_num, n_cause, n_own), strict=True):
+        for k, v in zip(totals, (n_tools, n_num, n_cause, n_own, n_terms), strict=True):
             totals[k] += v
-        seg_depth.append(n_tools + n_num + n_cause + n_own)
+        seg_depth.append(n_tools + n_num + n_cause + n_own + n_terms)
     raw = (
         1.0 * min(totals["tools"], 5)
         + 0.8 * min(totals["numbers"], 4)
         + 0.8 * min(totals["causal"], 4)
         + 0.9 * min(totals["ownership"], 4)
+        + 0.6 * min(totals["terms"], 5)
     )
     depth = (1 - math.exp(-raw / 3.5)) * min(1.0, n_words / 40)
     k_depth = max(range(len(seg_depth)), key=lambda j: seg_depth[j])
-    row("technical_depth", depth, *at.segments[k_depth], **totals)
+    # "Yes." to "Do you have your CCNP?" is a complete answer that shows nothing of its style
+    brief = is_closed_question(q) and n_words <= options.brief_answer_words
+    if question_topic(q) == "technical" and not brief:  # depth is read from technical answers
+        row("technical_depth", depth, *at.segments[k_depth], **totals)
 
     # clarity ------------------------------------------------------------------------------
     from labkit.speech.fillers import find_fillers
@@ -429,16 +454,17 @@ def score_answer(
         if _norm_word(at.words[w_i].text) == _norm_word(at.words[w_i - 1].text) != "":
             bad[_seg_of(at, w_i)] += 1
     k = max(range(len(bad)), key=lambda j: bad[j]) if max(bad) > 0 else 0
-    row(
-        "clarity",
-        clarity,
-        *at.segments[k],
-        fillers_per_min=fpm,
-        restarts_per_100w=rp100,
-        mattr=mattr,
-        words_per_min=wpm,
-        words=n_words,
-    )
+    if not brief:
+        row(
+            "clarity",
+            clarity,
+            *at.segments[k],
+            fillers_per_min=fpm,
+            restarts_per_100w=rp100,
+            mattr=mattr,
+            words_per_min=wpm,
+            words=n_words,
+        )
 
     # linguistic confidence ------------------------------------------------------------------
     hedges = _count(at.text, _HEDGES)
@@ -447,7 +473,8 @@ def score_answer(
     conf = (len(asserts) + 1) / (len(asserts) + 1.3 * n_h + 2)
     pick = hedges if conf < 0.5 and hedges else asserts or hedges
     i0, i1 = _around(at, pick[0][0], pick[0][1]) if pick else at.segments[0]
-    row("confidence", conf, i0, i1, hedges=len(hedges), assertions=len(asserts))
+    if not brief:
+        row("confidence", conf, i0, i1, hedges=len(hedges), assertions=len(asserts))
 
     # JD requirements ------------------------------------------------------------------------
     # the answer's most telling span: the most concrete one, else the most on-topic one
@@ -463,6 +490,7 @@ def score_answer(
         relevance=relevance,
         depth=depth,
         focus=focus,
+        reply=_yes_no(at.text) if is_closed_question(q) else "",
     )
     for dim, score, i0, i1, req, feat in req_rows:
         row(dim, score, i0, i1, req=req, **feat)
@@ -488,7 +516,7 @@ def score_answer(
     hist.claims.extend(c for c, _ in claims)
 
     # evasion and overclaiming -------------------------------------------------------------
-    if pair.kind != "small_talk":
+    if pair.kind not in UNSCORED_KINDS and not brief:
         deflect = _count(at.text, _DEFLECT)
         short = 1.0 if n_words < options.short_answer_words else 0.0
         evasion = 0.5 * (1 - relevance) + 0.25 * short + 0.35 * min(1.0, len(deflect) / 2)
@@ -501,6 +529,44 @@ def score_answer(
         i0, i1 = _around(at, over[0][0], over[0][1])
         row("overclaim", score, i0, i1, cues=len(over))
     return rows
+
+
+def _specific_terms(texts: Sequence[str]) -> list[int]:
+    """Noun compounds per text ("lens distortion correction", "route reflectors", "fault
+    handler"): the specific terms of an explanation, beyond the tools the vocabulary knows.
+    Vague answers have few ("I try to find a compromise"). 0s without spaCy."""
+    try:
+        nlp = load_spacy()
+    except ModelMissingError:
+        return [0] * len(texts)
+    out = []
+    for doc in nlp.pipe(texts, disable=["parser", "ner", "lemmatizer"]):
+        n = run = 0
+        for tok in doc:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.is_alpha:
+                run += 1
+                continue
+            n += run >= 2
+            run = 0
+        out.append(n + (run >= 2))
+    return out
+
+
+_YES = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|sure|correct|absolutely|definitely|of course|i do|i have|i did|"
+    r"i am|i've|i'm)\b",
+    re.I,
+)
+_NO = re.compile(
+    r"^\W*(?:no|nope|not really|not yet|never|i haven't|i have not|i don't|i do not|i didn't|"
+    r"i did not|unfortunately not|not at all)\b",
+    re.I,
+)
+
+
+def _yes_no(text: str) -> str:
+    """'yes' / 'no' / '' from how an answer to a yes/no question opens."""
+    return "no" if _NO.match(text) else "yes" if _YES.match(text) else ""
 
 
 def _norm_word(text: str) -> str:
@@ -558,6 +624,7 @@ def _requirements(
     relevance: float,
     depth: float,
     focus: tuple[int, int],
+    reply: str = "",
 ) -> tuple[list[tuple], dict[int, str]]:
     out: list[tuple] = []
     subjects: dict[int, str] = {}  # word index of a mention -> requirement name
@@ -574,14 +641,16 @@ def _requirements(
         m.entry.name
         for m in vocab.find_mentions(pair.question, targets=entries, speech=True, fuzzy=True)
     }
+    implied = [m for m in vocab.find_mentions(at.text, speech=True) if m.entry.implies]
     seg_vecs = None
     for req, entry in pairs:
         if req.category == "experience":
             continue  # scored from claimed years (consistency claims) below
         ms = by_name.get(entry.name, [])
         best: tuple | None = None
-        for m in ms:
-            polarity = _negated(at, m)
+        polarities = [_negated(at, m) for m in ms]
+        denied = "neg" in polarities
+        for m, polarity in zip(ms, polarities, strict=True):
             i0, i1 = _around(at, m.start, m.end)
             if polarity == "neg":
                 cand = (0.1, i0, i1, {"mentioned": 1, "negated": 1, "strength": m.strength})
@@ -593,10 +662,27 @@ def _requirements(
                 local = min(1.0, (len(_NUM_RE.findall(s_text)) + len(_count(s_text, _OWNERSHIP))
                                   + len(_count(s_text, _CAUSAL))) / 2)  # fmt: skip
                 score = (0.75 + 0.25 * local) * m.strength
-                phon = 1.0 if m.method == "phonetic" else 0.0
-                cand = (score, i0, i1, {"mentioned": 1, "strength": m.strength, "phonetic": phon})
+                feats = {"mentioned": 1, "strength": m.strength}
+                feats["phonetic"] = 1.0 if m.method == "phonetic" else 0.0
+                if _count(s_text, _HEDGES):  # "maybe use STRIDE": said, not shown
+                    score *= options.hedged_mention
+                    feats["hedged"] = 1
+                if denied:
+                    score *= options.denied_elsewhere
+                    feats["denied_elsewhere"] = 1
+                cand = (score, i0, i1, feats)
             if best is None or cand[0] > best[0]:
                 best = cand
+        if best is None:
+            # "we trained it in PyTorch and served it with FastAPI": Python, said indirectly
+            names = {n.lower() for n in req.name.split(" or ")}
+            via = [m for m in implied if names & {x.lower() for x in m.entry.implies}]
+            via = [m for m in via if _negated(at, m) != "neg"]
+            if via:
+                m = via[0]
+                i0, i1 = _around(at, m.start, m.end)
+                best = (options.implied, i0, i1, {"implied": 1, "mentioned": 0})
+                best[3]["via_" + re.sub(r"\W+", "_", m.entry.name.lower())] = 1
         if best is None and req.category in ("soft_skill", "skill", "domain"):
             if seg_vecs is None:
                 seg_vecs = embedder.embed(seg_texts)
@@ -616,10 +702,18 @@ def _requirements(
             asked = bool(_count(pair.question, cues)) or (
                 embedder.similarity(pair.question, _describe(entry)) >= options.soft_skill_question
             )
+        if best is None and asked and reply and entry.name in q_mentions:
+            # "Do you have your CCNP?" "Yes.": self-reported, weaker than shown
+            if reply == "yes":
+                best = (options.self_reported, *focus, {"asked": 1, "self_reported": 1})
+            else:
+                best = (0.1, *focus, {"asked": 1, "negated": 1, "self_reported": 1})
         if best is None and asked:
             # asked about it without the answer naming it: a relevant, concrete answer still
-            # shows it; an off-topic or empty one counts against it
-            score = 0.15 + 0.75 * relevance * (0.5 + 0.5 * depth)
+            # shows it; an off-topic or empty one counts against it (a soft skill shows in how
+            # on-topic the answer is, not in tools and numbers)
+            concrete = 1.0 if req.category == "soft_skill" else 0.5 + 0.5 * depth
+            score = 0.15 + 0.75 * relevance * concrete
             best = (score, *focus, {"asked": 1, "mentioned": 0, "relevance": relevance})
         if best is not None:
             out.append(("requirement", best[0], best[1], best[2], req.name, best[3]))

@@ -123,6 +123,9 @@ class SkillEntry:
     aliases: tuple[str, ...] = ()
     case_sensitive: tuple[str, ...] = ()
     question_cues: tuple[str, ...] = ()  # words marking a question about this (soft) skill
+    implies: tuple[
+        str, ...
+    ] = ()  # entries a mention of this one indirectly shows (PyTorch: Python)
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -307,6 +310,7 @@ def _entries_from_json(doc: object, source: str) -> list[SkillEntry]:
                     aliases=tuple(str(a) for a in item.get("aliases", ())),
                     case_sensitive=tuple(str(a) for a in item.get("case_sensitive", ())),
                     question_cues=tuple(str(a) for a in item.get("question_cues", ())),
+                    implies=tuple(str(a) for a in item.get("implies", ())),
                 )
             )
         except (KeyError, TypeError) as exc:
