@@ -70,13 +70,20 @@ def jd_precision_recall(jobspec: JobSpec, true_skills: Sequence[str]) -> tuple[f
     got = [r for r in jobspec.requirements if r.required and r.category in SKILL_CATEGORIES]
     hits_true: set[str] = set()
     correct = 0
+
+    def words(x: str) -> str:
+        return " " + " ".join(re.findall(r"[a-z0-9+#]+", x.lower())) + " "
+
     for r in got:
         names = (
             {canon(r.name)}
             | {canon(a) for a in r.aliases}
             | {canon(x) for x in r.name.split(" or ")}
         )
-        match = names & truth
+        # a labeller's shorter name for the same requirement ("REST" for "REST APIs")
+        match = names & truth | {
+            t for t in truth if any(words(t) in words(n) or words(n) in words(t) for n in names)
+        }
         if match:
             correct += 1
             hits_true |= match
@@ -180,6 +187,11 @@ def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
     elapsed = time.perf_counter() - t0
     pred = [(p.question_turn, p.answer_turns) for p in res.qa_pairs]
     acc = pairing_accuracy(truth, pred)
+    t_set = {(q["question"], tuple(q["answers"])) for q in truth}
+    text_of = {t.idx: t.text for t in turns}
+    wrong = [("missing", q, a, text_of.get(q, "?")) for q, a in sorted(t_set - set(pred))] + [
+        ("extra", q, a, text_of.get(q, "?")) for q, a in sorted(set(pred) - t_set)
+    ]
     prec, rec, got = jd_precision_recall(jobspec, doc["required_skills"])
     fv = res.final_verdict
     assert fv is not None
@@ -220,6 +232,7 @@ def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
         "summary": fv.summary,
         "turns": len(turns),
         "_spans": turn_span,
+        "wrong_pairs": wrong,
     }
 
 
@@ -258,6 +271,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{'':16s} interval widths per answer: {r['widths']}")
             print(f"{'':16s} flags: {list(r['flags'])}")
             if args.verbose:
+                for kind, q, a, text in r["wrong_pairs"]:
+                    print(f"{'':16s} {kind} pair: turn {q} -> {list(a)}  {text[:70]!r}")
                 print(f"{'':16s} extracted: {r['extracted']}")
                 print(f"{'':16s} labels: {r['labels']}")
                 print(f"{'':16s} summary: {r['summary']}")

@@ -190,7 +190,9 @@ def test_the_answer_evidences_a_requirement_through_its_example():
 
     spec = parse_jd(SECURITY_JD)
     entries = {r.name: e for r, e in requirement_entries(spec, load_vocabulary())}
-    found = load_vocabulary().__class__([entries["Amazon Web Services"]]).find_mentions(
-        "I looked at the CloudTrail logs during the investigation"
+    found = (
+        load_vocabulary()
+        .__class__([entries["Amazon Web Services"]])
+        .find_mentions("I looked at the CloudTrail logs during the investigation")
     )
     assert found and found[0].entry.name == "Amazon Web Services"

@@ -35,16 +35,18 @@ class VerdictOptions:
     flag_penalty / max_penalty: probability taken off per behavioural flag, and at most.
     """
 
+    # chosen on 34 labelled mock interviews (bench/interviews*): depth and confidence separate
+    # strong from mixed answers best; clarity is near its ceiling for all but weak speakers
     weights: tuple[tuple[str, float], ...] = (
-        ("jd_fit", 0.35),
-        ("technical_depth", 0.30),
-        ("communication", 0.10),
-        ("confidence", 0.10),
+        ("jd_fit", 0.30),
+        ("technical_depth", 0.35),
+        ("communication", 0.05),
+        ("confidence", 0.15),
         ("relevance", 0.05),
         ("consistency", 0.05),
         ("directness", 0.05),
     )
-    # calibrated on 26 labelled mock interviews (bench/interviews*): a candidate who shows about
+    # calibrated on the same interviews: a candidate who shows about
     # half of what the JD asks with hedged answers lands near 0.5 ("maybe")
     center: float = 0.54
     slope: float = 12.0

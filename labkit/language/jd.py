@@ -84,7 +84,9 @@ _HEAD_NICE = re.compile(
 )
 _HEAD_SKIP = re.compile(
     r"\b(benefits|perks|what we offer|we offer|compensation|salary|about us|about the company|"
-    r"who we are|equal opportunity|how to apply|our values|why join|why you'll love)\b",
+    r"who we are|equal opportunity|how to apply|our values|why join|why you'll love|"
+    r"about the team|about our team|the team|our team|our culture|culture|life at|location|"
+    r"working hours|hours|package|rewards|what's in it for you|our offer)\b",
     re.I,
 )
 _HEAD_DUTIES = re.compile(
@@ -94,6 +96,7 @@ _HEAD_DUTIES = re.compile(
 )
 _HEAD_REQ = re.compile(
     r"\b(requirements?|required|qualifications?|must[- ]haves?|what you('ll)? need|you have|"
+    r"essentials?|key requirements|core requirements|core skills|mandatory|must|"
     r"you bring|what we (?:require|need|expect|ask)|we require|we expect|you should have|"
     r"what you('ll)? bring|what you have|what makes you|your profile|profile|the ideal candidate|"
     r"ideal candidate|you('ll)? need|you will need|technical skills|your skills|who we need|"
@@ -108,7 +111,10 @@ _NICE_CUE = re.compile(
     r"good to have|an advantage|not required|optional|is helpful|are helpful)\b",
     re.I,
 )
-_REQ_CUE = re.compile(r"\b(must|required|requires|mandatory|essential|need to have)\b", re.I)
+# cues that make what FOLLOWS them optional ("CI/CD, ideally with GitHub Actions"), unlike
+# "Kafka is a plus", which looks back
+_NICE_FORWARD = re.compile(r"\b(ideally|preferably|bonus points for|bonus if|a plus if)\b", re.I)
+_NICE_SPLIT = re.compile(r";|\bbut\b|\bwhile\b|,(?=[^,]*\b(?:plus|bonus|preferred)\b)")
 _YEARS = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
     r"\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d+\s*)?(?:\+\s*)?(?:years?|yrs?)\b",
@@ -234,6 +240,19 @@ def _is_header(line: str) -> bool:
     )
 
 
+def _looks_like_heading(line: str, vocab: Vocabulary) -> bool:
+    """A heading the section words don't know ("Essential", "Your toolbox"): a short capitalised
+    line on its own, no bullet, no final punctuation, naming no skill (a bare "Python" line is a
+    list item)."""
+    s = line.strip().strip("#*_ ").strip()
+    words = s.split()
+    if not s or _BULLET.match(line) or not 1 <= len(words) <= 4 or not s[0].isupper():
+        return False
+    if re.search(r"[.,;:!?)]$", s) or any(c.isdigit() for c in s):
+        return False
+    return not vocab.find_mentions(s)
+
+
 def _section_of(header: str) -> str:
     """skip | nice | duties | required, for a line that is a section heading."""
     if _HEAD_SKIP.search(header):
@@ -341,13 +360,16 @@ def parse_jd(
         for ln in lines
         if ln
     )
+    seen_heading = False
     for line in lines:
         if not line or line.strip("#*_- ") == title:
             continue
-        if structured and section == "neutral" and not _is_header(line):
-            continue
-        if english and _is_header(line):
-            section = _section_of(line)
+        heading = english and (_is_header(line) or _looks_like_heading(line, vocab))
+        if structured and not seen_heading and not heading:
+            continue  # the opening prose about the company
+        if heading:
+            seen_heading = True
+            section = _section_of(line) if _is_header(line) else "required"
             rest = line.split(":", 1)[1].strip() if ":" in line else ""
             if not rest:
                 continue
@@ -361,27 +383,36 @@ def parse_jd(
         body = _BULLET.sub("", line).strip() or line
         for sent in _sentences(body):
             sent_nice = english and bool(_NICE_CUE.search(sent))
-            sent_req = english and bool(_REQ_CUE.search(sent))
-            clauses = re.split(r";|\bbut\b|\bwhile\b|,(?=[^,]*\b(?:plus|bonus|preferred)\b)", sent)
-            for clause in clauses if (sent_nice and sent_req) else [sent]:
-                if sent_nice and sent_req:
-                    nice = bool(_NICE_CUE.search(clause))
+            clauses = [sent]
+            if sent_nice:  # "Java; Scala preferred", "Python, Kafka is a plus": the cue's part only
+                clauses = _NICE_SPLIT.split(sent)
+            if (
+                len(clauses) == 1
+                and sent_nice
+                and (cue := _NICE_FORWARD.search(sent))
+                and vocab.find_mentions(sent[: cue.start()])
+            ):
+                # "CI/CD pipelines, ideally with GitHub Actions": only what follows is optional
+                clauses = [sent[: cue.start()], sent[cue.start() :]]
+            for clause in clauses:
+                if len(clauses) > 1:
+                    cued = _NICE_CUE.search(clause) or _NICE_FORWARD.search(clause)
+                    nice = bool(cued) or section == "nice"
                 else:
                     nice = sent_nice or section == "nice" or (structured and section == "duties")
                 required = not nice
                 mentions = [m for m in vocab.find_mentions(clause) if _keep(m, clause)]
-                years = list(_YEARS.finditer(clause))
+                spans = _years(clause, mentions)
                 phrase = None
                 if (
                     english
                     and options.phrase_skills
                     and listed
                     and section in ("required", "nice")
-                    and not years
+                    and not spans
                 ):
                     phrase = _phrase_skill(clause, mentions, nlp)
                 edu_seen = False
-                spans = _years(clause, mentions)
                 role_only = _experience_only(clause, mentions) if spans else set()
                 for e in _requirements_of(clause, mentions, phrase):
                     if e.category == "education" and _DEGREE.search(e.name):

@@ -47,6 +47,11 @@ class PairingOptions:
     answer_chars: int = 300
 
 
+_CLARIFY = re.compile(
+    r"\?\s*$|^\W*(?:sorry,?\s+)?(?:do you mean|did you mean|you mean|are you asking|"
+    r"is that about|as in|just to (?:check|clarify|be sure)|what do you mean)\b",
+    re.I,
+)
 _ALTERNATIVE = re.compile(r"^\W*(or|and|so|also)\b", re.I)
 _REPHRASE = re.compile(
     r"^\W*(i mean|in other words|let me rephrase|to rephrase|what i mean is|or rather|sorry|"
@@ -111,6 +116,9 @@ def pair_questions(
                 and cls.kind == "statement"
                 and cur is not None
                 and cur.answers
+                # "Do you mean the clusters or the releases?" "The clusters.": a clarification
+                # of the question, and the answer goes on
+                and not _CLARIFY.search(cur.answers[-1].text)
                 and len(turn.text.split()) >= options.implicit_min_words
                 and nxt is not None
                 and nxt.speaker == "candidate"

@@ -272,6 +272,7 @@ _BACKCHANNEL = frozenset(
     ]
 )
 
+_CONDITIONAL = re.compile(r"^(?:(?:and|but|so|okay|ok|alright|right|then)\s+)*(?:what\s+)?if\b")
 # "Do you have any questions for us?": the floor goes to the candidate
 _THEIR_QUESTIONS = re.compile(
     r"\b(?:(?:any|some) questions? (?:for|about) (?:us|me|the (?:role|team|company))"
@@ -543,8 +544,13 @@ def classify_turn(
 
     likeness = 0.1
     cue = ""
+    # "and if that doesn't work" / "what if the disk is full": a conditional follow-up question,
+    # often without its question mark in ASR text
+    conditional = bool(has_prior_answer and len(words) <= 14 and _CONDITIONAL.match(flat))
     if inter:
         likeness, cue = 0.85, inter
+    elif conditional:
+        likeness, cue, inter = 0.7, "if", "if"
     elif not qmark:
         inside = _interrogative_inside(words)
         if inside:

@@ -597,9 +597,10 @@ def _mattr(tokens: Sequence[str], window: int) -> float:
 
 
 def _negated(at: AnswerText, m: Mention) -> str:
-    """'neg', 'aspire' or '' for the context before a mention (same segment, 7 words)."""
+    """'neg', 'aspire' or '' for the context of a mention: the 7 words before it ("never used
+    Kafka"), or a denial of "it" just after it ("Jira, but I didn't really use it")."""
     w0 = at.word_at(m.start)
-    a, _ = at.segments[_seg_of(at, w0)]
+    a, b = at.segments[_seg_of(at, w0)]
     before = " ".join(w.text for w in at.words[max(a, w0 - 7) : w0]).lower().replace("\u2019", "'")
     toks = words_of(before)
     if _count(before, _ASPIRE):
@@ -609,6 +610,13 @@ def _negated(at: AnswerText, m: Mention) -> str:
         if "only" in toks or "problem" in toks or "problems" in toks:
             return ""
         return "neg"
+    w1 = at.word_at(max(m.start, m.end - 1)) + 1
+    after = words_of(" ".join(w.text for w in at.words[w1 : min(b, w1 + 9)]).replace("\u2019", "'"))
+    for i, t in enumerate(after):
+        if (t in _NEGATORS or t.endswith("n't")) and {"it", "that", "them", "much"} & set(
+            after[i + 1 : i + 5]
+        ):
+            return "neg"
     return ""
 
 

@@ -54,6 +54,8 @@ _CONTEXT_PREV = {
     "mainly",
     "program",
     "coded",
+    "over",
+    "via",
 }
 _CONTEXT_NEXT = {
     "code",
