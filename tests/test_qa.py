@@ -211,3 +211,40 @@ def test_the_answered_wording_of_a_question(second, asked):
     [pair] = pair_questions(_turns(script))[0]
     assert pair.question_turn == asked and pair.answer_turns == (2,)
     assert pair.question.startswith("Do you use Python")  # both wordings are kept as the question
+
+
+def test_a_clarification_exchange_stays_in_its_answer():
+    script = [
+        ("interviewer", "Please describe how you manage infrastructure changes.", 0.5),
+        ("candidate", "Do you mean the cluster infrastructure itself, or application releases?", 0.5),
+        ("interviewer", "The infrastructure itself, for example networks and clusters.", 0.5),
+        ("candidate", "All of it is in Terraform with one repository per environment, and every "
+                      "change goes through a pull request that a second engineer approves.", 0.5),
+    ]  # fmt: skip
+    pairs, _, classes = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))]
+    assert not classes[2].is_question
+
+
+def test_conditional_follow_up_without_question_mark():
+    script = [
+        ("interviewer", "How would you troubleshoot an app that will not load", 0.5),
+        ("candidate", "I would ask for a screenshot and check our status page first.", 0.5),
+        ("interviewer", "and if that doesn't work", 0.5),
+        ("candidate", "Then I would try to reproduce it in the same browser.", 0.5),
+    ]
+    pairs, _, _ = pair_questions(_turns(script, strip=True))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+
+
+def test_the_candidates_own_questions_are_paired_not_scored():
+    from labkit.language.questions import UNSCORED_KINDS, question_topic
+
+    cls = classify_turn("Great. Do you have any questions for us?", has_prior_answer=True)
+    assert cls.kind == "candidate_questions" and cls.is_question
+    assert cls.kind in UNSCORED_KINDS and "small_talk" in UNSCORED_KINDS
+    assert classify_turn("Are you calling in from Berlin today?").kind == "small_talk"
+    assert question_topic("How do you explain model results to the factory managers?") == (
+        "behavioural"
+    )
+    assert question_topic("Why did you choose Postgres over MySQL?") == "technical"

@@ -109,3 +109,62 @@ def test_turn_without_words_gets_spread_times(embedder, backend_spec):  # noqa: 
     assert abs(at.words[-1].t_end - 20.0) < 1e-6
     rows = score_answer(q, [a], jobspec=backend_spec, embedder=embedder)
     assert all(10.0 <= r.t_start <= r.t_end <= 20.0 for r in rows)
+
+
+def _one(question, answer, spec, emb):
+    q, a = turns([("interviewer", question), ("candidate", answer)])
+    pair = QAPair(
+        idx=0, question_turn=0, answer_turns=(1,), question=question, answer=answer,
+        q_start=q.t_start, q_end=q.t_end, a_start=a.t_start, a_end=a.t_end,
+    )  # fmt: skip
+    return score_answer(pair, [a], jobspec=spec, embedder=emb)
+
+
+def test_yes_to_a_yes_no_question_is_complete_and_self_reported(backend_spec, embedder):  # noqa: F811
+    rows = _one("Have you run services on Kubernetes?", "Yes.", backend_spec, embedder)
+    dims = {r.dimension for r in rows}
+    # a one-word reply shows nothing of clarity, confidence or depth, and is not evasive
+    assert not dims & {"clarity", "confidence", "technical_depth", "evasion"}, dims
+    [k8s] = _dim(rows, "requirement", "Kubernetes")
+    assert 0.5 <= k8s.score < 0.75 and k8s.features.get("self_reported")
+    [no] = _dim(
+        _one("Have you run services on Kubernetes?", "No, not really.", backend_spec, embedder),
+        "requirement",
+        "Kubernetes",
+    )
+    assert no.score < 0.2 and no.features.get("negated")
+
+
+def test_depth_is_read_from_technical_questions_only(backend_spec, embedder):  # noqa: F811
+    behavioural = _one(
+        "How do you explain a delay to non-technical managers?",
+        "I tell them early, say what it means for their plans and what we do about it.",
+        backend_spec,
+        embedder,
+    )
+    assert not _dim(behavioural, "technical_depth")
+    technical = _one(
+        "How do you tune a slow Postgres query?",
+        "I tell them early, say what it means for their plans and what we do about it.",
+        backend_spec,
+        embedder,
+    )
+    assert _dim(technical, "technical_depth")
+
+
+def test_hedged_denied_and_implied_mentions(backend_spec, embedder):  # noqa: F811
+    plain = _dim(
+        _one("What do you use for data?", "I tuned PostgreSQL indexes for our reports.",
+             backend_spec, embedder), "requirement", "PostgreSQL")[0].score  # fmt: skip
+    hedged = _dim(
+        _one("What do you use for data?", "Maybe PostgreSQL, I think, for some reports.",
+             backend_spec, embedder), "requirement", "PostgreSQL")[0].score  # fmt: skip
+    denied = _dim(
+        _one("What do you use for data?", "The team had PostgreSQL, but I didn't really use it.",
+             backend_spec, embedder), "requirement", "PostgreSQL")[0]  # fmt: skip
+    assert plain >= 0.75 and hedged < 0.5 and denied.score < 0.2
+    # Django is Python: said indirectly, weaker than naming it
+    [py] = _dim(
+        _one("What did you build?", "I built the billing service in Django with a job queue.",
+             backend_spec, embedder), "requirement", "Python")  # fmt: skip
+    assert 0.5 <= py.score < 0.75 and py.features.get("implied")
