@@ -52,7 +52,7 @@ _CLARIFY = re.compile(
     r"is that about|as in|just to (?:check|clarify|be sure)|what do you mean)\b",
     re.I,
 )
-_ALTERNATIVE = re.compile(r"^\W*(or|and|so|also)\b", re.I)
+_ALTERNATIVE = re.compile(r"^\W*(or|and|so|also|then)\b", re.I)
 _REPHRASE = re.compile(
     r"^\W*(i mean|in other words|let me rephrase|to rephrase|what i mean is|or rather|sorry|"
     r"put (it )?another way|that is)\b",
@@ -119,10 +119,9 @@ def pair_questions(
                 # "Do you mean the clusters or the releases?" "The clusters.": a clarification
                 # of the question, and the answer goes on
                 and not _CLARIFY.search(cur.answers[-1].text)
-                and len(turn.text.split()) >= options.implicit_min_words
                 and nxt is not None
                 and nxt.speaker == "candidate"
-                and len(nxt.text.split()) >= options.implicit_answer_words
+                and _implicit_question(turn.text, nxt.text, options)
             ):
                 # a question ASR garbled ("walk me from a model you did"): the interviewer spoke
                 # after an answer and the candidate then answered at length
@@ -155,6 +154,24 @@ def pair_questions(
     pairs = [_to_pair(i, p, embedder, options) for i, p in enumerate(opened)]
     last_closed = bool(opened and opened[-1].closed)
     return pairs, last_closed, cache
+
+
+def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool:
+    """An interviewer remark the classifier missed as a question (ASR garbled it: "the man in
+    one on your team responsible for that", or cut it: "And afterwards,"), told by what
+    follows: the candidate then speaks at length."""
+    words, reply_words = remark.split(), len(reply.split())
+    if reply_words >= options.implicit_answer_words:
+        return len(words) >= options.implicit_min_words or bool(_ALTERNATIVE.match(remark))
+    # a shorter reply still follows a remark aimed at the candidate ("... your team ...")
+    return (
+        reply_words >= options.implicit_answer_words // 2
+        and len(words) >= options.implicit_min_words
+        and bool(_ADDRESSED.search(remark))
+    )
+
+
+_ADDRESSED = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
 
 
 def _same_question(

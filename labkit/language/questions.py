@@ -226,9 +226,10 @@ _CLOSING_RE = re.compile(
     r"|(?:that|this) (?:covers|is) everything"
     r"|everything (?:from|on) (?:my|our) (?:side|end)"
     r"|(?:all|everything) from (?:me|us|my side|our side)"
-    r"|thank(?:s| you)(?: (?:so|very) much)? for (?:coming in|coming|your time|joining(?: us)?"
-    r"|talking|speaking|meeting|taking the time|interviewing)"
-    r"|we will (?:let you know|be in touch|get back|follow up|contact you|reach out)"
+    r"|thank(?:s| you)(?: (?:so|very) much)? for (?:your time|talking|speaking|meeting"
+    r"|taking the time|interviewing)"
+    r"|we(?: will|'ll) (?:let you know|be in touch|get back|follow up|contact you|reach out)"
+    r"|conclud\w* (?:the|our|this|today)"
     r"|(?:you will|you'll) hear (?:back )?from us"
     r"|(?:it was|it has been|nice|great|lovely|good) (?:a pleasure |nice |great )?"
     r"(?:talking|speaking|meeting|chatting) (?:to|with) you"
@@ -358,7 +359,9 @@ _ASKING_SMALL_TALK = (
     "how has your week been", "how's your week", "how is your week", "how was the flight",
     "did you get here", "find us okay", "find the office", "calling in from", "calling from",
     "joining from", "joining us from", "where are you based", "are you based in",
-    "where are you calling", "where are you joining",
+    "where are you calling", "where are you joining", "can i get you", "get you a coffee",
+    "can i offer you", "would you like a coffee", "would you like some water",
+    "would you like a glass",
 )  # fmt: skip
 
 
@@ -538,7 +541,7 @@ def classify_turn(
         raw_flat, _ASKING_SMALL_TALK
     )
     closing = _has_phrase(flat, _CLOSING)
-    if not closing and (m := _CLOSING_RE.search(flat)):
+    if not closing and (m := _CLOSING_RE.search(flat) or _CLOSING_RE.search(raw_flat)):
         closing = m.group(0)
     follow = _has_phrase(flat, _FOLLOW)
 

@@ -672,8 +672,10 @@ def _requirements(
                 score = (0.75 + 0.25 * local) * m.strength
                 feats = {"mentioned": 1, "strength": m.strength}
                 feats["phonetic"] = 1.0 if m.method == "phonetic" else 0.0
-                if _count(s_text, _HEDGES):  # "maybe use STRIDE": said, not shown
-                    score *= options.hedged_mention
+                if _count(s_text, _HEDGES):  # "maybe use STRIDE": said, not shown ...
+                    # ... unless the sentence is concrete ("quite a lot, I think: I wrote the
+                    # service in C on top of SocketCAN"): modest, not vague
+                    score *= options.hedged_mention + (1 - options.hedged_mention) * local
                     feats["hedged"] = 1
                 if denied:
                     score *= options.denied_elsewhere
