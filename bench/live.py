@@ -58,6 +58,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--minutes", type=float, default=5.0)
     ap.add_argument("--mode", default="standard", choices=["standard", "emotion_off"])
+    ap.add_argument(
+        "--chunk-ms",
+        type=int,
+        default=250,
+        help="audio chunk length, as the capture widget's chunk_ms",
+    )
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-live-"))
     si = synthesize_interview(mock_interview_lines(args.minutes), tmp / "synth")
@@ -104,14 +110,14 @@ def main() -> None:
     # warm-up); stamping from its epoch would send the warm-up seconds in one burst
     epoch = time.time()
     n = max(x.size for x in tracks.values())
-    step = 4000
+    step = 16 * args.chunk_ms
     cpu0, wall0 = cpu_seconds(proc.pid), time.time()
     backlog: list[tuple[float, float]] = []
     print(f"streaming {n / 16000:.0f} s at real-time pace (session {sid}) ...", flush=True)
     i_frame = 0
     for i in range(0, n // step + 1):
         t_chunk = i * step / 16000
-        while time.time() < epoch + t_chunk + 0.25:  # a chunk leaves when its last sample is in
+        while time.time() < epoch + t_chunk + step / 16000:  # a chunk leaves when complete
             time.sleep(0.005)
         for role, x in tracks.items():
             chunk = x[i * step : (i + 1) * step]
@@ -124,17 +130,17 @@ def main() -> None:
                     t_capture=epoch + t_chunk,
                     seq=i,
                 )
-        while i_frame * FRAME_DT <= t_chunk + 0.25:
+        while i_frame * FRAME_DT <= t_chunk + step / 16000:
             cand.send_frame(
                 sid, jpegs[i_frame % len(jpegs)], t_capture=epoch + i_frame * FRAME_DT, seq=i_frame
             )
             i_frame += 1
-        if i % 20 == 0:
+        if i % max(1, 5000 // args.chunk_ms) == 0:
             t_state = time.time()
             st = boss.state(sid).get("live", {})
             if os.environ.get("LABKIT_BENCH_TRACE"):
                 print(
-                    f"t={t_chunk:6.1f} late={time.time() - epoch - t_chunk - 0.25:6.2f} "
+                    f"t={t_chunk:6.1f} late={time.time() - epoch - t_chunk - step / 16000:6.2f} "
                     f"state={time.time() - t_state:5.2f}s queued={boss.backlog}+{cand.backlog}",
                     flush=True,
                 )
@@ -162,6 +168,7 @@ def main() -> None:
             f"{v['max'] or 0:>7.3f}  {ok}"
         )
     print(f"ASR calls: {live.get('asr')}")
+    print(f"worst word latencies (s): {[round(x, 2) for x in live.get('words_worst', [])]}")
     if backlog:
         lags = [b for _, b in backlog]
         third = max(1, len(lags) // 3)

@@ -181,6 +181,9 @@ class Engine:
             maxlen=2000
         )
         self.speculation: collections.Counter[str] = collections.Counter()
+        # (span s, decode s) of each speculative decode: it runs in the loop, so a slow one
+        # delays the close that reuses it
+        self.spec_timings: collections.deque[tuple[float, float]] = collections.deque(maxlen=2000)
         self.ended = False
         self._resume()
 
@@ -467,7 +470,9 @@ class Engine:
         a, b = regions[0][0], regions[-1][1]
         if spec is not None and (spec.start, spec.stop) == (buf_start + a, buf_start + b):
             return spec
+        t_dec = time.perf_counter()
         words = self._decode(tr, buf[a:b], buf_start + a)
+        self.spec_timings.append(((b - a) / SR, time.perf_counter() - t_dec))
         return _Spec(buf_start + a, buf_start + b, self.options.asr, words)
 
     def _commit(self, tr: _Track, cut: _Cut) -> None:

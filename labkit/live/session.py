@@ -266,9 +266,13 @@ class LiveSession:
             "session_id": self.session_id,
             "t": round(self.now(), 2),
             "latency": {k: v.summary() for k, v in self.lat.items()},
+            "words_worst": sorted(self.lat["words"].values, reverse=True)[:5],
             "asr": {
                 **_asr_summary(list(self.engine.asr_timings)),
-                "speculation": dict(self.engine.speculation),
+                "speculation": {
+                    **self.engine.speculation,
+                    **_spec_summary(list(self.engine.spec_timings)),
+                },
             },
             "backlog": list(self.backlog)[-50:],
             "frames_dropped": self.frames_dropped,
@@ -327,6 +331,20 @@ def video_index(folder: Path) -> list[tuple[float, int, int]]:
         parts = line.split()
         if len(parts) >= 3:
             out.append((float(parts[0]), int(parts[1]), int(parts[2])))
+    return out
+
+
+def _spec_summary(timings: list[tuple[float, float]]) -> dict[str, Any]:
+    """Span length and decode time (s) of the speculative decodes, p50/p95/max."""
+    out: dict[str, Any] = {"decodes": len(timings)}
+    for i, name in enumerate(("spec_span", "spec_decode")):
+        xs = sorted(t[i] for t in timings)
+        if xs:
+            out[name] = {
+                "p50": round(xs[len(xs) // 2], 3),
+                "p95": round(xs[min(len(xs) - 1, int(0.95 * len(xs)))], 3),
+                "max": round(xs[-1], 3),
+            }
     return out
 
 
