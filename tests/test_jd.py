@@ -196,3 +196,23 @@ def test_the_answer_evidences_a_requirement_through_its_example():
         .find_mentions("I looked at the CloudTrail logs during the investigation")
     )
     assert found and found[0].entry.name == "Amazon Web Services"
+
+
+def test_example_asides_end_where_the_list_goes_on():
+    spec = parse_jd(
+        "Requirements:\n- Python, including Django, and Kubernetes\n"
+        "- Languages such as Go or Java, plus PostgreSQL\n- 5+ years of Rust in a senior role"
+    )
+    names = set(_by_name(spec))
+    # the aside folds into Python; what follows it is a requirement of its own
+    assert {"Python", "Kubernetes", "PostgreSQL", "Go or Java", "Rust"} <= names, names
+    assert "Django" not in names
+
+
+def test_duties_with_a_nice_cue_stay_optional_when_requirements_are_listed():
+    spec = parse_jd(
+        "Responsibilities:\n- Build pipelines with Airflow; Kafka is a plus\nRequirements:\n- SQL"
+    )
+    reqs = _by_name(spec)
+    assert reqs["SQL"].required
+    assert not reqs["Apache Airflow"].required and not reqs["Apache Kafka"].required

@@ -248,3 +248,29 @@ def test_the_candidates_own_questions_are_paired_not_scored():
         "behavioural"
     )
     assert question_topic("Why did you choose Postgres over MySQL?") == "technical"
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ("Have you run services on Kubernetes?", True),
+        ("Do you have your CCNP", True),
+        ("Can you walk me through your last deployment?", False),
+        ("Could you explain how an index works?", False),
+        ("Do you know how a B-tree works?", False),
+    ],
+)
+def test_yes_no_questions_and_prompts_in_yes_no_form(text, closed):
+    from labkit.language.questions import is_closed_question
+
+    assert is_closed_question(text) is closed
+
+
+def test_technical_questions_that_sound_like_small_talk_or_soft_skills():
+    from labkit.language.questions import question_topic
+
+    assert classify_turn("How did you find the bug?").kind == "question"
+    assert classify_turn("Did you find us okay?").kind == "small_talk"
+    assert question_topic("How do the services communicate?") == "technical"
+    assert question_topic("How would you tune the feedback loop in the controller?") == "technical"
+    assert question_topic("How do you communicate with non-technical stakeholders?") == "behavioural"

@@ -168,3 +168,15 @@ def test_hedged_denied_and_implied_mentions(backend_spec, embedder):  # noqa: F8
         _one("What did you build?", "I built the billing service in Django with a job queue.",
              backend_spec, embedder), "requirement", "Python")  # fmt: skip
     assert 0.5 <= py.score < 0.75 and py.features.get("implied")
+
+
+def test_negation_near_a_mention_is_not_always_a_denial(backend_spec, embedder):  # noqa: F811
+    q = "How do you deploy?"
+    kept = _dim(
+        _one(q, "We moved everything to Kubernetes, so we didn't have to do it by hand anymore.",
+             backend_spec, embedder), "requirement", "Kubernetes")[0]  # fmt: skip
+    assert not kept.features.get("negated") and kept.score >= 0.5
+    [no] = _dim(
+        _one("Have you run services on Kubernetes?", "I'm not familiar with it, honestly.",
+             backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
+    assert no.score < 0.2 and no.features.get("negated")

@@ -399,7 +399,8 @@ def parse_jd(
                     cued = _NICE_CUE.search(clause) or _NICE_FORWARD.search(clause)
                     nice = bool(cued) or section == "nice"
                 else:
-                    nice = sent_nice or section == "nice" or (structured and section == "duties")
+                    nice = sent_nice or section == "nice"
+                nice = nice or (structured and section == "duties")
                 required = not nice
                 mentions = [m for m in vocab.find_mentions(clause) if _keep(m, clause)]
                 spans = _years(clause, mentions)
@@ -543,8 +544,13 @@ def _grouped(clause: str, mentions: Sequence[Mention]) -> list[tuple[list[int], 
 
 
 _EXAMPLE_CUE = re.compile(
-    r"\(|:\s|\b(?:for example|for instance|e\.g\.|eg\.|such as|including|like)(?=\W)", re.I
+    r"\(|:\s|\b(?:for example|for instance|e\.g\.|eg\.|such as|including|"
+    r"(?<!would )(?<!'d )(?<!we )(?<!you )(?<!i )like)(?=\W)",
+    re.I,
 )
+# what ends a list of examples before the clause does: "such as Go or Java, plus PostgreSQL"
+_ASIDE_END = re.compile(r",\s*(?:and|or)\b", re.I)
+_EXAMPLE_END = re.compile(r";|\s(?:plus|as well as|along with|and also|in addition to)\b", re.I)
 
 
 def _example_zones(clause: str) -> list[tuple[int, int, bool]]:
@@ -556,7 +562,14 @@ def _example_zones(clause: str) -> list[tuple[int, int, bool]]:
             close = clause.find(")", m.end())
             zones.append((m.start(), close if close >= 0 else len(clause), False))
         else:
-            zones.append((m.start(), len(clause), not m.group(0).startswith(":")))
+            end = _EXAMPLE_END.search(clause, m.end())
+            stop = end.start() if end else len(clause)
+            # "Python, including Django, and Kubernetes": an aside set off by a comma ends at
+            # ", and"; "BigQuery, including partitioning, clustering and cost control" does not
+            if clause[: m.start()].rstrip().endswith(","):
+                aside = _ASIDE_END.search(clause, m.end())
+                stop = min(stop, aside.start()) if aside else stop
+            zones.append((m.start(), stop, not m.group(0).startswith(":")))
     return zones
 
 
@@ -686,6 +699,7 @@ def _add(
 
 
 _ROLE_CLAUSE = re.compile(r"\b(role|roles|position|positions|capacity|function)\b", re.I)
+_ROLE_GAP = re.compile(r"\b(?:in|at|as|within|for|with|of|on|to)\b|[.;:]", re.I)
 _FIELD_AFTER = re.compile(r"^\W*(?:experience|development|work)\b", re.I)
 # names of fields of work ("Data Engineering", "Technical Support"), not tools or languages
 _FIELD_WORDS = frozenset(
@@ -697,9 +711,16 @@ def _experience_only(clause: str, mentions: Sequence[Mention]) -> set[str]:
     """Names a years clause uses only as the field of the experience, not as a skill to show:
     all of them in "3+ years in a security engineering or SOC role", and a field in "4+ years of
     data engineering experience" (but not Python in "4+ years of Python experience")."""
-    if _ROLE_CLAUSE.search(clause):
-        return {m.entry.name for m in mentions if m.entry.category in ("skill", "domain")}
-    return {
+    roles = [r.start() for r in _ROLE_CLAUSE.finditer(clause)]
+    # a name that qualifies the role noun ("a DevOps role") is its field; "Python in a senior
+    # role" still asks for Python
+    in_role = {
+        m.entry.name
+        for m in mentions
+        if m.entry.category in ("skill", "domain")
+        and any(r >= m.end and not _ROLE_GAP.search(clause[m.end : r]) for r in roles)
+    }
+    return in_role | {
         m.entry.name
         for m in mentions
         if m.entry.category in ("skill", "domain")
@@ -708,7 +729,9 @@ def _experience_only(clause: str, mentions: Sequence[Mention]) -> set[str]:
     }
 
 
-_DEGREE = re.compile(r"(?i)degree|bachelor|master|phd|doctor|diploma|bsc|msc|b\.?s\.?|m\.?s\.?")
+_DEGREE = re.compile(
+    r"(?i)\b(?:degree|bachelor|master|phd|doctor|diploma|bsc|msc|b\.?s\.?|m\.?s\.?)(?:\b|(?<=\.))"
+)
 
 
 def _years(clause: str, mentions: Sequence) -> list[tuple[float, SkillEntry | None]]:

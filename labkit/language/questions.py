@@ -201,7 +201,7 @@ _ANAPHORA = frozenset(["that", "it", "this", "those", "these", "there", "then"])
 _SMALL_TALK = (
     "how are you", "how's it going", "how is it going", "how's your day", "how is your day",
     "how was your weekend", "how was your day", "nice to meet", "thanks for coming",
-    "thank you for coming", "thanks for joining", "thank you for joining", "did you find",
+    "thank you for coming", "thanks for joining", "thank you for joining", "did you find us",
     "the weather", "can you hear me", "can you see me", "is my audio", "good morning",
     "good afternoon", "good evening", "welcome", "ready to start", "ready to begin",
     "shall we start", "shall we begin", "shall we get started", "coffee", "traffic",
@@ -283,9 +283,11 @@ _THEIR_QUESTIONS = re.compile(
 )
 # what a question is about, beyond tools it names: people and motives, not technique
 _BEHAVIOURAL = re.compile(
-    r"\b(?:communicat\w*|explain\w* (?:\w+ ){0,4}(?:to|for) (?:\w+ ){0,3}(?:non-?technical|"
+    r"\b(?:(?:you|your) communicat\w*|communication skills?|communicat\w* (?:with|to) (?:\w+ ){0,2}"
+    r"(?:team|people|manager|stakeholder|client|customer|colleague|user|non)\w*|"
+    r"explain\w* (?:\w+ ){0,4}(?:to|for) (?:\w+ ){0,3}(?:non-?technical|"
     r"managers?|customers?|clients?|stakeholders?|business|people|users?|executives?|team)|"
-    r"conflict\w*|disagree\w*|feedback|motivat\w*|strengths?|weakness\w*|salary|"
+    r"conflict\w*|disagree\w*|feedback(?! loops?)|motivat\w*|strengths?|weakness\w*|salary|"
     r"notice period|relocat\w*|why (?:do|did|would) you (?:want|apply|leave|like)|"
     r"why (?:did you )?(?:choose|pick) (?:us|this|our|to)|"
     r"why (?:this|our) (?:role|company|team)|interested in (?:this|the|our)|angry|upset|"
@@ -312,9 +314,37 @@ def is_closed_question(text: str) -> bool:
     """A yes/no question ("Do you have your CCNP?", "Have you used Kafka"): a one-word answer
     to it is complete, not evasive."""
     for clause in _clauses(text):
-        if clause and clause[0] in _AUX and len(clause) > 1 and clause[1] in ("you", "your"):
-            return not any(w in _WH for w in clause[:3])
+        if clause and clause[0] in _AUX and len(clause) > 2 and clause[1] in ("you", "your"):
+            # "can you walk me through ...", "do you know how ...": open prompts in yes/no form
+            prompt = clause[0] in ("can", "could", "would", "will") and clause[2] in _PROMPT_VERBS
+            return not prompt and not any(w in _WH for w in clause[2:5])
     return False
+
+
+_PROMPT_VERBS = frozenset(
+    [
+        "tell",
+        "explain",
+        "describe",
+        "walk",
+        "talk",
+        "give",
+        "share",
+        "elaborate",
+        "expand",
+        "go",
+        "run",
+        "show",
+        "outline",
+        "summarize",
+        "summarise",
+        "list",
+        "name",
+        "compare",
+        "define",
+        "clarify",
+    ]
+)
 
 
 _PROTOTYPES = (
@@ -352,7 +382,9 @@ _CONTRACTIONS = (("what's", "what is"), ("how's", "how is"), ("where's", "where 
 _ASKING_SMALL_TALK = (
     "how are you", "how's it going", "how is it going", "how's your day", "how is your day",
     "how was your weekend", "how was your day", "how was the trip", "how was your trip",
-    "did you find", "can you hear me", "can you see me", "how are things",
+    "did you find us", "did you find the office", "did you find the place",
+    "did you find the building", "did you find parking", "can you hear me", "can you see me",
+    "how are things",
     "how have you been", "is my audio", "how is your day going", "how's your day going",
     "how was the drive", "how was your drive", "how was your commute", "how was the commute",
     "how was your journey", "how was the journey", "how was your morning",

@@ -559,7 +559,8 @@ _YES = re.compile(
 )
 _NO = re.compile(
     r"^\W*(?:no|nope|not really|not yet|never|i haven't|i have not|i don't|i do not|i didn't|"
-    r"i did not|unfortunately not|not at all)\b",
+    r"i did not|unfortunately not|not at all|i'm not|i am not|i've never|i have never|i never|"
+    r"i'm afraid not|i wouldn't say so|i can't say)\b",
     re.I,
 )
 
@@ -613,11 +614,41 @@ def _negated(at: AnswerText, m: Mention) -> str:
     w1 = at.word_at(max(m.start, m.end - 1)) + 1
     after = words_of(" ".join(w.text for w in at.words[w1 : min(b, w1 + 9)]).replace("\u2019", "'"))
     for i, t in enumerate(after):
-        if (t in _NEGATORS or t.endswith("n't")) and {"it", "that", "them", "much"} & set(
-            after[i + 1 : i + 5]
+        nxt = after[i + 1 : i + 5]
+        # a denial of using it ("but I didn't really use it"), not any negation near it
+        # ("Terraform, so we didn't have to do it by hand")
+        if (
+            (t in _NEGATORS or t.endswith("n't"))
+            and _USE_VERBS & set(nxt)
+            and {"it", "that", "them", "much"} & set(nxt)
         ):
             return "neg"
     return ""
+
+
+_USE_VERBS = frozenset(
+    [
+        "use",
+        "used",
+        "using",
+        "work",
+        "worked",
+        "touch",
+        "touched",
+        "try",
+        "tried",
+        "know",
+        "knew",
+        "deploy",
+        "deployed",
+        "configure",
+        "configured",
+        "run",
+        "ran",
+        "write",
+        "wrote",
+    ]
+)
 
 
 def _requirements(
