@@ -273,4 +273,6 @@ def test_technical_questions_that_sound_like_small_talk_or_soft_skills():
     assert classify_turn("Did you find us okay?").kind == "small_talk"
     assert question_topic("How do the services communicate?") == "technical"
     assert question_topic("How would you tune the feedback loop in the controller?") == "technical"
-    assert question_topic("How do you communicate with non-technical stakeholders?") == "behavioural"
+    assert (
+        question_topic("How do you communicate with non-technical stakeholders?") == "behavioural"
+    )
