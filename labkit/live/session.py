@@ -334,28 +334,21 @@ def video_index(folder: Path) -> list[tuple[float, int, int]]:
     return out
 
 
-def _spec_summary(timings: list[tuple[float, float]]) -> dict[str, Any]:
-    """Span length and decode time (s) of the speculative decodes, p50/p95/max."""
-    out: dict[str, Any] = {"decodes": len(timings)}
-    for i, name in enumerate(("spec_span", "spec_decode")):
-        xs = sorted(t[i] for t in timings)
-        if xs:
-            out[name] = {
-                "p50": round(xs[len(xs) // 2], 3),
-                "p95": round(xs[min(len(xs) - 1, int(0.95 * len(xs)))], 3),
-                "max": round(xs[-1], 3),
-            }
+def _columns(rows: Sequence[tuple[float, ...]], names: Sequence[str], count: str) -> dict[str, Any]:
+    """p50/p95/max of each column of timing rows, named, with the row count under ``count``."""
+    out: dict[str, Any] = {count: len(rows)}
+    for i, name in enumerate(names):
+        summary = Latency(collections.deque(r[i] for r in rows)).summary()
+        if summary["n"]:
+            out[name] = {k: summary[k] for k in ("p50", "p95", "max")}
     return out
+
+
+def _spec_summary(timings: list[tuple[float, float]]) -> dict[str, Any]:
+    """Span length and decode time (s) of the speculative decodes."""
+    return _columns(timings, ("spec_span", "spec_decode"), "decodes")
 
 
 def _asr_summary(timings: list[tuple[float, float, float]]) -> dict[str, Any]:
-    """Span length, decode time and closing wait (s) of the ASR calls, p50/p95."""
-    out: dict[str, Any] = {"n": len(timings)}
-    for i, name in enumerate(("span", "decode", "close_wait")):
-        xs = sorted(t[i] for t in timings)
-        if xs:
-            out[name] = {
-                "p50": round(xs[len(xs) // 2], 3),
-                "p95": round(xs[min(len(xs) - 1, int(0.95 * len(xs)))], 3),
-            }
-    return out
+    """Span length, decode time and closing wait (s) of the ASR calls."""
+    return _columns(timings, ("span", "decode", "close_wait"), "n")
