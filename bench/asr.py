@@ -34,7 +34,7 @@ JFK = "And so my fellow Americans, ask not what your country can do for you, ask
 LEFT = "He began a confused complaint against the wizard, who had vanished behind the curtain on the left."
 RIGHT = "The horizon seems extremely distant."
 
-FEED = 120.0
+FEED = 600.0  # labkit.engine.analyze_files' default slice
 
 
 def run_engine(tracks: dict[str, np.ndarray], opts: EngineOptions, db: Path):

@@ -73,12 +73,15 @@ def analyze_files(
     vision: Callable[..., Any] | None = None,
     hook: Hook | None = None,
     progress: Callable[[float], None] | None = None,
-    feed_seconds: float = 120.0,
+    feed_seconds: float = 600.0,
 ) -> str:
     """Analyze a recorded interview; returns the session id.
 
     Audio goes to the engine in ``feed_seconds`` chunks, both tracks in step on the session
-    clock, so several utterances close at once and share one ASR call. On any failure the
+    clock, so several utterances close at once and share one ASR call. Long slices read
+    better: on three 10-minute interviews the candidate track's WER was 10.0-13.0% with 600+ s
+    slices against 13.5-14.2% with 120 s ones (and as fast); Whisper's windows then hold whole
+    stretches of speech rather than pieces cut at slice ends. On any failure the
     session is marked ``failed`` with the reason, and the error propagates.
     """
     opts = options or EngineOptions()

@@ -134,7 +134,8 @@ def verify_weights_against_tflite(
     pt_model: EmotionModel | torch.nn.Module, tflite_path: Path
 ) -> dict[str, float]:
     """Per int8 kernel of the .tflite, the best matching port kernel's max error in quantization
-    steps; <= 0.5 (plus rounding slack) means the port holds the very weights the .tflite was quantized from."""
+    steps; <= 0.5 (plus rounding slack) means the port holds the very weights the .tflite was
+    quantized from."""
     _, schema = _litert()
     model_t = _load(tflite_path)
     ours = _folded_weights(_as_model(pt_model).module)
