@@ -181,7 +181,7 @@ class Engine:
             maxlen=2000
         )
         self.speculation: collections.Counter[str] = collections.Counter()
-        # (span s, decode s) of each speculative decode: it runs in the loop, so a slow one
+        # (span s, decode s) of each speculative decode: it runs in the track's pass, so a slow one
         # delays the close that reuses it
         self.spec_timings: collections.deque[tuple[float, float]] = collections.deque(maxlen=2000)
         self.ended = False
