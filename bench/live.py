@@ -111,13 +111,14 @@ def main() -> None:
     epoch = time.time()
     n = max(x.size for x in tracks.values())
     step = 16 * args.chunk_ms
+    chunk_s = step / 16000
     cpu0, wall0 = cpu_seconds(proc.pid), time.time()
     backlog: list[tuple[float, float]] = []
     print(f"streaming {n / 16000:.0f} s at real-time pace (session {sid}) ...", flush=True)
     i_frame = 0
     for i in range(0, n // step + 1):
         t_chunk = i * step / 16000
-        while time.time() < epoch + t_chunk + step / 16000:  # a chunk leaves when complete
+        while time.time() < epoch + t_chunk + chunk_s:  # a chunk leaves when complete
             time.sleep(0.005)
         for role, x in tracks.items():
             chunk = x[i * step : (i + 1) * step]
@@ -130,7 +131,7 @@ def main() -> None:
                     t_capture=epoch + t_chunk,
                     seq=i,
                 )
-        while i_frame * FRAME_DT <= t_chunk + step / 16000:
+        while i_frame * FRAME_DT <= t_chunk + chunk_s:
             cand.send_frame(
                 sid, jpegs[i_frame % len(jpegs)], t_capture=epoch + i_frame * FRAME_DT, seq=i_frame
             )
@@ -140,7 +141,7 @@ def main() -> None:
             st = boss.state(sid).get("live", {})
             if os.environ.get("LABKIT_BENCH_TRACE"):
                 print(
-                    f"t={t_chunk:6.1f} late={time.time() - epoch - t_chunk - step / 16000:6.2f} "
+                    f"t={t_chunk:6.1f} late={time.time() - epoch - t_chunk - chunk_s:6.2f} "
                     f"state={time.time() - t_state:5.2f}s queued={boss.backlog}+{cand.backlog}",
                     flush=True,
                 )

@@ -395,12 +395,12 @@ def parse_jd(
                 # "CI/CD pipelines, ideally with GitHub Actions": only what follows is optional
                 clauses = [sent[: cue.start()], sent[cue.start() :]]
             for clause in clauses:
-                if len(clauses) > 1:
-                    cued = _NICE_CUE.search(clause) or _NICE_FORWARD.search(clause)
-                    nice = bool(cued) or section == "nice"
-                else:
-                    nice = sent_nice or section == "nice"
-                nice = nice or (structured and section == "duties")
+                cued = (
+                    bool(_NICE_CUE.search(clause) or _NICE_FORWARD.search(clause))
+                    if len(clauses) > 1
+                    else sent_nice
+                )
+                nice = cued or section == "nice" or (structured and section == "duties")
                 required = not nice
                 mentions = [m for m in vocab.find_mentions(clause) if _keep(m, clause)]
                 spans = _years(clause, mentions)
