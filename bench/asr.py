@@ -7,11 +7,14 @@ in the true order. The baseline is the same model transcribing each whole file i
 
     python bench/asr.py                  # real clips + a 2-minute synthetic interview
     python bench/asr.py --minutes 10     # + the 10-minute two-track interview (speed budget)
+    python bench/asr.py --minutes 10 --no-real --skip-mock --lines-from bench/interviews_unseen_c
+                                         # a 10-minute interview of varied, unrepeated lines
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import tempfile
 import time
@@ -26,8 +29,8 @@ from labkit.records import Word
 from labkit.speech.asr import ASROptions, load_whisper
 from labkit.speech.metrics import share_in_speech, wer
 from labkit.store import Store
+from labkit.synth import Line, synthesize_interview
 from labkit.synth import mock_interview_lines as script
-from labkit.synth import synthesize_interview
 
 SHARED = Path(os.environ.get("LABKIT_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 JFK = "And so my fellow Americans, ask not what your country can do for you, ask what you can do for your country."
@@ -89,6 +92,40 @@ def run_baseline(model, x: np.ndarray, speaker: str) -> tuple[list[Word], float]
     return words, time.perf_counter() - t
 
 
+def lines_from(folder: Path, minutes: float) -> list[Line]:
+    """The lines of a folder's mock interviews, in file order, until ~``minutes`` of speech
+    (at espeak-ng's ~2.6 words/s): varied wording, unlike the repeating mock script."""
+    out: list[Line] = []
+    spoken = 0.0
+    for f in sorted(folder.glob("*.json")):
+        for x in json.loads(f.read_text())["lines"]:
+            if spoken >= minutes * 60:
+                return out
+            out.append(Line(x["speaker"], x["text"], gap=0.8))
+            spoken += len(x["text"].split()) / 2.6 + 0.8
+    return out
+
+
+def show_order_diff(lines, turns) -> None:
+    """Print where the stored turns leave the true order (merged, missed or extra turns)."""
+    import difflib
+
+    runs: list[tuple[str, str]] = []  # a speaker's consecutive lines make one turn
+    for ln in lines:
+        if runs and runs[-1][0] == ln.speaker:
+            runs[-1] = (ln.speaker, runs[-1][1] + " " + ln.text)
+        else:
+            runs.append((ln.speaker, ln.text))
+    sm = difflib.SequenceMatcher(
+        a=[s for s, _ in runs], b=[t.speaker for t in turns], autojunk=False
+    )
+    for op, a, b, c, d in sm.get_opcodes():
+        if op != "equal":
+            print(
+                f"    {op}: true {[r[1][:40] for r in runs[a:b]]} got {[t.text[:40] for t in turns[c:d]]}"
+            )
+
+
 def text_of(words: list[Word]) -> str:
     return " ".join(w.text for w in words)
 
@@ -120,6 +157,17 @@ def main() -> None:
         "--cut-silence", type=float, default=None, help="pause (s) that closes an utterance"
     )
     ap.add_argument("--no-real", action="store_true", help="skip ../shared/data clips")
+    ap.add_argument(
+        "--lines-from",
+        type=Path,
+        action="append",
+        default=[],
+        help="also run an interview made of the lines of FOLDER's mock interviews "
+        "(bench/interviews*), cut to --minutes; repeatable",
+    )
+    ap.add_argument("--voices", default="en-us+m3,en-gb+m1", help="interviewer,candidate")
+    ap.add_argument("--dump", type=Path, help="write reference/engine/baseline texts here")
+    ap.add_argument("--skip-mock", action="store_true", help="skip the repeating mock script")
     args = ap.parse_args()
     FEED = args.feed
     asr = ASROptions(model=args.model, cpu_threads=max(1, args.threads // 2), beam_size=args.beam)
@@ -170,17 +218,32 @@ def main() -> None:
             )
     else:
         print(f"(skipping real clips: {SHARED / 'data'} not found)")
-    for minutes in [2.0] + ([args.minutes] if args.minutes else []):
-        si = synthesize_interview(script(minutes), tmp / f"synth{minutes:g}")
+    runs: list[tuple[str, list[Line]]] = []
+    if not args.skip_mock:
+        runs += [
+            (f"synth{m:g}", script(m)) for m in [2.0] + ([args.minutes] if args.minutes else [])
+        ]
+    runs += [(d.name, lines_from(d, args.minutes or 10.0)) for d in args.lines_from]
+    iv, cv = args.voices.split(",")
+    for name, lines in runs:
+        si = synthesize_interview(lines, tmp / name, voices={"interviewer": iv, "candidate": cv})
         tracks = {r: load_audio(getattr(si, r)).samples for r in ("interviewer", "candidate")}
         t = time.perf_counter()
-        words, turns, secs, _ = run_engine(tracks, opts, tmp / f"s{minutes:g}.duckdb")
+        words, turns, secs, _ = run_engine(tracks, opts, tmp / f"{name}.duckdb")
         wall = time.perf_counter() - t
         for role in tracks:
             ref = " ".join(ln.text for ln in si.lines if ln.speaker == role)
             bw, bs = run_baseline(model, tracks[role], role)
+            if args.dump:
+                args.dump.mkdir(parents=True, exist_ok=True)
+                for tag, txt in (
+                    ("ref", ref),
+                    ("engine", text_of(words[role])),
+                    ("base", text_of(bw)),
+                ):
+                    (args.dump / f"{name}.{role}.{tag}.txt").write_text(txt + "\n")
             row(
-                f"synthetic {si.duration / 60:.1f} min {role}",
+                f"{name} {si.duration / 60:.1f} min {role}",
                 ref,
                 si.duration,
                 words[role],
@@ -189,8 +252,15 @@ def main() -> None:
                 bw,
                 bs,
             )
-        true_order = [ln.speaker for ln in si.lines]
+        # a speaker's consecutive lines make one turn
+        true_order = [
+            s
+            for i, s in enumerate(ln.speaker for ln in si.lines)
+            if i == 0 or si.lines[i - 1].speaker != s
+        ]
         got = [t.speaker for t in turns if not t.overlap]
+        if got != true_order:
+            show_order_diff(si.lines, [t for t in turns if not t.overlap])
         print(
             f"  turns in true order: {got == true_order} ({len(got)} turns, "
             f"{len(true_order)} lines); whole interview {wall:.1f} s for "

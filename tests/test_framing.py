@@ -60,6 +60,17 @@ def test_overlapping_start_is_flagged() -> None:
     assert turns[1].overlap and not turns[0].overlap
 
 
+def test_a_reply_stamped_just_inside_the_last_word_is_not_an_overlap() -> None:
+    ws = words("interviewer", "okay", 0.0) + words("candidate", "the driver was tricky", 0.15)
+    turns = build_turns(ws)  # "okay" ends at 0.25: 0.1 s of timestamp jitter
+    assert [(t.speaker, t.overlap) for t in turns] == [
+        ("interviewer", False),
+        ("candidate", False),
+    ]
+    late = build_turns(words("interviewer", "okay", 0.0) + words("candidate", "the", 0.02))
+    assert late[1].overlap
+
+
 def test_final_turn_count_waits_for_the_reply_and_the_watermark() -> None:
     ws = words("interviewer", "what is your name", 0.0) + words("candidate", "sam", 2.0)
     turns = build_turns(ws)

@@ -135,3 +135,16 @@ def test_track_writer_appends_durably(tmp_path: Path) -> None:
     assert track_duration(path) == pytest.approx(1.25)
     back = read_track(path, start=0, stop=8000)
     assert np.allclose(back, tone(0.5), atol=1e-4)
+
+
+def test_track_round_trip_is_lossless_for_int16_audio(tmp_path: Path) -> None:
+    # decoded files and browser PCM are int16 / 32768: the raw track must give them back
+    # bit for bit (a 1-LSB change flips tiny.en's beam search on long tracks)
+    k = np.random.default_rng(3).integers(-32768, 32767, 16_000, dtype=np.int16)
+    path = tmp_path / "interviewer.pcm"
+    with TrackWriter(path, sample_rate=16_000) as w:
+        w.append(k.astype(np.float32) / 32768.0)
+        w.append(np.array([1.5, -1.5], np.float32))  # out of range: clipped
+    back = read_track(path)
+    assert np.array_equal(back[:16_000], k.astype(np.float32) / 32768.0)
+    assert back[16_000] == pytest.approx(32767 / 32768) and back[16_001] == -1.0

@@ -7,6 +7,7 @@ times on the session clock, merged into turns, and handed to the later stages.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import time
 from collections.abc import Callable, Sequence
@@ -70,6 +71,9 @@ class EngineOptions:
     # ahead of its close; if the close confirms it (nothing more was said) the words are ready
     # at once. None: decode only closed utterances (the file feed, where nothing waits).
     speculate: float | None = None
+    # A speech region at least this long (s) that a span's decode left without words, or a
+    # stretch twice as long inside one, is decoded again on its own (Engine._recover).
+    recover_min: float = 0.5
 
 
 class Stage(Protocol):
@@ -414,6 +418,7 @@ class Engine:
                 new_words, reused = spec.words, True  # decoded while the pause was short
             else:
                 new_words = self._decode(tr, buf[a:b], buf_start + a)
+                new_words = self._recover(tr, buf, buf_start, closed, new_words)
             spec = None
             # what the live bench breaks word latency into: span length, decode time, and how
             # much audio past the span had arrived when it was cut (the closing wait)
@@ -451,6 +456,46 @@ class Engine:
             options=self.options.asr,
             prompt=self._prompt(tr),
         )
+
+    def _recover(
+        self,
+        tr: _Track,
+        buf: np.ndarray,
+        buf_start: int,
+        regions: list[tuple[int, int]],
+        words: list[Word],
+    ) -> list[Word]:
+        """Re-decode stretches of speech that a long span's decode left without words.
+
+        Whisper sometimes ends a 30 s window early and seeks past the rest (measured: 20 s of
+        an answer lost), or stamps a short reply ("Yes.") onto the next chunk with zero length.
+        Silero says there was speech, so each stretch of a speech region that no word covers
+        (a whole region, or ``2 * recover_min`` s inside one) gets its own decode; a zero-length
+        duplicate of what that finds is dropped from the start of the next region.
+        """
+        if len(regions) < 2:  # one utterance: nothing to compare with, nothing gained
+            return words
+        times = [(tr.time(buf_start + a), tr.time(buf_start + b)) for a, b in regions]
+        found: list[Word] = []
+        for ta, tb, nxt in _holes(times, words, self.options.recover_min):
+            a, b = round((ta - tr.time(buf_start)) * SR), round((tb - tr.time(buf_start)) * SR)
+            got = self._decode(tr, buf[a:b], buf_start + a)
+            if not got:
+                continue
+            self.speculation["recovered_stretches"] += 1
+            texts = {_norm(w.text) for w in got}
+            words = [
+                w
+                for w in words
+                if not (
+                    w.t_end - w.t_start < 0.02
+                    and abs(w.t_start - nxt) < 0.5
+                    and _norm(w.text) in texts
+                )
+            ]
+            found += got
+        words = sorted(words + found, key=lambda w: w.t_start) if found else words
+        return _snap_starts(words, times)
 
     def _speculate(
         self, tr: _Track, buf: np.ndarray, buf_start: int, spec: _Spec | None
@@ -541,6 +586,49 @@ class Engine:
     def _emit(self, kind: str, payload: Any) -> None:
         if self.hook is not None:
             self.hook(kind, payload)
+
+
+def _holes(
+    regions: list[tuple[float, float]], words: list[Word], lo: float
+) -> list[tuple[float, float, float]]:
+    """Stretches (start, end, start of the next region) of speech regions that no word
+    covers: a whole region at least ``lo`` s long, or ``2 * lo`` s inside one."""
+    spans = [(w.t_start - 0.1, w.t_end + 0.1) for w in words]  # both sorted by time
+    holes: list[tuple[float, float, float]] = []
+    k = 0
+    for i, (ta, tb) in enumerate(regions):
+        nxt = regions[i + 1][0] if i + 1 < len(regions) else float("inf")
+        while k < len(spans) and spans[k][1] < ta:
+            k += 1
+        cursor, j = ta, k
+        while j < len(spans) and spans[j][0] < tb:
+            if spans[j][0] - cursor >= 2 * lo:
+                holes.append((cursor, spans[j][0], spans[j][0] + 0.1))
+            cursor = max(cursor, spans[j][1])
+            j += 1
+        if j == k and tb - ta >= lo:
+            holes.append((ta, tb, nxt))
+        elif j > k and tb - cursor >= 2 * lo:
+            holes.append((cursor, tb, nxt))
+    return holes
+
+
+def _snap_starts(words: list[Word], regions: list[tuple[float, float]]) -> list[Word]:
+    """Move a word that starts in the silence between two speech regions to where the next
+    one starts: decoding several regions at once, Whisper stamps a turn's first word early
+    (measured: "Thanks." 0.7 s early, into the other speaker's answer)."""
+    starts = [a for a, _ in regions]
+    out: list[Word] = []
+    for w in words:
+        i = bisect.bisect_right(starts, w.t_start)  # regions[i - 1] starts at or before w
+        if 0 < i < len(regions) and w.t_start > regions[i - 1][1] and starts[i] < w.t_end:
+            w = replace(w, t_start=round(starts[i], 3))
+        out.append(w)
+    return out
+
+
+def _norm(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def _ended(region: tuple[int, int], size: int, vad: VADOptions) -> bool:

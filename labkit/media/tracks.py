@@ -53,7 +53,9 @@ class TrackWriter:
     def append(self, samples: np.ndarray) -> None:
         """Append float32 [-1, 1] or int16 samples."""
         if samples.dtype != np.int16:
-            samples = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2")
+            # the inverse of read_track's k / 32768, rounded: audio that came from int16
+            # (every file and browser feed) goes through the raw track unchanged
+            samples = np.clip(np.rint(samples * 32768.0), -32768, 32767).astype("<i2")
         self._f.write(samples.astype("<i2", copy=False).tobytes())
         self._n += 1
         if self._n % self.sync_every == 0:

@@ -1,0 +1,92 @@
+"""Engine._recover: speech that a long span's decode skipped is decoded again (fake model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace as NS
+
+import numpy as np
+
+from labkit.engine import Engine
+from labkit.store import Store
+
+SR = 16_000
+
+
+class SkippingModel:
+    """Like tiny.en on a long span: it transcribes the first second, seeks past the rest of
+    the window, and stamps the short reply of region 2 onto region 3's start with zero length.
+    Asked about a short stretch on its own, it hears it."""
+
+    def __init__(self) -> None:
+        self.calls: list[float] = []
+
+    def transcribe(self, samples: np.ndarray, **_kw):
+        dur = samples.size / SR
+        self.calls.append(round(dur, 2))
+        if dur > 20:
+            words = [
+                NS(word=" Hello", start=0.1, end=0.8, probability=0.9),
+                NS(word=" yes.", start=24.0, end=24.0, probability=0.9),
+                NS(word=" Final", start=24.1, end=24.6, probability=0.9),
+            ]
+        elif dur < 1.5:
+            words = [NS(word=" Yes.", start=0.2, end=0.5, probability=0.9)]
+        else:
+            words = [NS(word=" recovered", start=0.5, end=1.5, probability=0.9)]
+        return [NS(words=words)], None
+
+
+def test_skipped_speech_is_decoded_again(tmp_path: Path) -> None:
+    with Store(tmp_path / "lab.duckdb") as store:
+        sid = store.create_session(title="recover")
+        model = SkippingModel()
+        eng = Engine(store, sid, model=model)
+        tr = eng.tracks["candidate"]
+        tr.t0 = 10.0
+        buf = np.zeros(26 * SR, np.float32)
+        # region 1: 0-12 s (only its first second decoded), region 2: a 1 s reply at 15 s,
+        # region 3: 24-25 s (decoded)
+        regions = [(0, 12 * SR), (15 * SR, 16 * SR), (24 * SR, 25 * SR)]
+        words = eng._decode(tr, buf[: 25 * SR], 0)
+        got = eng._recover(tr, buf, 0, regions, words)
+    texts = [(w.text, w.t_start) for w in got]
+    # the hole inside region 1 (0.9-12 s) and the empty region 2 were decoded on their own
+    assert model.calls == [25.0, 11.1, 1.0]
+    # the zero-length "yes." Whisper had put at region 3's start is gone
+    assert [t for t, _ in texts] == ["Hello", "recovered", "Yes.", "Final"]
+    assert texts[2][1] == 25.2  # the reply at its own time, not region 3's start
+    assert eng.speculation["recovered_stretches"] == 2
+
+
+def test_a_single_utterance_is_not_second_guessed(tmp_path: Path) -> None:
+    with Store(tmp_path / "lab.duckdb") as store:
+        sid = store.create_session(title="recover")
+        model = SkippingModel()
+        eng = Engine(store, sid, model=model)
+        tr = eng.tracks["candidate"]
+        tr.t0 = 0.0
+        buf = np.zeros(26 * SR, np.float32)
+        words = eng._decode(tr, buf[: 25 * SR], 0)
+        assert eng._recover(tr, buf, 0, [(0, 25 * SR)], words) == words
+    assert model.calls == [25.0]
+
+
+def test_a_first_word_stamped_in_the_silence_moves_to_its_region() -> None:
+    from labkit.engine.engine import _snap_starts
+    from labkit.records import Word
+
+    regions = [(0.0, 4.0), (5.0, 8.0)]
+    ws = [
+        Word("interviewer", 1.0, 1.4, "fine"),
+        Word("interviewer", 4.3, 5.3, "Thanks."),  # starts in the gap, ends in region 2
+        Word("interviewer", 4.2, 4.4, "uh"),  # wholly in the gap: left alone
+        Word("interviewer", 5.4, 5.8, "That's"),
+    ]
+    got = [(w.text, w.t_start, w.t_end) for w in _snap_starts(ws, regions)]
+    assert got == [
+        ("fine", 1.0, 1.4),
+        ("Thanks.", 5.0, 5.3),
+        ("uh", 4.2, 4.4),
+        ("That's", 5.4, 5.8),
+    ]
