@@ -37,39 +37,36 @@ class SkippingModel:
         return [NS(words=words)], None
 
 
-def test_skipped_speech_is_decoded_again(tmp_path: Path) -> None:
+def _recover(tmp_path: Path, t0: float, regions: list[tuple[int, int]]):
+    """Decode 25 s of a 26 s buffer in one span, then let the engine recover what it skipped."""
+    model = SkippingModel()
     with Store(tmp_path / "lab.duckdb") as store:
-        sid = store.create_session(title="recover")
-        model = SkippingModel()
-        eng = Engine(store, sid, model=model)
+        eng = Engine(store, store.create_session(title="recover"), model=model)
         tr = eng.tracks["candidate"]
-        tr.t0 = 10.0
+        tr.t0 = t0
         buf = np.zeros(26 * SR, np.float32)
-        # region 1: 0-12 s (only its first second decoded), region 2: a 1 s reply at 15 s,
-        # region 3: 24-25 s (decoded)
-        regions = [(0, 12 * SR), (15 * SR, 16 * SR), (24 * SR, 25 * SR)]
         words = eng._decode(tr, buf[: 25 * SR], 0)
-        got = eng._recover(tr, buf, 0, regions, words)
+        return words, eng._recover(tr, buf, 0, regions, words), model.calls, eng.speculation
+
+
+def test_skipped_speech_is_decoded_again(tmp_path: Path) -> None:
+    # region 1: 0-12 s (only its first second decoded), region 2: a 1 s reply at 15 s,
+    # region 3: 24-25 s (decoded)
+    regions = [(0, 12 * SR), (15 * SR, 16 * SR), (24 * SR, 25 * SR)]
+    _, got, calls, counts = _recover(tmp_path, 10.0, regions)
     texts = [(w.text, w.t_start) for w in got]
     # the hole inside region 1 (0.9-12 s) and the empty region 2 were decoded on their own
-    assert model.calls == [25.0, 11.1, 1.0]
+    assert calls == [25.0, 11.1, 1.0]
     # the zero-length "yes." Whisper had put at region 3's start is gone
     assert [t for t, _ in texts] == ["Hello", "recovered", "Yes.", "Final"]
     assert texts[2][1] == 25.2  # the reply at its own time, not region 3's start
-    assert eng.speculation["recovered_stretches"] == 2
+    assert counts["recovered_stretches"] == 2
 
 
 def test_a_single_utterance_is_not_second_guessed(tmp_path: Path) -> None:
-    with Store(tmp_path / "lab.duckdb") as store:
-        sid = store.create_session(title="recover")
-        model = SkippingModel()
-        eng = Engine(store, sid, model=model)
-        tr = eng.tracks["candidate"]
-        tr.t0 = 0.0
-        buf = np.zeros(26 * SR, np.float32)
-        words = eng._decode(tr, buf[: 25 * SR], 0)
-        assert eng._recover(tr, buf, 0, [(0, 25 * SR)], words) == words
-    assert model.calls == [25.0]
+    words, got, calls, _ = _recover(tmp_path, 0.0, [(0, 25 * SR)])
+    assert got == words
+    assert calls == [25.0]
 
 
 def test_a_first_word_stamped_in_the_silence_moves_to_its_region() -> None:
