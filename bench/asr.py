@@ -263,7 +263,7 @@ def main() -> None:
             show_order_diff(si.lines, [t for t in turns if not t.overlap])
         print(
             f"  turns in true order: {got == true_order} ({len(got)} turns, "
-            f"{len(true_order)} lines); whole interview {wall:.1f} s for "
+            f"{len(true_order)} true); whole interview {wall:.1f} s for "
             f"{si.duration:.0f} s = {wall / si.duration:.3f}x real time (both tracks)"
         )
 
