@@ -46,7 +46,8 @@ def _recover(tmp_path: Path, t0: float, regions: list[tuple[int, int]]):
         tr.t0 = t0
         buf = np.zeros(26 * SR, np.float32)
         words = eng._decode(tr, buf[: 25 * SR], 0)
-        return words, eng._recover(tr, buf, 0, regions, words), model.calls, eng.speculation
+        times = [(t0 + a / SR, t0 + b / SR) for a, b in regions]
+        return words, eng._recover(tr, buf, 0, times, words), model.calls, eng.speculation
 
 
 def test_skipped_speech_is_decoded_again(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ from labkit.speech.asr import (
     transcribe_span,
 )
 from labkit.speech.framing import FramingOptions, build_turns, final_turn_count
+from labkit.speech.metrics import normalize_text
 from labkit.store import Store
 
 __all__ = ["Engine", "EngineOptions", "Hook", "Stage"]
@@ -418,7 +419,9 @@ class Engine:
                 new_words, reused = spec.words, True  # decoded while the pause was short
             else:
                 new_words = self._decode(tr, buf[a:b], buf_start + a)
-                new_words = self._recover(tr, buf, buf_start, closed, new_words)
+                times = [(tr.time(buf_start + a), tr.time(buf_start + b)) for a, b in closed]
+                new_words = self._recover(tr, buf, buf_start, times, new_words)
+                new_words = _snap_starts(new_words, times)
             spec = None
             # what the live bench breaks word latency into: span length, decode time, and how
             # much audio past the span had arrived when it was cut (the closing wait)
@@ -462,40 +465,39 @@ class Engine:
         tr: _Track,
         buf: np.ndarray,
         buf_start: int,
-        regions: list[tuple[int, int]],
+        regions: list[tuple[float, float]],
         words: list[Word],
     ) -> list[Word]:
         """Re-decode stretches of speech that a long span's decode left without words.
 
         Whisper sometimes ends a 30 s window early and seeks past the rest (measured: 20 s of
         an answer lost), or stamps a short reply ("Yes.") onto the next chunk with zero length.
-        Silero says there was speech, so each stretch of a speech region that no word covers
-        (a whole region, or ``2 * recover_min`` s inside one) gets its own decode; a zero-length
-        duplicate of what that finds is dropped from the start of the next region.
+        Silero says there was speech, so each stretch of a speech region (session times) that
+        no word covers (a whole region, or ``2 * recover_min`` s inside one) gets its own decode;
+        a zero-length duplicate of what that finds is dropped from the start of the next region.
         """
         if len(regions) < 2:  # one utterance: nothing to compare with, nothing gained
             return words
-        times = [(tr.time(buf_start + a), tr.time(buf_start + b)) for a, b in regions]
+        t_buf = tr.time(buf_start)
         found: list[Word] = []
-        for ta, tb, nxt in _holes(times, words, self.options.recover_min):
-            a, b = round((ta - tr.time(buf_start)) * SR), round((tb - tr.time(buf_start)) * SR)
+        for ta, tb, nxt in _holes(regions, words, self.options.recover_min):
+            a, b = round((ta - t_buf) * SR), round((tb - t_buf) * SR)
             got = self._decode(tr, buf[a:b], buf_start + a)
             if not got:
                 continue
             self.speculation["recovered_stretches"] += 1
-            texts = {_norm(w.text) for w in got}
+            texts = {normalize_text(w.text) for w in got}
             words = [
                 w
                 for w in words
                 if not (
                     w.t_end - w.t_start < 0.02
                     and abs(w.t_start - nxt) < 0.5
-                    and _norm(w.text) in texts
+                    and normalize_text(w.text) in texts
                 )
             ]
             found += got
-        words = sorted(words + found, key=lambda w: w.t_start) if found else words
-        return _snap_starts(words, times)
+        return sorted(words + found, key=lambda w: w.t_start) if found else words
 
     def _speculate(
         self, tr: _Track, buf: np.ndarray, buf_start: int, spec: _Spec | None
@@ -625,10 +627,6 @@ def _snap_starts(words: list[Word], regions: list[tuple[float, float]]) -> list[
             w = replace(w, t_start=round(starts[i], 3))
         out.append(w)
     return out
-
-
-def _norm(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def _ended(region: tuple[int, int], size: int, vad: VADOptions) -> bool:
