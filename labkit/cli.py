@@ -27,7 +27,7 @@ def _engine_options(args: argparse.Namespace):
 
     # serve: one utterance at a time is on the clock, so each decode may use every core, a
     # looping window is cut short, and an utterance is decoded as soon as its speaker pauses
-    # (kept if the pause closes it)
+    # (kept if the pause closes it) with a 10 s encoder window instead of 30 s
     live = getattr(args, "func", None) is cmd_serve
     threads = (os.cpu_count() or 2) if live else 0
     asr = ASROptions(
@@ -35,6 +35,7 @@ def _engine_options(args: argparse.Namespace):
         device=args.device,
         cpu_threads=threads,
         max_tokens_per_second=16.0 if live else None,
+        min_window=10.0 if live else None,
     )
     return EngineOptions(
         asr=asr,
