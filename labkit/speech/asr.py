@@ -54,6 +54,7 @@ class ASROptions:
     vad: VADOptions = VADOptions()
     # Whisper re-decodes a doubtful window at each next temperature (the fallback ladder).
     temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+    best_of: int = 5  # samples drawn at each temperature above 0
     # Live serving caps the tokens of a window at 32 + this per second of audio (~4x fast
     # speech): a window that loops ("thank you for watching, and thank you for watching...")
     # otherwise decodes all 448 tokens at each temperature (measured: 4.0 s -> 1.2 s on a 2.6 s
@@ -235,6 +236,7 @@ def _decode(
         hotwords=o.hotwords,
         condition_on_previous_text=False,
         temperature=list(o.temperatures),
+        best_of=o.best_of,
         max_new_tokens=_max_new_tokens(o, samples.size / sample_rate),
     )
     words: list[Word] = []
