@@ -120,3 +120,15 @@ def test_demo_runs_offline(
     assert main(["demo", "--db", str(db), "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "Candidate:" in out and "Python" in out
+
+
+def test_serve_decodes_for_latency_and_analyze_for_accuracy() -> None:
+    """Live serving trades Whisper's 30 s window and long fallback ladder for latency; file
+    analysis keeps faster-whisper's defaults."""
+    from labkit.cli import _engine_options, build_parser
+
+    live = _engine_options(build_parser().parse_args(["serve"])).asr
+    files = _engine_options(build_parser().parse_args(["analyze", "--stereo", "x.wav"])).asr
+    assert live.min_window == 10.0 and files.min_window is None
+    assert live.temperatures == (0.0, 0.4, 0.8) and live.best_of == 1
+    assert files.temperatures[0] == 0.0 and len(files.temperatures) == 6 and files.best_of == 5
