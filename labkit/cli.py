@@ -27,7 +27,7 @@ def _engine_options(args: argparse.Namespace):
 
     # serve: one utterance at a time is on the clock, so each decode may use every core, a
     # looping window is cut short, and an utterance is decoded as soon as its speaker pauses
-    # (kept if the pause closes it) with a 10 s encoder window instead of 30 s
+    # (kept if the pause closes it), in a 10 s encoder window instead of Whisper's 30 s
     live = getattr(args, "func", None) is cmd_serve
     threads = (os.cpu_count() or 2) if live else 0
     asr = ASROptions(
