@@ -13,6 +13,7 @@ import argparse
 import json
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -21,15 +22,18 @@ from labkit.speech.asr import ASROptions, load_whisper, transcribe_span
 from labkit.speech.metrics import wer
 from labkit.synth import DEFAULT_VOICES, _speak
 
-SETTINGS = {
-    "30 s window, 6 temperatures x 5 (baseline)": {},
-    "10 s window": {"min_window": 10.0},
-    "10 s window, ladder 0/0.4/0.8 x 1 (live)": {
-        "min_window": 10.0,
-        "temperatures": (0.0, 0.4, 0.8),
-        "best_of": 1,
-    },
-}
+
+def settings() -> dict[str, ASROptions]:
+    """The baseline, the window alone, and exactly what ``labkit serve`` decodes with."""
+    from labkit.cli import _engine_options, build_parser
+
+    live = _engine_options(build_parser().parse_args(["serve"])).asr
+    base = replace(live, min_window=None, temperatures=ASROptions().temperatures, best_of=5)
+    return {
+        "30 s window, 6 temperatures x 5 (baseline)": base,
+        "10 s window": replace(base, min_window=live.min_window),
+        "10 s window, short ladder (live)": live,
+    }
 
 
 def main() -> None:
@@ -49,8 +53,7 @@ def main() -> None:
             )
     model = load_whisper("tiny.en", num_workers=1)
     print(f"{len(clips)} utterances, p50 {np.median([a.size for _, a in clips]) / 16000:.1f} s")
-    for name, kw in SETTINGS.items():
-        o = ASROptions(max_tokens_per_second=16.0, **kw)
+    for name, o in settings().items():
         transcribe_span(model, clips[0][1], speaker="candidate", t0=0, options=o)  # warm
         times, refs, hyps = [], [], []
         for x, a in clips:
