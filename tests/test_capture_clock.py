@@ -251,3 +251,13 @@ def test_candidate_app_consent_then_capture() -> None:
     declined.decline()
     assert declined.capture is None
     assert "nothing is recorded" in declined.consent_box.children[0].value
+
+
+def test_vision_takes_fresh_frames_and_always_the_newest() -> None:
+    from labkit.live.session import fresh_frames
+
+    batch = [(t, b"") for t in (9.0, 9.5, 9.8, 9.9)]
+    assert [t for t, _ in fresh_frames(batch, now=10.0, max_age=0.3)] == [9.8, 9.9]
+    # all stale (a slow machine): the newest is still analyzed, the rest skipped
+    assert [t for t, _ in fresh_frames(batch, now=12.0, max_age=0.3)] == [9.9]
+    assert fresh_frames([], now=1.0, max_age=0.3) == []

@@ -160,6 +160,13 @@ def test_live_verdicts_arrive_during_the_interview(
                     )
             for r in store.query("SELECT after_qa FROM verdicts WHERE session_id = ?", [sid]):
                 seen_at.setdefault(r["after_qa"], (a + step) / 16000)
+        # the rolling prosody windows (the stage's after_turns) were measured during the
+        # interview too, not only at its end
+        live_windows = store.query(
+            "SELECT count(*) AS n FROM prosody_windows WHERE session_id = ? AND scope = 'window'",
+            [sid],
+        )[0]["n"]
+        assert live_windows > 0
         eng.handle(InterviewEnd())
         # the first two answers were judged while the next question was still being asked
         for k in (0, 1):
@@ -221,3 +228,57 @@ def test_speculative_decoding_gives_the_same_words_sooner(
     ]
     assert got["spec"][1]["reused"] >= len(interview.lines) // 2, got["spec"][1]
     assert got["plain"][1]["reused"] == 0
+
+
+def test_live_feed_prepares_answers_before_they_close(
+    interview: SynthInterview, tmp_path: Path, whisper
+) -> None:
+    """On the live feed the candidate's provisional turn reaches ``prepare`` once they are
+    quiet, before the interviewer takes the floor and the turn becomes final."""
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.prepared: list[tuple[float, float]] = []  # (turn start, audio time)
+            self.final: dict[float, float] = {}  # candidate turn start -> audio time final
+            self.now = 0.0
+
+        def prepare(self, store, sid, turns):
+            assert turns[-1].speaker == "candidate"
+            self.prepared.append((turns[-1].t_start, self.now))
+
+        def on_turns(self, store, sid, turns, **kw):
+            for t in turns:
+                if t.speaker == "candidate":
+                    self.final.setdefault(t.t_start, self.now)
+            return []
+
+        def on_end(self, *a, **k):
+            return []
+
+    tracks = {r: load_audio(getattr(interview, r)).samples for r in ("interviewer", "candidate")}
+    rec = Recorder()
+    step = 4000
+    with Store(tmp_path / "lab.duckdb") as store:
+        sid = store.create_session(title="prepare")
+        eng = Engine(store, sid, model=whisper, stages=[rec])
+        n = max(x.size for x in tracks.values())
+        for a in range(0, n, step):
+            rec.now = (a + step) / 16000
+            for role, x in tracks.items():
+                if x[a : a + step].size:
+                    eng.ingest(AudioChunk(role=role, samples=x[a : a + step], t_capture=a / 16000))  # type: ignore[arg-type]
+            eng.process(flush=False, wait=False)
+            for f in list(eng._jobs.values()):  # a real-time feed would give them this time
+                f.result()
+            eng.process(flush=False, wait=False)
+        eng.handle(InterviewEnd())
+    answers = [ln for ln in interview.lines if ln.speaker == "candidate"]
+    assert rec.prepared and rec.final
+    early = 0
+    for start, t_final in rec.final.items():
+        before = [t for s, t in rec.prepared if abs(s - start) < 0.3 and t < t_final]
+        early += bool(before)
+    # every answer but the last (closed only by the end) was prepared before it was final
+    assert early >= len(answers) - 1, (rec.prepared, rec.final)
+    # once per state: not on every pass while the candidate stays quiet
+    assert len(rec.prepared) <= 3 * len(answers)

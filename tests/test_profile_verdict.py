@@ -170,3 +170,34 @@ def test_side_evidence_is_weak_and_reaches_summary(backend_spec, embedder):  # n
     assert last["confidence"].mean < base_conf  # pulled down, but only weakly
     assert last["confidence"].mean > base_conf - 0.3
     assert "stress" in res.summary.text
+
+
+def test_prepare_changes_nothing_and_leaves_little_to_embed(backend_spec):  # noqa: F811
+    """Preparing a provisional answer warms the caches only: judging it afterwards gives the rows
+    a cold state gives, and embeds no new text."""
+    from labkit.language.nlp import Embedder, get_embedder
+
+    real = get_embedder("cpu")
+    encoded: list[str] = []
+
+    def encode(texts):
+        encoded.extend(texts)
+        return real.embed(list(texts))
+
+    ts = turns(WEAK)
+    k = next(i for i, t in enumerate(ts) if t.speaker == "candidate") + 1  # Q then A
+    cold = JudgmentState(backend_spec, embedder=real)
+    want = cold.update(ts[:k], answer_closed=True)
+    assert want.verdicts  # the answer was closed and judged
+
+    warm = JudgmentState(backend_spec, embedder=Embedder(encode))
+    pair = warm.prepare(ts[:k])
+    assert pair is not None and pair.idx == want.qa_pairs[0].idx
+    assert warm.qa_pairs == () and warm.history.claims == []  # nothing became final
+    assert encoded  # the question, answer and spans were embedded ahead
+    encoded.clear()
+    got = warm.update(ts[:k], answer_closed=True)
+    assert encoded == []
+    assert got.qa_pairs == want.qa_pairs
+    assert got.answer_scores == want.answer_scores
+    assert got.verdicts == want.verdicts

@@ -93,6 +93,15 @@ class Stage(Protocol):
     def on_end(self, store: Store, session_id: str, t: float) -> list[tuple[str, Any]]: ...
 
 
+def after_turns(
+    stage: Any, store: Store, session_id: str, turns: Sequence[Turn], *, watermark: float
+) -> None:
+    """Run a stage's optional ``after_turns``: work that no output of ``on_turns`` waits for."""
+    fn = getattr(stage, "after_turns", None)
+    if fn is not None:
+        fn(store, session_id, turns, watermark=watermark)
+
+
 @dataclass
 class _Track:
     """One speaker. The raw track file is the truth; ``buf`` mirrors its unprocessed tail."""
@@ -182,6 +191,7 @@ class Engine:
         }
         self.turns_emitted = 0
         self.turns: list[Turn] = []
+        self._prepared: tuple[int, float] | None = None
         self.asr_timings: collections.deque[tuple[float, float, float]] = collections.deque(
             maxlen=2000
         )
@@ -340,7 +350,7 @@ class Engine:
                 if self.on_ready is not None:
                     fut.add_done_callback(lambda _f: self.on_ready and self.on_ready())
             if committed:
-                self._advance_turns(flush=False)
+                self._advance_turns(flush=False, prepare=True)
             return
         self._drain_jobs()
         todo = [
@@ -552,7 +562,7 @@ class Engine:
         return (base + " " + " ".join(w.text for w in tr.words[-n:])).strip()
 
     # -- turns and later stages -------------------------------------------------------------
-    def _advance_turns(self, *, flush: bool) -> None:
+    def _advance_turns(self, *, flush: bool, prepare: bool = False) -> None:
         words = [w for tr in self.tracks.values() for w in tr.words]
         turns = build_turns(words, options=self.options.framing)
         onsets = {r: tr.onset for r, tr in self.tracks.items()}
@@ -562,6 +572,8 @@ class Engine:
             if flush
             else final_turn_count(turns, done=done, onsets=onsets, options=self.options.framing)
         )
+        if prepare:
+            self._prepare(turns, n)
         new = turns[self.turns_emitted : n]
         if not new:
             return
@@ -580,6 +592,24 @@ class Engine:
                     onsets=onsets,
                 )
             )
+            after_turns(stage, self.store, self.session_id, self.turns, watermark=self.watermark)
+
+    def _prepare(self, turns: list[Turn], n_final: int) -> None:
+        """The live feed: the candidate's words are in and they are quiet, so their provisional
+        last turn may end an answer. Stages with a ``prepare`` do that answer's costly work now
+        (once per state), instead of after the interviewer takes the floor."""
+        if n_final >= len(turns) or turns[-1].speaker != "candidate":
+            return
+        if self.tracks["candidate"].onset is not None:  # still talking
+            return
+        key = (len(turns), turns[-1].t_end)
+        if key == self._prepared:
+            return
+        self._prepared = key
+        for stage in self.stages:
+            fn = getattr(stage, "prepare", None)
+            if fn is not None:
+                fn(self.store, self.session_id, turns)
 
     def _write(self, outputs: list[tuple[str, Any]]) -> None:
         for kind, payload in outputs:

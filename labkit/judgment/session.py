@@ -143,6 +143,37 @@ class JudgmentState:
         """
         return self._step(turns, final=False, close_last=answer_closed)
 
+    def prepare(self, turns: Iterable[Turn]) -> QAPair | None:
+        """Do ahead the costly part of judging an answer that may be over: ``turns`` include the
+        candidate's provisional last turn (not final: the interviewer has not spoken yet).
+
+        Embeddings of the turns and of the answer's spans land in the embedder's cache, so
+        closing the answer later costs little. Nothing of this state changes. Returns the
+        provisional pair (None if the last pair has no answer yet or the state is final).
+        """
+        if self._finalized:
+            return None
+        merged = {**self._turns, **{t.idx: t for t in turns}}
+        ordered = sorted(merged.values(), key=lambda t: (t.t_start, t.idx))
+        pairs, _, _ = pair_questions(
+            ordered, embedder=self.embedder, options=self.options.pairing,
+            classes=dict(self._classes),
+        )  # fmt: skip
+        if len(pairs) <= len(self._pairs) or pairs[-1].a_start is None:
+            return None
+        pair = pairs[-1]
+        if pair.kind not in UNSCORED_KINDS:
+            score_answer(
+                pair,
+                [merged[i] for i in pair.answer_turns],
+                jobspec=self.jobspec,
+                embedder=self.embedder,
+                history=AnswerHistory(claims=list(self.history.claims)),
+                vocabulary=self.vocabulary,
+                options=self.options.scoring,
+            )
+        return pair
+
     def finalize(self, turns: Iterable[Turn] = (), *, t_end: float | None = None) -> JudgmentUpdate:
         """Interview over: close the last answer, add the final verdict and the summary."""
         return self._step(turns, final=True, t_end=t_end)

@@ -117,7 +117,6 @@ class JudgmentStage:
         onsets: dict[str, float | None] | None = None,
     ) -> list[tuple[str, Any]]:
         state = self._ensure(store, session_id)
-        self._prosody(store, session_id, turns, upto=watermark)
         # the interviewer started talking after the candidate's last turn: that answer is over
         floor = (onsets or {}).get("interviewer")
         closed = (
@@ -126,6 +125,26 @@ class JudgmentStage:
             and (floor is not None and floor > turns[-1].t_end)
         )
         return self._write(store, session_id, state.update(turns, answer_closed=closed))
+
+    def prepare(self, store: Store, session_id: str, turns: Sequence[Turn]) -> None:
+        """The candidate has paused and may have finished an answer (``turns`` end with their
+        provisional turn): measure and embed it now, so that the verdict, once the interviewer
+        takes the floor, waits for little more than the profile update. Writes nothing."""
+        state = self._ensure(store, session_id)
+        pair = state.prepare(turns)
+        if pair is None or pair.a_start is None or pair.a_end is None:
+            return
+        if pair.a_end - pair.a_start >= 1.0:  # as _side_evidence, which reuses these frames
+            self._answer_frames(store, session_id, float(pair.a_start), float(pair.a_end))
+
+    def after_turns(
+        self, store: Store, session_id: str, turns: Sequence[Turn], *, watermark: float
+    ) -> None:
+        """Work no output waits for, done once ``on_turns``' rows are out: the rolling prosody
+        windows (an answer's voice evidence is measured on the answer itself, so the verdict
+        does not wait for them)."""
+        self._ensure(store, session_id)
+        self._prosody(store, session_id, turns, upto=watermark)
 
     def on_end(self, store: Store, session_id: str, t: float) -> list[tuple[str, Any]]:
         state = self._ensure(store, session_id)

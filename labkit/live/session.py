@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from labkit.engine import AudioChunk, Engine, EngineOptions, Stage
+from labkit.engine.engine import after_turns
 from labkit.records import Word
 from labkit.store import Store
 
@@ -46,6 +47,9 @@ class LiveSession:
     Audio needs no in-memory queue: the raw track file is the queue, so a slow ASR worker means
     a growing backlog on disk (reported), never unbounded memory. Video frames go through a
     bounded deque; when vision falls behind, the oldest frames are dropped and counted.
+    Vision analyzes only frames at most ``max_frame_age`` seconds old (always the newest one):
+    when the machine is slow the face rate falls, not the rows' timeliness (every frame stays
+    in the stored video).
     """
 
     def __init__(
@@ -58,12 +62,16 @@ class LiveSession:
         stages: Sequence[Stage] = (),
         vision: Callable[[Store, str, list[tuple[float, bytes]]], Any] | None = None,
         max_frames: int = 20,
+        max_frame_age: float = 0.3,
     ) -> None:
         self.session_id = session_id
+        self.max_frame_age = max_frame_age
         self.clock_epoch = clock_epoch
         self.store = store.view()  # the ASR worker's own cursor
         # Judgment runs on its own thread so that scoring an answer never delays the words
-        self._judge_q: collections.deque[tuple[list[Any], float, dict[str, Any]]] = (
+        # ("turns", final turns, watermark, onsets) to judge, or ("prepare", turns with the
+        # candidate's provisional last turn, ...) to warm up for
+        self._judge_q: collections.deque[tuple[str, list[Any], float, dict[str, Any]]] = (
             collections.deque()
         )
         self._judge_wake = threading.Event()
@@ -82,7 +90,15 @@ class LiveSession:
         self.latest_jpeg_t = 0.0
         self.lat = {
             k: Latency()
-            for k in ("ingest_audio", "ingest_frame", "words", "face", "verdict", "judge_compute")
+            for k in (
+                "ingest_audio",
+                "ingest_frame",
+                "words",
+                "face",
+                "verdict",
+                "judge_compute",
+                "judge_prepare",
+            )
         }
         self.backlog: collections.deque[tuple[float, float]] = collections.deque(maxlen=4000)
         self.counts: collections.Counter[str] = collections.Counter()
@@ -123,9 +139,13 @@ class LiveSession:
             self._judge_wake.clear()
             while self._judge_q:
                 self._judge_idle.clear()
-                turns, watermark, onsets = self._judge_q.popleft()
-                if self._judge_q:  # only the newest state matters: stages take all turns
+                kind, turns, watermark, onsets = self._judge_q.popleft()
+                if kind == "prepare":
+                    if not self._judge_q:  # stale once anything newer came
+                        self._prepare(jstore, turns)
                     continue
+                if any(k == "turns" for k, *_ in self._judge_q):
+                    continue  # only the newest state matters: stages take all turns
                 t_judge = time.perf_counter()
                 for st in self.stages:
                     try:
@@ -136,12 +156,30 @@ class LiveSession:
                         self.error = f"judgment: {type(e).__name__}: {e}"
                         self.counts["judgment_errors"] += 1
                         continue
-                    for kind, payload in out:
-                        self._on_engine(kind, payload)
+                    for name, payload in out:
+                        self._on_engine(name, payload)
                 self.lat["judge_compute"].add(time.perf_counter() - t_judge)
+                for st in self.stages:  # after the rows are out: nothing waits for this
+                    try:
+                        after_turns(st, jstore, self.session_id, turns, watermark=watermark)
+                    except Exception as e:
+                        self.error = f"judgment: {type(e).__name__}: {e}"
+                        self.counts["judgment_errors"] += 1
             self._judge_idle.set()
             if self._stop and not self._judge_q:
                 return
+
+    def _prepare(self, store: Store, turns: list[Any]) -> None:
+        t0 = time.perf_counter()
+        for st in self.stages:
+            fn = getattr(st, "prepare", None)
+            if fn is None:
+                continue
+            try:
+                fn(store, self.session_id, turns)
+            except Exception as e:  # only a warm-up: judging proper will say what broke
+                self.error = f"judgment prepare: {type(e).__name__}: {e}"
+        self.lat["judge_prepare"].add(time.perf_counter() - t0)
 
     def drain_judgment(self, timeout: float = 120.0) -> None:
         """Wait until the judgment thread has taken every queued state of the turns."""
@@ -235,6 +273,9 @@ class LiveSession:
             self.frames.clear()
             return
         batch = [self.frames.popleft() for _ in range(len(self.frames))]
+        fresh = fresh_frames(batch, now=self.now(), max_age=self.max_frame_age)
+        self.counts["frames_stale"] += len(batch) - len(fresh)
+        batch = fresh
         try:
             rows = self.vision(store, self.session_id, batch)
         except Exception as e:  # vision is a side signal: log it, keep the interview going
@@ -309,9 +350,16 @@ class _Deferred:
         watermark: float,
         onsets: dict[str, Any] | None = None,
     ) -> list[Any]:
-        self.live._judge_q.append((list(turns), watermark, dict(onsets or {})))
+        self.live._judge_q.append(("turns", list(turns), watermark, dict(onsets or {})))
         self.live._judge_wake.set()
         return []
+
+    def prepare(self, store: Store, session_id: str, turns: Sequence[Any]) -> None:
+        self.live._judge_q.append(("prepare", list(turns), 0.0, {}))
+        self.live._judge_wake.set()
+
+    def after_turns(self, *args: Any, **kwargs: Any) -> None:
+        """The judgment thread runs the stage's own after each state it judges."""
 
     def on_end(self, store: Store, session_id: str, t: float) -> list[Any]:
         self.live.drain_judgment()
@@ -319,6 +367,14 @@ class _Deferred:
 
     def __getattr__(self, name: str) -> Any:  # on_jd, set_profiling, warm_up
         return getattr(self.stage, name)
+
+
+def fresh_frames(
+    batch: Sequence[tuple[float, bytes]], *, now: float, max_age: float
+) -> list[tuple[float, bytes]]:
+    """The frames of ``batch`` (time order) captured at most ``max_age`` s before ``now``, and
+    always the newest one: a late face row helps no one watching live."""
+    return [f for f in batch[:-1] if now - f[0] <= max_age] + list(batch[-1:])
 
 
 def video_index(folder: Path) -> list[tuple[float, int, int]]:
