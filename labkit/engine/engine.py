@@ -78,7 +78,12 @@ class EngineOptions:
 
 
 class Stage(Protocol):
-    """A later stage fed final turns (judgment) or frames (vision); writes through the store."""
+    """A later stage fed final turns (judgment) or frames (vision); writes through the store.
+
+    Optional methods the engine calls when a stage has them: ``on_jd``, ``set_profiling``,
+    ``after_turns`` (work no output waits for, run after ``on_turns``) and, on the live feed,
+    ``prepare`` (the candidate's provisional turn while they are quiet: warm up, write nothing).
+    """
 
     def on_turns(
         self,
