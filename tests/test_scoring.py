@@ -180,3 +180,21 @@ def test_negation_near_a_mention_is_not_always_a_denial(backend_spec, embedder):
         _one("Have you run services on Kubernetes?", "I'm not familiar with it, honestly.",
              backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
     assert no.score < 0.2 and no.features.get("negated")
+
+
+def test_spelled_out_acronyms_match_but_the_pronoun_does_not() -> None:
+    from labkit.language.vocabulary import load_vocabulary
+
+    v = load_vocabulary()
+
+    def names(text: str) -> list[str]:
+        return [m.entry.name for m in v.find_mentions(text, speech=True)]
+
+    # ASR spells acronyms letter by letter; "ARM" is case-sensitive, spelling makes it one
+    assert names("we ported it to a r m and read i 2 c sensors") == [
+        "ARM Architecture",
+        "I2C",
+    ]
+    assert names("I used a w s and s q l daily") == ["Amazon Web Services", "SQL"]
+    assert names("I a m sure") == []  # the pronoun, not IAM
+    assert names("plan a b c") == []  # letters that spell no term

@@ -221,6 +221,7 @@ class Vocabulary:
                 out.append(
                     Mention(e, toks[i].start, toks[i + n - 1].end, surface, method, 1.0, i, i + n)
                 )
+        out.extend(_spelled(text, toks, taken, index))
         if fuzzy and targets:
             out.extend(self._fuzzy(text, toks, taken, targets))
         out.sort(key=lambda m: m.start)
@@ -270,6 +271,37 @@ class Vocabulary:
                     )
                 )
         return found
+
+
+def _spelled(
+    text: str, toks: list[Token], taken: list[bool], index: dict[tuple[str, ...], SkillEntry]
+) -> list[Mention]:
+    """Acronyms spelled out letter by letter, as ASR writes them ("a r m", "i 2 c"): a run of
+    one-character tokens that joins into a term. Spelling makes it an acronym, so case-sensitive
+    terms ("ARM") count without a technical neighbour. Longest run first; marks ``taken``."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and len(toks[j].lower) == 1 and not taken[j]:
+            j += 1
+        if j - i > 2 and toks[i].text.isupper() and toks[i + 1].text.islower():
+            i += 1  # "I a m": the pronoun (or a capital "A") before lowercase letters
+            continue
+        for a in range(i, j - 1):  # every start in the run, longest span first
+            for b in range(j, a + 1, -1):
+                if any(taken[a:b]):
+                    continue
+                e = index.get(("".join(t.lower for t in toks[a:b]),))
+                if e is None:
+                    continue
+                for k in range(a, b):
+                    taken[k] = True
+                surface = text[toks[a].start : toks[b - 1].end]
+                out.append(Mention(e, toks[a].start, toks[b - 1].end, surface, "alias", 1.0, a, b))
+                break
+        i = max(j, i + 1)
+    return out
 
 
 @functools.lru_cache(maxsize=64)
