@@ -134,7 +134,7 @@ class JudgmentStage:
         pair = state.prepare(turns)
         if pair is None or pair.a_start is None or pair.a_end is None:
             return
-        if pair.a_end - pair.a_start >= 1.0:  # as _side_evidence, which reuses these frames
+        if pair.a_end > pair.a_start:  # as _answer_prosody, which reuses these frames
             self._answer_frames(store, session_id, float(pair.a_start), float(pair.a_end))
 
     def after_turns(
