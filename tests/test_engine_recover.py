@@ -88,3 +88,82 @@ def test_a_first_word_stamped_in_the_silence_moves_to_its_region() -> None:
         ("uh", 4.2, 4.4),
         ("That's", 5.4, 5.8),
     ]
+
+
+class DoubtfulModel:
+    """Unsure of region 2 inside the long span; alone it reads it surer only when primed with
+    what the speaker said before."""
+
+    def __init__(self) -> None:
+        self.prompts: list[str | None] = []
+
+    def transcribe(self, samples: np.ndarray, *, initial_prompt=None, **_kw):
+        dur = samples.size / SR
+        if dur > 10:  # the span: region 1 sure, region 2 (at 10 s) doubtful
+            words = [
+                NS(word=" I", start=0.2, end=0.4, probability=0.95),
+                NS(word=" own", start=0.5, end=0.9, probability=0.9),
+                NS(word=" thank", start=10.2, end=10.6, probability=0.3),
+                NS(word=" you", start=10.7, end=11.0, probability=0.2),
+            ]
+        else:
+            self.prompts.append(initial_prompt)
+            p = 0.85 if initial_prompt else 0.1
+            words = [
+                NS(word=" run", start=0.2, end=0.5, probability=p),
+                NS(word=" Kubernetes", start=0.6, end=1.4, probability=p),
+            ]
+        return [NS(words=words)], None
+
+
+def _redecode(tmp_path: Path, **opts):
+    from labkit.engine import EngineOptions
+
+    model = DoubtfulModel()
+    with Store(tmp_path / "lab.duckdb") as store:
+        eng = Engine(
+            store, store.create_session(title="redecode"), model=model,
+            options=EngineOptions(**opts),
+        )  # fmt: skip
+        tr = eng.tracks["candidate"]
+        tr.t0 = 0.0
+        buf = np.zeros(13 * SR, np.float32)
+        words = eng._decode(tr, buf[: 12 * SR], 0)
+        regions = [(0.0, 1.0), (10.0, 11.5)]
+        got = eng._redecode(tr, buf, 0, regions, words)
+        return [(w.text, w.t_start) for w in got], model.prompts, eng.speculation
+
+
+def test_a_doubtful_utterance_is_decoded_again_and_the_surer_reading_kept(tmp_path) -> None:
+    got, prompts, counts = _redecode(tmp_path)
+    assert got == [("I", 0.2), ("own", 0.5), ("run", 10.2), ("Kubernetes", 10.6)]
+    assert prompts == ["I own"]  # primed with the speaker's previous words; region 1 was sure
+    assert counts["redecoded_utterances"] == 1 and counts["redecode_kept"] == 1
+
+
+def test_a_surer_first_reading_is_kept_and_the_option_turns_it_off(tmp_path) -> None:
+    got, prompts, counts = _redecode(tmp_path, redecode_prompt_words=0)
+    assert [t for t, _ in got] == ["I", "own", "thank", "you"]  # unprimed: 0.1 < first reading
+    assert prompts == [None] and counts["redecode_kept"] == 0
+    got, prompts, _ = _redecode(tmp_path / "off", redecode_below=None)
+    assert [t for t, _ in got] == ["I", "own", "thank", "you"] and prompts == []
+
+
+def test_a_last_word_stretched_over_the_silence_ends_with_its_region() -> None:
+    from labkit.engine.engine import _clip_ends
+    from labkit.records import Word
+
+    regions = [(65.0, 73.5), (79.8, 90.0)]
+    ws = [
+        Word("candidate", 72.6, 72.9, "of"),
+        Word("candidate", 72.9, 79.6, "my"),  # over the interviewer's question at 77.5
+        Word("candidate", 79.9, 80.5, "honestly"),
+        Word("candidate", 89.8, 91.0, "work."),  # past the last region: ends with it
+    ]
+    got = [(w.text, w.t_start, w.t_end) for w in _clip_ends(ws, regions)]
+    assert got == [
+        ("of", 72.6, 72.9),
+        ("my", 72.9, 73.5),
+        ("honestly", 79.9, 80.5),
+        ("work.", 89.8, 90.0),
+    ]
