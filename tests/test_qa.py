@@ -276,3 +276,29 @@ def test_technical_questions_that_sound_like_small_talk_or_soft_skills():
     assert (
         question_topic("How do you communicate with non-technical stakeholders?") == "behavioural"
     )
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Okay, thanks Ben. We'll talk it over and get back to you.",
+        "Alright. Thanks Chen, we'll send you feedback by Thursday.",
+        "Nice. Thanks Marco, HR will get in touch next week.",
+    ],
+)
+def test_what_happens_next_is_a_closing(closing):
+    assert classify_turn(closing, has_prior_answer=True).kind == "closing"
+
+
+def test_a_withdrawn_question_stays_unanswered():
+    script = [
+        ("interviewer", "How would you deal with a deadlock in SQL Server", 0.3),
+        (
+            "interviewer",
+            "Actually, sorry, let me skip that one. Last question: tell me about a bug.",
+            0.5,
+        ),
+        ("candidate", "Double bookings: I added a unique constraint and a row version check.", 0.5),
+    ]
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]

@@ -198,3 +198,41 @@ def test_spelled_out_acronyms_match_but_the_pronoun_does_not() -> None:
     assert names("I used a w s and s q l daily") == ["Amazon Web Services", "SQL"]
     assert names("I a m sure") == []  # the pronoun, not IAM
     assert names("plan a b c") == []  # letters that spell no term
+
+
+def test_knowing_of_a_skill_is_not_having_it(backend_spec, embedder):  # noqa: F811
+    q = "Have you run services on Kubernetes?"
+    for answer in (
+        "I've heard of it. It's like Docker but bigger, right? We just use plain servers.",
+        "Um, not really myself. Someone else set that up.",
+        "Not in production, no. Well, kind of, a colleague showed me once.",
+    ):
+        [k8s] = _dim(_one(q, answer, backend_spec, embedder), "requirement", "Kubernetes")
+        assert k8s.score < 0.2 and k8s.features.get("negated"), answer
+    [seen] = _dim(
+        _one("What about deployment?", "I watched a video about Kubernetes once.",
+             backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
+    assert seen.score <= 0.2 and seen.features.get("aspiration")
+    [unset] = _dim(
+        _one("How do you deploy?", "I know Kubernetes is a thing, but I haven't set it up.",
+             backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
+    assert unset.score < 0.2
+
+
+def test_a_concrete_reply_to_a_question_naming_the_tool_evidences_it(embedder):  # noqa: F811
+    from labkit.language.jd import parse_jd
+
+    spec = parse_jd("Scrum Master\n\nRequirements:\n- Jira for sprint management\n- Facilitation\n")
+    rows = _one(
+        "How do you use Jira with them?",
+        "I set up the board and the workflow myself. We have a definition of ready as a "
+        "checklist on each story, and last year I cleaned up the backlog, we closed about three "
+        "hundred stale tickets.",
+        spec,
+        embedder,
+    )
+    # the answer never says "Jira" and its embedding drifts from the question's ...
+    assert _dim(rows, "relevance")[0].score < 0.3
+    # ... but the question named it and the reply is concrete: evidence, if not the strongest
+    [jira] = _dim(rows, "requirement", "Jira")
+    assert 0.35 <= jira.score < 0.75 and jira.features.get("asked")

@@ -79,7 +79,9 @@ class JDOptions:
 
 _HEAD_NICE = re.compile(
     r"\b(nice[- ]to[- ]haves?|preferred|bonus|pluses|plus|desired|desirable|good[- ]to[- ]have|"
-    r"optional|extra credit|nice[- ]to[- ]have skills|it'?s a plus|ideally)\b",
+    r"optional|extra credit|nice[- ]to[- ]have skills|it'?s a plus|ideally|"
+    r"would be (?:great|nice|good|helpful|an advantage|a plus)|great if|an advantage|"
+    r"advantageous)\b",
     re.I,
 )
 _HEAD_SKIP = re.compile(
@@ -402,7 +404,9 @@ def parse_jd(
                 )
                 nice = cued or section == "nice" or (structured and section == "duties")
                 required = not nice
-                mentions = [m for m in vocab.find_mentions(clause) if _keep(m, clause)]
+                mentions = _without_context(
+                    clause, [m for m in vocab.find_mentions(clause) if _keep(m, clause)]
+                )
                 spans = _years(clause, mentions)
                 phrase = None
                 if (
@@ -489,6 +493,47 @@ def _keep(m: Mention, clause: str) -> bool:
     if m.entry.category == "domain":
         return nxt not in _NOT_DOMAIN_NEXT and bool(_DOMAIN_CUE.search(clause))
     return True
+
+
+_PURPOSE_END = re.compile(r"[,;]|\s(?:and also|plus|as well as)\b", re.I)
+
+
+def _without_context(clause: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop what a requirement is about rather than what it asks for: "SQL against our data
+    warehouse", "SQL for pulling data out of our HRIS" (a later "our X"), and what a tool is
+    used for ("Jira for backlog and sprint management": the skill asked for is Jira)."""
+    out: list[Mention] = []
+    purpose_until = -1
+    for m in mentions:
+        if out and _prev_word(clause, m.start) in ("our", "their"):
+            continue
+        if m.start < purpose_until and m.entry.category != "tool":
+            continue
+        out.append(m)
+        if m.entry.category == "tool" and _next_word(clause, m.end) == "for":
+            end = _PURPOSE_END.search(clause, m.end)
+            purpose_until = end.start() if end else len(clause)
+    return out
+
+
+_OBJECT_OF = re.compile(r"^\s+(?:\S+\s+){0,2}?(?:of|on)\s+(?:the\s+|our\s+|a\s+)?$", re.I)
+
+
+def _objects(clause: str, mentions: Sequence[Mention]) -> dict[int, int]:
+    """Mentions that are what another skill acts on ("Facilitation of retrospectives",
+    "Coaching product owners on backlog refinement", "Sensor fusion of LiDAR"): index -> index
+    of the skill they belong to. A tool stays a requirement of its own ("debugging on
+    Kubernetes")."""
+    out: dict[int, int] = {}
+    for i in range(1, len(mentions)):
+        head, m = mentions[i - 1], mentions[i]
+        if (
+            head.entry.category in ("skill", "soft_skill")
+            and m.entry.category in ("skill", "domain", "soft_skill")
+            and _OBJECT_OF.match(clause[head.end : m.start])
+        ):
+            out[i] = out.get(i - 1, i - 1)
+    return out
 
 
 def _grouped(clause: str, mentions: Sequence[Mention]) -> list[tuple[list[int], SkillEntry]]:
@@ -583,7 +628,14 @@ def _requirements_of(
     # regular mention index (-1: the phrase) -> its examples (mentions, or unknown names)
     folded: dict[int, list[Mention | str]] = {}
     loose: list[Mention] = []  # examples with nothing to illustrate ("tools such as X or Y")
-    for m in mentions:
+    objects = _objects(clause, mentions)
+    for k, m in enumerate(mentions):
+        if k in objects:
+            owner = mentions[objects[k]]
+            head = next((i for i, r in enumerate(regular) if r is owner), None)
+            if head is not None:
+                folded.setdefault(head, []).append(m)
+                continue
         zone = next((z for z in zones if z[0] <= m.start < z[1]), None)
         if zone is None:
             regular.append(m)
@@ -591,6 +643,11 @@ def _requirements_of(
         head = next((i for i in range(len(regular) - 1, -1, -1) if regular[i].end <= zone[0]), None)
         if head is not None and m.entry.category in ("skill", "tool"):
             folded.setdefault(head, []).append(m)
+        elif head is not None and not zone[2]:
+            # "SAP FI (general ledger, asset accounting)", "Storytelling: presenting findings":
+            # what a parenthesis or a colon adds after a skill explains it; not a requirement
+            # of its own, nor (a field, a soft skill) proof of the skill when said
+            continue
         elif phrase is not None and m.entry.category in ("skill", "tool"):
             folded.setdefault(-1, []).append(m)
         elif zone[2]:
@@ -631,7 +688,8 @@ def _example_names(zone: str, inside: Sequence[Mention], offset: int) -> list[st
     out = []
     for m in re.finditer(r"[^,;/()]+", zone):
         for part in re.split(
-            r"\b(?:or|and|for example|for instance|such as|including|like)\b|:", m.group(0)
+            r"\b(?:or|and|for example|for instance|such as|including|like)\b|\be\.g\.|\bi\.e\.|:",
+            m.group(0),
         ):
             chunk = part.strip(" .-")
             a = offset + zone.find(chunk) if chunk else -1
@@ -674,7 +732,21 @@ def _sentences(line: str) -> list[str]:
         for p in parts:
             out.extend(p[i : i + 600] for i in range(0, len(p), 600))
         return out
-    return split_sentences(line) or [line]
+    return _rejoin_abbreviations(split_sentences(line)) or [line]
+
+
+_ABBREV_END = re.compile(r"\b(?:e\.g|i\.e|eg|ie|incl|approx|vs|etc)\.$", re.I)
+
+
+def _rejoin_abbreviations(parts: list[str]) -> list[str]:
+    """ "Motion planning (e.g. Nav2, custom planners)" is one sentence, not two."""
+    out: list[str] = []
+    for part in parts:
+        if out and _ABBREV_END.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def _add(

@@ -174,10 +174,20 @@ def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool
 _ADDRESSED = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
 
 
+# "Actually, let me skip that one. Last question: ...": the question before stays unanswered
+_WITHDRAW = re.compile(
+    r"\b(?:skip (?:that|this|it)(?: one)?|never ?mind|forget (?:that|it|about that)|"
+    r"scratch that|(?:let's|let us) move on|moving on|(?:next|last|another|final) question)\b",
+    re.I,
+)
+
+
 def _same_question(
     cur: OpenPair, turn: Turn, embedder: Embedder | None, options: PairingOptions
 ) -> bool:
     prev = cur.q_turns[-1]
+    if _WITHDRAW.search(turn.text):
+        return False
     if turn.t_start - prev.t_end <= options.merge_gap_s:
         return True
     if _REPHRASE.search(turn.text):

@@ -234,7 +234,10 @@ _CLOSING_RE = re.compile(
     r"|(?:it was|it has been|nice|great|lovely|good) (?:a pleasure |nice |great )?"
     r"(?:talking|speaking|meeting|chatting) (?:to|with) you"
     r"|(?:let us|let's) (?:wrap up|stop here|end here)|we are (?:done|at time|wrapping up)"
-    r"|(?:have a (?:great|good|nice|lovely) (?:day|evening|weekend|afternoon))|\bgoodbye\b)"
+    r"|(?:have a (?:great|good|nice|lovely) (?:day|evening|weekend|afternoon))|\bgoodbye\b"
+    # what happens next: "HR will get in touch", "we'll talk it over and get back to you"
+    r"|(?:get|be|keep) in touch|get back to you|hear (?:back )?from (?:us|me|hr|the team|our)"
+    r"|send you (?:\w+ ){0,2}(?:feedback|an? (?:e-?mail|update|answer|decision)))"
 )
 _BACKCHANNEL = frozenset(
     [

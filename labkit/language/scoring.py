@@ -226,7 +226,9 @@ _NEGATORS = frozenset(
 )
 _ASPIRE = ("want to learn", "would like to learn", "hope to learn", "plan to learn",
            "wish i", "read about", "heard of", "heard about", "looking forward to learning",
-           "would love to learn", "eager to learn", "learn more about")  # fmt: skip
+           "would love to learn", "eager to learn", "learn more about", "watched a video",
+           "video about", "videos about", "a tutorial", "tutorials on", "read up on",
+           "read a bit about")  # fmt: skip
 _NUMBER_WORDS = frozenset(
     [
         "two",
@@ -489,6 +491,7 @@ def score_answer(
         options,
         relevance=relevance,
         depth=depth,
+        confidence=conf,
         focus=focus,
         reply=_yes_no(at.text) if is_closed_question(q) else "",
     )
@@ -552,15 +555,21 @@ def _specific_terms(texts: Sequence[str]) -> list[int]:
     return out
 
 
+# "Um, not really myself.", "Honestly, not a full one.": the reply after the hesitation
+_LEAD = r"^\W*(?:(?:um+|uh+|er+|erm|hmm+|well|so|honestly|to be honest|oh)\b\W*)*"
 _YES = re.compile(
-    r"^\W*(?:yes|yeah|yep|yup|sure|correct|absolutely|definitely|of course|i do|i have|i did|"
-    r"i am|i've|i'm)\b",
+    _LEAD + r"(?:yes|yeah|yep|yup|sure|correct|absolutely|definitely|of course|i do|i have|"
+    r"i did|i am|i've|i'm)\b",
     re.I,
 )
 _NO = re.compile(
-    r"^\W*(?:no|nope|not really|not yet|never|i haven't|i have not|i don't|i do not|i didn't|"
-    r"i did not|unfortunately not|not at all|i'm not|i am not|i've never|i have never|i never|"
-    r"i'm afraid not|i wouldn't say so|i can't say)\b",
+    _LEAD + r"(?:no|nope|not really|not yet|never|i haven't|i have not|i don't|i do not|"
+    r"i didn't|i did not|unfortunately not|not at all|i'm not|i am not|i've never|i have never|"
+    r"i never|i'm afraid not|i wouldn't say so|i can't say|not (?:a )?(?:full|fully|much|"
+    r"personally|myself|directly|exactly|as such|in depth|on my own)|only a little|barely|"
+    r"hardly|not (?:in|at|on|with|for)|"
+    # "I've heard of it.": knowing of it is not having done it
+    r"(?:i've|i have) (?:only |just )?(?:heard|read|seen|watched)|only (?:heard|read))\b",
     re.I,
 )
 
@@ -647,6 +656,12 @@ _USE_VERBS = frozenset(
         "ran",
         "write",
         "wrote",
+        "set",
+        "setup",
+        "built",
+        "build",
+        "done",
+        "implemented",
     ]
 )
 
@@ -662,6 +677,7 @@ def _requirements(
     *,
     relevance: float,
     depth: float,
+    confidence: float = 0.5,
     focus: tuple[int, int],
     reply: str = "",
 ) -> tuple[list[tuple], dict[int, str]]:
@@ -708,7 +724,8 @@ def _requirements(
                     # service in C on top of SocketCAN"): modest, not vague
                     score *= options.hedged_mention + (1 - options.hedged_mention) * local
                     feats["hedged"] = 1
-                if denied:
+                # "Any Kubernetes?" "Not really. I watched a video about k8s once."
+                if denied or (reply == "no" and entry.name in q_mentions):
                     score *= options.denied_elsewhere
                     feats["denied_elsewhere"] = 1
                 cand = (score, i0, i1, feats)
@@ -724,7 +741,11 @@ def _requirements(
                 i0, i1 = _around(at, m.start, m.end)
                 best = (options.implied, i0, i1, {"implied": 1, "mentioned": 0})
                 best[3]["via_" + re.sub(r"\W+", "_", m.entry.name.lower())] = 1
-        if best is None and req.category in ("soft_skill", "skill", "domain"):
+        if (
+            best is None
+            and req.category in ("soft_skill", "skill", "domain")
+            and not _named_product(req.name)
+        ):
             if seg_vecs is None:
                 seg_vecs = embedder.embed(seg_texts)
             rv = embedder.embed([_describe(entry)])[0]
@@ -753,8 +774,13 @@ def _requirements(
             # asked about it without the answer naming it: a relevant, concrete answer still
             # shows it; an off-topic or empty one counts against it (a soft skill shows in how
             # on-topic the answer is, not in tools and numbers)
-            concrete = 1.0 if req.category == "soft_skill" else 0.5 + 0.5 * depth
-            score = 0.15 + 0.75 * relevance * concrete
+            # (a soft skill shows in an assured account, less in "I think I'd be okay")
+            concrete = 0.6 + 0.4 * confidence if req.category == "soft_skill" else 0.5 + 0.5 * depth
+            # "How do you use Jira?" "I set up the board and the workflow myself...": the
+            # question named it, so a concrete reply is about it even where the embedding
+            # of the answer drifts from the question's
+            on_topic = max(relevance, depth) if entry.name in q_mentions else relevance
+            score = 0.15 + 0.75 * on_topic * concrete
             best = (score, *focus, {"asked": 1, "mentioned": 0, "relevance": relevance})
         if best is not None:
             out.append(("requirement", best[0], best[1], best[2], req.name, best[3]))
@@ -791,6 +817,16 @@ def _requirements(
                 )
                 break
     return out, subjects
+
+
+def _named_product(name: str) -> bool:
+    """ "SAP CO", "S/4HANA", "ROS 2": a named product or module is shown by saying its name
+    (or an alias); a sentence that is merely close in meaning ("And I like SAP.") is not."""
+    return any(
+        (t.isupper() and len(t) <= 5) or any(c.isdigit() or c == "/" for c in t)
+        for t in name.split()
+        if t.lower() != "or"
+    )
 
 
 def _describe(entry: SkillEntry) -> str:
