@@ -284,10 +284,14 @@ def test_technical_questions_that_sound_like_small_talk_or_soft_skills():
         "Okay, thanks Ben. We'll talk it over and get back to you.",
         "Alright. Thanks Chen, we'll send you feedback by Thursday.",
         "Nice. Thanks Marco, HR will get in touch next week.",
+        "Okay. Thanks man, will you talk it over and get back to you?",  # ASR's "we'll"
     ],
 )
 def test_what_happens_next_is_a_closing(closing):
     assert classify_turn(closing, has_prior_answer=True).kind == "closing"
+    # ... but a question about keeping in touch is a question
+    how = classify_turn("How do you keep in touch with your remote team?", has_prior_answer=True)
+    assert how.kind == "question"
 
 
 def test_a_withdrawn_question_stays_unanswered():

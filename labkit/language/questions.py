@@ -234,10 +234,13 @@ _CLOSING_RE = re.compile(
     r"|(?:it was|it has been|nice|great|lovely|good) (?:a pleasure |nice |great )?"
     r"(?:talking|speaking|meeting|chatting) (?:to|with) you"
     r"|(?:let us|let's) (?:wrap up|stop here|end here)|we are (?:done|at time|wrapping up)"
-    r"|(?:have a (?:great|good|nice|lovely) (?:day|evening|weekend|afternoon))|\bgoodbye\b"
-    # what happens next: "HR will get in touch", "we'll talk it over and get back to you"
-    r"|(?:get|be|keep) in touch|get back to you|hear (?:back )?from (?:us|me|hr|the team|our)"
-    r"|send you (?:\w+ ){0,2}(?:feedback|an? (?:e-?mail|update|answer|decision)))"
+    r"|(?:have a (?:great|good|nice|lovely) (?:day|evening|weekend|afternoon))|\bgoodbye\b)"
+)
+# what happens next: "HR will get in touch", "we'll talk it over and get back to you"; a
+# closing even where ASR made it a question ("will you talk it over and get back to you?")
+_NEXT_STEPS = re.compile(
+    r"\b(?:(?:get|be|keep) in touch|get back to you|hear (?:back )?from (?:us|me|hr|the team|our)"
+    r"|send you (?:\w+ ){0,2}(?:feedback|an? (?:e-?mail|update|answer|decision)))\b"
 )
 _BACKCHANNEL = frozenset(
     [
@@ -609,8 +612,10 @@ def classify_turn(
     asks = likeness >= 0.5
     if (m := _THEIR_QUESTIONS.search(flat)) and asks:
         return TurnClass("candidate_questions", likeness, m.group(0))
-    if closing and not (inter or prompt):
-        return TurnClass("closing", 0.05, closing)
+    next_steps = _NEXT_STEPS.search(flat) or _NEXT_STEPS.search(raw_flat)
+    wh = bool(inter) and inter.split()[0] in _WH  # "How do you keep in touch with ...?"
+    if (closing and not (inter or prompt)) or (next_steps and not (prompt or wh)):
+        return TurnClass("closing", 0.05, closing or next_steps.group(0))
     if not asks:
         if len(words) <= 4 and all(w in _BACKCHANNEL for w in words):
             return TurnClass("backchannel", likeness, "")
