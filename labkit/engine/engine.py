@@ -77,9 +77,10 @@ class EngineOptions:
     recover_min: float = 0.5
     # An utterance whose words' mean log-probability is below this is decoded again on its
     # own, primed with the speaker's previous words, and the surer reading is kept
-    # (Engine._redecode). None: one decode. On four 9-minute synthetic interviews -0.3
-    # re-decoded a third of the utterances and cut the candidate track's WER by 0.1-1.1 points
-    # (bench/asr.py); live serving turns it off, since the second decode would delay words.
+    # (Engine._redecode). None: one decode. On fixed syntheses of bench/asr.py's four varied
+    # 9-minute interviews -0.3 re-decoded a third of the utterances and cut the candidate
+    # track's WER by 0.1-1.1 points (BENCHMARKS.md); live serving turns it off, since the
+    # second decode would delay words.
     redecode_below: float | None = -0.3
     redecode_prompt_words: int = 20
 

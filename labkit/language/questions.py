@@ -240,7 +240,8 @@ _CLOSING_RE = re.compile(
 # closing even where ASR made it a question ("will you talk it over and get back to you?")
 _NEXT_STEPS = re.compile(
     r"\b(?:(?:get|be|keep) in touch|get back to you|hear (?:back )?from (?:us|me|hr|the team|our)"
-    r"|send you (?:\w+ ){0,2}(?:feedback|an? (?:e-?mail|update|answer|decision)))\b"
+    r"|send you (?:\w+ ){0,2}(?:feedback|an? (?:e-?mail|update|answer|decision)))\b",
+    re.I,
 )
 _BACKCHANNEL = frozenset(
     [
