@@ -44,7 +44,7 @@ def _engine_options(args: argparse.Namespace):
         asr=asr,
         models_dir=args.models_dir,
         speculate=0.25 if live else None,
-        **({"redecode_below": None} if live else {}),
+        **({"extra_passes": ()} if live else {}),
     )
 
 

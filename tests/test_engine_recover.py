@@ -1,4 +1,5 @@
-"""Engine._recover: speech that a long span's decode skipped is decoded again (fake model)."""
+"""Engine._recover and extra passes: speech a long span's decode skipped or misread is decoded
+again (fake models)."""
 
 from __future__ import annotations
 
@@ -90,63 +91,62 @@ def test_a_first_word_stamped_in_the_silence_moves_to_its_region() -> None:
     ]
 
 
-class DoubtfulModel:
-    """Unsure of region 2 inside the long span; alone it reads it surer only when primed with
-    what the speaker said before."""
+class ShiftSensitiveModel:
+    """Like tiny.en, whose reading of an utterance depends on where Whisper's windows fall:
+    from the span's start it is sure of region 1 and unsure of region 2; after a lead of
+    silence the other way round, and only then does it hear region 3."""
 
     def __init__(self) -> None:
-        self.prompts: list[str | None] = []
+        self.leads: list[float] = []
 
-    def transcribe(self, samples: np.ndarray, *, initial_prompt=None, **_kw):
-        dur = samples.size / SR
-        if dur > 10:  # the span: region 1 sure, region 2 (at 10 s) doubtful
-            words = [
-                NS(word=" I", start=0.2, end=0.4, probability=0.95),
-                NS(word=" own", start=0.5, end=0.9, probability=0.9),
-                NS(word=" thank", start=10.2, end=10.6, probability=0.3),
-                NS(word=" you", start=10.7, end=11.0, probability=0.2),
-            ]
+    def transcribe(self, samples: np.ndarray, **_kw):
+        lead = int(np.argmax(samples != 0)) / SR  # leading exact zeros: the added silence
+        self.leads.append(round(lead, 3))
+        sure, unsure = (0.9, 0.2) if lead == 0 else (0.3, 0.85)
+        w = lambda t, s, e, p: NS(word=t, start=lead + s, end=lead + e, probability=p)  # noqa: E731
+        words = [w(" I", 0.2, 0.4, sure), w(" own", 0.5, 0.9, sure)]
+        if lead == 0:
+            words += [w(" thank", 10.2, 10.6, unsure), w(" you", 10.7, 11.0, unsure)]
         else:
-            self.prompts.append(initial_prompt)
-            p = 0.85 if initial_prompt else 0.1
-            words = [
-                NS(word=" run", start=0.2, end=0.5, probability=p),
-                NS(word=" Kubernetes", start=0.6, end=1.4, probability=p),
-            ]
+            words += [w(" run", 10.2, 10.5, unsure), w(" Kubernetes", 10.6, 11.4, unsure)]
+            words += [w(" done", 15.1, 15.5, 0.5)]
         return [NS(words=words)], None
 
 
-def _redecode(tmp_path: Path, **opts):
+def _passes(tmp_path: Path, monkeypatch, **opts):
     from labkit.engine import EngineOptions
+    from labkit.engine import engine as engine_mod
 
-    model = DoubtfulModel()
+    regions = [(0, SR), (10 * SR, int(11.5 * SR)), (15 * SR, 16 * SR)]
+    monkeypatch.setattr(engine_mod, "speech_regions", lambda buf, options: regions)
+    model = ShiftSensitiveModel()
     with Store(tmp_path / "lab.duckdb") as store:
         eng = Engine(
-            store, store.create_session(title="redecode"), model=model,
+            store, store.create_session(title="passes"), model=model,
             options=EngineOptions(**opts),
         )  # fmt: skip
         tr = eng.tracks["candidate"]
         tr.t0 = 0.0
-        buf = np.zeros(13 * SR, np.float32)
-        words = eng._decode(tr, buf[: 12 * SR], 0)
-        regions = [(0.0, 1.0), (10.0, 11.5)]
-        got = eng._redecode(tr, buf, 0, regions, words)
-        return [(w.text, w.t_start) for w in got], model.prompts, eng.speculation
+        tr.buf = np.random.default_rng(0).normal(0, 0.01, 17 * SR).astype(np.float32)
+        tr.written = tr.buf.size
+        cut = eng._cut_and_transcribe(tr, flush=True)
+        return [(w.text, w.t_start) for w in cut.words], sorted(model.leads)
 
 
-def test_a_doubtful_utterance_is_decoded_again_and_the_surer_reading_kept(tmp_path) -> None:
-    got, prompts, counts = _redecode(tmp_path)
-    assert got == [("I", 0.2), ("own", 0.5), ("run", 10.2), ("Kubernetes", 10.6)]
-    assert prompts == ["I own"]  # primed with the speaker's previous words; region 1 was sure
-    assert counts["redecoded_utterances"] == 1 and counts["redecode_kept"] == 1
+def test_extra_passes_keep_the_surer_reading_of_each_region(tmp_path, monkeypatch) -> None:
+    got, leads = _passes(tmp_path, monkeypatch, extra_passes=(0.25,))
+    assert leads == [0.0, 0.25]  # the span, then the span after 0.25 s of silence
+    # region 1 from the first decode, region 2 from the shifted one, at their true times
+    # (the lead taken off again); region 3, which only the shifted decode heard, is kept
+    assert got == [
+        ("I", 0.2), ("own", 0.5), ("run", 10.2), ("Kubernetes", 10.6), ("done", 15.1),
+    ]  # fmt: skip
 
 
-def test_a_surer_first_reading_is_kept_and_the_option_turns_it_off(tmp_path) -> None:
-    got, prompts, counts = _redecode(tmp_path, redecode_prompt_words=0)
-    assert [t for t, _ in got] == ["I", "own", "thank", "you"]  # unprimed: 0.1 < first reading
-    assert prompts == [None] and counts["redecode_kept"] == 0
-    got, prompts, _ = _redecode(tmp_path / "off", redecode_below=None)
-    assert [t for t, _ in got] == ["I", "own", "thank", "you"] and prompts == []
+def test_no_extra_passes_means_one_decode(tmp_path, monkeypatch) -> None:
+    got, leads = _passes(tmp_path, monkeypatch, extra_passes=(), recover_min=100.0)
+    assert leads == [0.0]
+    assert [t for t, _ in got] == ["I", "own", "thank", "you"]
 
 
 def test_a_last_word_stretched_over_the_silence_ends_with_its_region() -> None:

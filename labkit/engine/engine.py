@@ -75,14 +75,15 @@ class EngineOptions:
     # A speech region at least this long (s) that a span's decode left without words, or a
     # stretch twice as long inside one, is decoded again on its own (Engine._recover).
     recover_min: float = 0.5
-    # An utterance whose words' mean log-probability is below this is decoded again on its
-    # own, primed with the speaker's previous words, and the surer reading is kept
-    # (Engine._redecode). None: one decode. On fixed syntheses of bench/asr.py's four varied
-    # 9-minute interviews -0.3 re-decoded a third of the utterances and cut the candidate
-    # track's WER by 0.1-1.1 points (BENCHMARKS.md); live serving turns it off, since the
-    # second decode would delay words.
-    redecode_below: float | None = -0.3
-    redecode_prompt_words: int = 20
+    # File analysis decodes each span again once per entry, with that many seconds of
+    # silence put before it, and keeps per speech region the reading whose words have the
+    # highest mean log-probability (Engine._shifted). The shift moves Silero's 32 ms frames,
+    # so Whisper's 30 s windows are packed and cut elsewhere and each decode errs elsewhere:
+    # on fixed syntheses of bench/asr.py's four varied 9-minute interviews, (0.25, 0.5) cut the
+    # candidate track's WER from 14.9-17.0% to 14.0-14.8% in 0.053x real time (one decode
+    # plus a second decode of unsure utterances on their own: 0.063-0.077x). () = one decode;
+    # live serving uses that, since every pass delays words.
+    extra_passes: tuple[float, ...] = (0.25, 0.5)
 
 
 class Stage(Protocol):
@@ -188,6 +189,7 @@ class Engine:
         self.vision = vision
         self._frames: list[tuple[float, Any]] = []
         self._pool: ThreadPoolExecutor | None = None
+        self._passes: ThreadPoolExecutor | None = None
         self.hook = hook
         self._model = model
         folder = store.session_dir(session_id)
@@ -294,8 +296,9 @@ class Engine:
             self._write(stage.on_end(self.store, self.session_id, t_end))
         for tr in self.tracks.values():
             tr.writer.close()
-        if self._pool is not None:
-            self._pool.shutdown()
+        for pool in (self._pool, self._passes):
+            if pool is not None:
+                pool.shutdown()
         self.ended = True
         self._emit("end", t_end)
 
@@ -441,11 +444,16 @@ class Engine:
             if spec is not None and (spec.start, spec.stop, spec.asr) == span:
                 new_words, reused = spec.words, True  # decoded while the pause was short
             else:
+                others = [
+                    self._shifted(tr, buf[a:b], buf_start + a, lead)
+                    for lead in self.options.extra_passes
+                ]
                 new_words = self._decode(tr, buf[a:b], buf_start + a)
                 times = [(tr.time(buf_start + a), tr.time(buf_start + b)) for a, b in closed]
                 new_words = _clip_ends(new_words, times)
+                for other in others:
+                    new_words = _surer(new_words, _clip_ends(other.result(), times), times)
                 new_words = self._recover(tr, buf, buf_start, times, new_words)
-                new_words = self._redecode(tr, buf, buf_start, times, new_words)
                 new_words = _snap_starts(new_words, times)
             spec = None
             # what the live bench breaks word latency into: span length, decode time, and how
@@ -474,6 +482,22 @@ class Engine:
         else:
             done_until = tr.time(buf_start)
         return _Cut(buf, buf_start, done_until, onset, new_words, spec, reused)
+
+    def _shifted(self, tr: _Track, x: np.ndarray, start: int, lead: float) -> Future[list[Word]]:
+        """Start another decode of ``x`` (raw-track sample ``start``) after ``lead`` s of
+        silence; it runs on its own pool so both tracks' passes share the model's workers."""
+        if self._passes is None:
+            self._passes = ThreadPoolExecutor(max_workers=2, thread_name_prefix="asr-pass")
+        n = round(lead * SR)
+        return self._passes.submit(
+            transcribe_span,
+            self.model,
+            np.concatenate([np.zeros(n, np.float32), x]),
+            speaker=tr.role,
+            t0=tr.time(start) - n / SR,
+            options=self.options.asr,
+            prompt=self._prompt(tr),
+        )
 
     def _decode(self, tr: _Track, x: np.ndarray, start: int) -> list[Word]:
         return transcribe_span(
@@ -523,52 +547,6 @@ class Engine:
             ]
             found += got
         return sorted(words + found, key=lambda w: w.t_start) if found else words
-
-    def _redecode(
-        self,
-        tr: _Track,
-        buf: np.ndarray,
-        buf_start: int,
-        regions: list[tuple[float, float]],
-        words: list[Word],
-    ) -> list[Word]:
-        """Decode an utterance again, on its own, where the span's decode was unsure of it.
-
-        Decoded inside a long span, an utterance starts from whatever Whisper's 30 s window
-        holds; alone and primed with the speaker's own previous words it is often read
-        differently. The reading whose words have the higher mean log-probability is kept.
-        """
-        lo = self.options.redecode_below
-        if lo is None or not words:
-            return words
-        t_buf = tr.time(buf_start)
-        out: list[Word] = []
-        k = 0
-        for i, (ta, tb) in enumerate(regions):
-            nxt = regions[i + 1][0] if i + 1 < len(regions) else float("inf")
-            j = k
-            while j < len(words) and words[j].t_start < nxt:
-                j += 1
-            first = words[k:j]
-            k = j
-            if first and _mean_logprob(first) < lo:
-                a, b = round((ta - t_buf) * SR), round((tb - t_buf) * SR)
-                n = self.options.redecode_prompt_words
-                prev = (tr.words[-n:] + out)[-n:] if n > 0 else []
-                again = transcribe_span(
-                    self.model,
-                    buf[max(0, a) : b],
-                    speaker=tr.role,
-                    t0=tr.time(buf_start + max(0, a)),
-                    options=self.options.asr,
-                    prompt=" ".join(w.text for w in prev) or None,
-                )
-                self.speculation["redecoded_utterances"] += 1
-                if again and _mean_logprob(again) > _mean_logprob(first):
-                    self.speculation["redecode_kept"] += 1
-                    first = again
-            out += first
-        return out + words[k:]
 
     def _speculate(
         self, tr: _Track, buf: np.ndarray, buf_start: int, spec: _Spec | None
@@ -704,6 +682,26 @@ def _holes(
         elif j > k and tb - cursor >= 2 * lo:
             holes.append((cursor, tb, nxt))
     return holes
+
+
+def _surer(first: list[Word], second: list[Word], regions: list[tuple[float, float]]) -> list[Word]:
+    """Per speech region, the reading of two decodes whose words have the higher mean
+    log-probability (a region one decode left empty takes the other's words)."""
+    starts = [a for a, _ in regions[1:]]
+
+    def groups(words: list[Word]) -> list[list[Word]]:
+        out: list[list[Word]] = [[] for _ in regions]
+        for w in words:
+            out[bisect.bisect_right(starts, w.t_start)].append(w)
+        return out
+
+    out: list[Word] = []
+    for g1, g2 in zip(groups(first), groups(second), strict=True):
+        if not g2 or (g1 and _mean_logprob(g1) >= _mean_logprob(g2)):
+            out += g1
+        else:
+            out += g2
+    return out
 
 
 def _mean_logprob(words: Sequence[Word]) -> float:

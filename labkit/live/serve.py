@@ -104,7 +104,7 @@ def serve(
         store=store,
         secret=secret,
         public_url=f"{scheme}://{host}:{opts.port}",
-        options=engine or EngineOptions(),
+        options=engine or EngineOptions(extra_passes=()),
         make_stages=make_stages,
         make_vision=make_vision,
     )

@@ -50,7 +50,8 @@ class LabService:
     secret: bytes
     public_url: str
     voila_url: str | None = None
-    options: EngineOptions = field(default_factory=EngineOptions)
+    # one decode per span: extra passes would delay every word
+    options: EngineOptions = field(default_factory=lambda: EngineOptions(extra_passes=()))
     make_stages: Callable[[str], list[Stage]] = lambda mode: []
     make_vision: Callable[[str], Any] | None = None
     sessions: dict[str, LiveSession] = field(default_factory=dict)

@@ -80,7 +80,11 @@ class LiveSession:
         self.stages = list(stages)
         deferred = [_Deferred(st, self) for st in self.stages]
         self.engine = Engine(
-            self.store, session_id, options=options, stages=deferred, hook=self._on_engine
+            self.store,
+            session_id,
+            options=options or EngineOptions(extra_passes=()),
+            stages=deferred,
+            hook=self._on_engine,
         )
         self.engine.on_ready = lambda: self._wake.set()  # a finished ASR pass commits at once
         self.vision = vision
