@@ -236,3 +236,42 @@ def test_a_concrete_reply_to_a_question_naming_the_tool_evidences_it(embedder): 
     # ... but the question named it and the reply is concrete: evidence, if not the strongest
     [jira] = _dim(rows, "requirement", "Jira")
     assert 0.35 <= jira.score < 0.75 and jira.features.get("asked")
+
+
+def test_depth_counts_used_tools_and_own_figures(backend_spec, embedder):  # noqa: F811
+    q = "How would you process, say, a thousand jobs in parallel with Kafka and Redis?"
+
+    def depth(answer: str) -> float:
+        return _dim(_one(q, answer, backend_spec, embedder), "technical_depth")[0].score
+
+    # named, but by their own account never used: no depth (the tool names alone gave some)
+    denied = depth("I haven't used Kafka, and I've only read about Redis, so I'd look it up.")
+    used = depth("I have used Kafka, and I've run Redis too, so I'd set those two up.")
+    assert denied < used / 2
+    # the question's figure echoed back, and "a hundred percent sure", are not figures
+    echoed = depth("A thousand jobs is a lot, I'm not a hundred percent sure how I'd do it.")
+    own = depth("Forty workers is a lot, I kept the queue under 300 ms, as I'd do it again.")
+    assert echoed < own / 2
+
+
+def test_liking_a_tool_is_not_evidence_of_it(backend_spec, embedder):  # noqa: F811
+    [liked] = _dim(
+        _one("Why this role?", "I just feel I've hit a ceiling. And I like Kubernetes.",
+             backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
+    [used] = _dim(
+        _one("Why this role?", "I just feel I've hit a ceiling. And I run Kubernetes daily.",
+             backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
+    assert liked.score < 0.5 <= used.score and liked.features.get("liked")
+
+
+def test_a_misheard_phrase_does_not_start_with_a_function_word() -> None:
+    from labkit.language.vocabulary import load_vocabulary
+
+    v = load_vocabulary()
+    sap = [e for e in v.entries if e.name == "SAP"]
+    text = "the consultant turned that into a spec, I think"
+    assert not v.find_mentions(text, speech=True, targets=sap, fuzzy=True)
+    # a real mishearing of a multi-word name still matches
+    k8s = [e for e in v.entries if e.name == "Kubernetes"]
+    assert v.find_mentions("we deploy on cooper netes clusters", speech=True, targets=k8s,
+                           fuzzy=True)  # fmt: skip

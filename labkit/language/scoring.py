@@ -64,6 +64,8 @@ class ScoringOptions:
     hedged_mention: factor on a skill mention whose sentence hedges ("maybe use STRIDE").
     denied_elsewhere: factor on a skill's best mention when the same answer also denies it
         ("... Honestly we didn't do formal threat modeling").
+    liked_mention: factor on a mention that only says the candidate likes it ("And I like
+        SAP."), unless its sentence is concrete.
     brief_answer_words: a reply this short to a yes/no question is complete: it gets no
         clarity, confidence, depth or evasion score (only what it says about a requirement).
     self_reported: a requirement's score from "Yes." to "Do you have X?".
@@ -84,6 +86,7 @@ class ScoringOptions:
     segment_words: int = 25
     hedged_mention: float = 0.6
     denied_elsewhere: float = 0.7
+    liked_mention: float = 0.6
     brief_answer_words: int = 4
     self_reported: float = 0.65
     implied: float = 0.55
@@ -257,7 +260,18 @@ _NUMBER_WORDS = frozenset(
         "triple",
     ]
 )
-_NUM_RE = re.compile(r"\b\d+(?:[.,]\d+)?\b|%")
+# a figure, not the digit of a name ("S/4", "k8s")
+_NUM_RE = re.compile(r"(?<![/\w.])\d+(?:[.,]\d+)?\b|%")
+_IDIOMS_RE = re.compile(r"\b(?:a|one) hundred (?:percent|per cent|%)(?= sure| certain)", re.I)
+
+
+def _numbers(text: str) -> list[str]:
+    """The figures of a text, as tokens ("90", "%", "thousand"); "a hundred percent sure"
+    is a manner of speaking, not a figure."""
+    text = _IDIOMS_RE.sub(" ", text)
+    return _NUM_RE.findall(text) + [t for t in words_of(text) if t in _NUMBER_WORDS]
+
+
 _YEARS_RE = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|a couple of|a few|several)\s*(?:\+|plus)?\s*(?:and a half\s+)?years?\b",
@@ -406,12 +420,15 @@ def score_answer(
     seg_depth = []
     totals = {"tools": 0, "numbers": 0, "causal": 0, "ownership": 0, "terms": 0}
     seg_terms = _specific_terms(seg_texts)
+    # a tool the candidate says they haven't used, or only read about, shows no depth
+    used = [m for m in tech if not _negated(at, m)]
+    q_nums = set(_numbers(q))
     for (a, b), n_terms in zip(at.segments, seg_terms, strict=True):
         s_text, _, _ = at.span(a, b)
         s_start, s_end = at.offsets[a], at.offsets[b - 1] + len(at.words[b - 1].text)
-        n_tools = sum(1 for m in tech if s_start <= m.start < s_end)
-        toks = words_of(s_text)
-        n_num = len(_NUM_RE.findall(s_text)) + sum(t in _NUMBER_WORDS for t in toks)
+        n_tools = sum(1 for m in used if s_start <= m.start < s_end)
+        # the candidate's own figures: not the question's ("say, a thousand jobs") echoed back
+        n_num = sum(1 for n in _numbers(s_text) if n not in q_nums)
         n_cause = len(_count(s_text, _CAUSAL))
         n_own = len(_count(s_text, _OWNERSHIP))
         for k, v in zip(totals, (n_tools, n_num, n_cause, n_own, n_terms), strict=True):
@@ -606,6 +623,20 @@ def _mattr(tokens: Sequence[str], window: int) -> float:
     return sum(vals) / len(vals)
 
 
+_LIKED_RE = re.compile(
+    r"\b(?:i|we)(?: really| just)? (?:like|love|enjoy|prefer|liked|loved|enjoyed)\b|"
+    r"\b(?:fan of|interested in|passionate about|curious about)\b",
+    re.I,
+)
+
+
+def _before(at: AnswerText, m: Mention, n: int) -> str:
+    """The ``n`` words before a mention, within its span."""
+    w0 = at.word_at(m.start)
+    a, _ = at.segments[_seg_of(at, w0)]
+    return " ".join(w.text for w in at.words[max(a, w0 - n) : w0])
+
+
 def _negated(at: AnswerText, m: Mention) -> str:
     """'neg', 'aspire' or '' for the context of a mention: the 7 words before it ("never used
     Kafka"), or a denial of "it" just after it ("Jira, but I didn't really use it")."""
@@ -714,11 +745,14 @@ def _requirements(
             else:
                 seg = at.segments[_seg_of(at, at.word_at(m.start))]
                 s_text = at.span(*seg)[0]
-                local = min(1.0, (len(_NUM_RE.findall(s_text)) + len(_count(s_text, _OWNERSHIP))
+                local = min(1.0, (len(_numbers(s_text)) + len(_count(s_text, _OWNERSHIP))
                                   + len(_count(s_text, _CAUSAL))) / 2)  # fmt: skip
                 score = (0.75 + 0.25 * local) * m.strength
                 feats = {"mentioned": 1, "strength": m.strength}
                 feats["phonetic"] = 1.0 if m.method == "phonetic" else 0.0
+                if local == 0 and _LIKED_RE.search(_before(at, m, 6)):  # a taste, not a use
+                    score *= options.liked_mention
+                    feats["liked"] = 1
                 if _count(s_text, _HEDGES):  # "maybe use STRIDE": said, not shown ...
                     # ... unless the sentence is concrete ("quite a lot, I think: I wrote the
                     # service in C on top of SocketCAN"): modest, not vague

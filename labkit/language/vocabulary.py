@@ -248,9 +248,13 @@ class Vocabulary:
             for i in range(len(toks) - n + 1):
                 if any(taken[i : i + n]):
                     continue
+                if n > 1 and (toks[i].lower in _EDGE_WORDS or toks[i + n - 1].lower in _EDGE_WORDS):
+                    continue  # "a spec" is not "SAP ECC": a term does not start or end so
                 heard = " ".join(t.lower for t in toks[i : i + n])
                 best: tuple[float, SkillEntry] | None = None
                 for e, term in terms:
+                    if n < term.count(" ") + 1:  # "spec" is not "SAP ECC": one word per word
+                        continue
                     s = sounds_like(heard, term)
                     if s > 0 and (best is None or s > best[0]):
                         best = (s, e)
@@ -271,6 +275,33 @@ class Vocabulary:
                     )
                 )
         return found
+
+
+# function words that no multi-word skill name starts or ends with
+_EDGE_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "is",
+        "it",
+        "its",
+        "that",
+        "this",
+        "as",
+    ]
+)
 
 
 def _spelled(
