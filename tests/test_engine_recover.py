@@ -167,3 +167,22 @@ def test_a_last_word_stretched_over_the_silence_ends_with_its_region() -> None:
         ("honestly", 79.9, 80.5),
         ("work.", 89.8, 90.0),
     ]
+
+
+class LoopingModel:
+    """tiny.en primed with hotwords: the closing line comes back as a loop on one of them."""
+
+    def transcribe(self, samples: np.ndarray, **_kw):
+        words = [NS(word=" .NET", start=0.1 + 0.2 * i, end=0.3 + 0.2 * i, probability=0.4)
+                 for i in range(7)]  # fmt: skip
+        words += [NS(word=" Thanks", start=1.6, end=1.9, probability=0.9)]
+        words += [NS(word=w, start=2.0 + 0.3 * i, end=2.2 + 0.3 * i, probability=0.9)
+                  for i, w in enumerate([" no,", " no,", " no."])]  # fmt: skip
+        return [NS(words=words)], None
+
+
+def test_a_loop_on_one_word_is_cut_to_one_and_short_repeats_stay() -> None:
+    from labkit.speech.asr import transcribe_span
+
+    got = transcribe_span(LoopingModel(), np.ones(4 * SR, np.float32), speaker="interviewer", t0=0)
+    assert [w.text for w in got] == [".NET", "Thanks", "no,", "no,", "no."]

@@ -257,4 +257,20 @@ def _decode(
                     prob=round(float(w.probability), 4),
                 )
             )
-    return words
+    return _drop_loops(words)
+
+
+def _drop_loops(words: list[Word], *, most: int = 3) -> list[Word]:
+    """Keep one word of a run of more than ``most`` identical ones: primed with hotwords,
+    tiny.en can loop on one of them (measured: ".NET" seven times over "Thanks Marco"), a loop
+    too short for Whisper's compression-ratio check."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        j = i + 1
+        key = words[i].text.lower().strip(".,!?")
+        while j < len(words) and words[j].text.lower().strip(".,!?") == key:
+            j += 1
+        out += words[i:j] if j - i <= most else [words[i]]
+        i = j
+    return out
