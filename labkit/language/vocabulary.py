@@ -249,7 +249,7 @@ class Vocabulary:
                 if any(taken[i : i + n]):
                     continue
                 if n > 1 and (toks[i].lower in _EDGE_WORDS or toks[i + n - 1].lower in _EDGE_WORDS):
-                    continue  # "a spec" is not "SAP ECC": a term does not start or end so
+                    continue  # "a spec" is not "SAP ECC": no name starts or ends with "a"
                 heard = " ".join(t.lower for t in toks[i : i + n])
                 best: tuple[float, SkillEntry] | None = None
                 for e, term in terms:
@@ -279,28 +279,7 @@ class Vocabulary:
 
 # function words that no multi-word skill name starts or ends with
 _EDGE_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "to",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "is",
-        "it",
-        "its",
-        "that",
-        "this",
-        "as",
-    ]
+    "a an the to of and or in on at for with by from is it its that this as".split()  # noqa: SIM905
 )
 
 
