@@ -271,6 +271,12 @@ def test_a_misheard_phrase_does_not_start_with_a_function_word() -> None:
     sap = [e for e in v.entries if e.name == "SAP"]
     text = "the consultant turned that into a spec, I think"
     assert not v.find_mentions(text, speech=True, targets=sap, fuzzy=True)
+    # a short word of a name is heard exactly or not at all ("sap mac" sounds near "SAP CO")
+    from labkit.language.vocabulary import SkillEntry
+
+    co = [SkillEntry(name="SAP CO", category="skill", aliases=())]
+    assert not v.find_mentions("tell me about your sap mac run", speech=True, targets=co,
+                               fuzzy=True)  # fmt: skip
     # a real mishearing of a multi-word name still matches
     k8s = [e for e in v.entries if e.name == "Kubernetes"]
     assert v.find_mentions("we deploy on cooper netes clusters", speech=True, targets=k8s,

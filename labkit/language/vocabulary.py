@@ -255,6 +255,8 @@ class Vocabulary:
                 for e, term in terms:
                     if n < term.count(" ") + 1:  # "spec" is not "SAP ECC": one word per word
                         continue
+                    if n > 1 and not _word_for_word(heard, term):
+                        continue
                     s = sounds_like(heard, term)
                     if s > 0 and (best is None or s > best[0]):
                         best = (s, e)
@@ -275,6 +277,15 @@ class Vocabulary:
                     )
                 )
         return found
+
+
+def _word_for_word(heard: str, term: str) -> bool:
+    """Heard as many words as the term has, each short one (<= 3 letters) must be heard
+    exactly: "sap mac" is not "SAP CO", where the whole phrase sounds close enough."""
+    hw, tw = heard.split(), term.lower().split()
+    if len(hw) != len(tw):
+        return True
+    return all(h == t for h, t in zip(hw, tw, strict=True) if len(t) <= 3 or len(h) <= 3)
 
 
 # function words that no multi-word skill name starts or ends with
