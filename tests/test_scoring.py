@@ -264,16 +264,15 @@ def test_liking_a_tool_is_not_evidence_of_it(backend_spec, embedder):  # noqa: F
     assert liked.score < 0.5 <= used.score and liked.features.get("liked")
 
 
-def test_a_misheard_phrase_does_not_start_with_a_function_word() -> None:
-    from labkit.language.vocabulary import load_vocabulary
+def test_misheard_names_match_word_for_word() -> None:
+    from labkit.language.vocabulary import SkillEntry, load_vocabulary
 
     v = load_vocabulary()
+    # a phrase that starts or ends with a function word, or has fewer words than the name
     sap = [e for e in v.entries if e.name == "SAP"]
     text = "the consultant turned that into a spec, I think"
     assert not v.find_mentions(text, speech=True, targets=sap, fuzzy=True)
     # a short word of a name is heard exactly or not at all ("sap mac" sounds near "SAP CO")
-    from labkit.language.vocabulary import SkillEntry
-
     co = [SkillEntry(name="SAP CO", category="skill", aliases=())]
     assert not v.find_mentions("tell me about your sap mac run", speech=True, targets=co,
                                fuzzy=True)  # fmt: skip
