@@ -640,9 +640,8 @@ def _before(at: AnswerText, m: Mention, n: int) -> str:
 def _negated(at: AnswerText, m: Mention) -> str:
     """'neg', 'aspire' or '' for the context of a mention: the 7 words before it ("never used
     Kafka"), or a denial of "it" just after it ("Jira, but I didn't really use it")."""
-    w0 = at.word_at(m.start)
-    a, b = at.segments[_seg_of(at, w0)]
-    before = " ".join(w.text for w in at.words[max(a, w0 - 7) : w0]).lower().replace("\u2019", "'")
+    _, b = at.segments[_seg_of(at, at.word_at(m.start))]
+    before = _before(at, m, 7).lower().replace("\u2019", "'")
     toks = words_of(before)
     if _count(before, _ASPIRE):
         return "aspire"
