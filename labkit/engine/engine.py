@@ -490,13 +490,7 @@ class Engine:
             self._passes = ThreadPoolExecutor(max_workers=2, thread_name_prefix="asr-pass")
         n = round(lead * SR)
         return self._passes.submit(
-            transcribe_span,
-            self.model,
-            np.concatenate([np.zeros(n, np.float32), x]),
-            speaker=tr.role,
-            t0=tr.time(start) - n / SR,
-            options=self.options.asr,
-            prompt=self._prompt(tr),
+            self._decode, tr, np.concatenate([np.zeros(n, np.float32), x]), start - n
         )
 
     def _decode(self, tr: _Track, x: np.ndarray, start: int) -> list[Word]:
