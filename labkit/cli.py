@@ -40,12 +40,8 @@ def _engine_options(args: argparse.Namespace):
         # live-like utterances the worst decode fell 4.1 -> 2.0 s at no WER cost (18.9 -> 16.4%)
         **({"temperatures": (0.0, 0.4, 0.8), "best_of": 1} if live else {}),
     )
-    return EngineOptions(
-        asr=asr,
-        models_dir=args.models_dir,
-        speculate=0.25 if live else None,
-        **({"extra_passes": ()} if live else {}),
-    )
+    make = EngineOptions.live if live else EngineOptions
+    return make(asr=asr, models_dir=args.models_dir, speculate=0.25 if live else None)
 
 
 def _stages(args: argparse.Namespace, *, mode: str = "standard") -> list:

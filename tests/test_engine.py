@@ -206,7 +206,7 @@ def test_speculative_decoding_gives_the_same_words_sooner(
 
     tracks = {r: load_audio(getattr(interview, r)).samples for r in ("interviewer", "candidate")}
     got = {}
-    live = EngineOptions(extra_passes=())  # as `labkit serve` runs: one decode per utterance
+    live = EngineOptions.live()  # as `labkit serve` runs: one decode per utterance
     for name, opts in (("plain", live), ("spec", replace(live, speculate=0.25))):
         with Store(tmp_path / f"{name}.duckdb") as store:
             sid = store.create_session(title=name)

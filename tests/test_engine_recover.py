@@ -134,7 +134,7 @@ def _passes(tmp_path: Path, monkeypatch, **opts):
 
 
 def test_extra_passes_keep_the_surer_reading_of_each_region(tmp_path, monkeypatch) -> None:
-    got, leads = _passes(tmp_path, monkeypatch, extra_passes=(0.25,))
+    got, leads = _passes(tmp_path, monkeypatch, extra_passes=(0.25,), head_check=None)
     assert leads == [0.0, 0.25]  # the span, then the span after 0.25 s of silence
     # region 1 from the first decode, region 2 from the shifted one, at their true times
     # (the lead taken off again); region 3, which only the shifted decode heard, is kept
@@ -144,7 +144,7 @@ def test_extra_passes_keep_the_surer_reading_of_each_region(tmp_path, monkeypatc
 
 
 def test_no_extra_passes_means_one_decode(tmp_path, monkeypatch) -> None:
-    got, leads = _passes(tmp_path, monkeypatch, extra_passes=(), recover_min=100.0)
+    got, leads = _passes(tmp_path, monkeypatch, extra_passes=(), head_check=None, recover_min=100.0)
     assert leads == [0.0]
     assert [t for t, _ in got] == ["I", "own", "thank", "you"]
 
@@ -186,3 +186,58 @@ def test_a_loop_on_one_word_is_cut_to_one_and_short_repeats_stay() -> None:
 
     got = transcribe_span(LoopingModel(), np.ones(4 * SR, np.float32), speaker="interviewer", t0=0)
     assert [w.text for w in got] == [".NET", "Thanks", "no,", "no,", "no."]
+
+
+def _w(text: str, t: float, p: float = 0.9):
+    from labkit.records import Word
+
+    return Word("candidate", t, round(t + 0.3, 3), text, p)
+
+
+def test_a_first_word_the_packed_decode_dropped_is_put_back() -> None:
+    from labkit.engine.engine import _restore_heads
+
+    regions = [(0.0, 5.0), (10.0, 14.0)]
+    words = [_w("Yes.", 0.5), _w("really", 10.9), _w("myself.", 11.3), _w("I", 11.8)]
+    heads = [
+        [_w("Yes.", 0.5)],
+        [_w("Um,", 10.1), _w("not", 10.5), _w("really", 10.9), _w("myself,", 11.3)],
+    ]
+    got = _restore_heads(words, heads, regions)
+    # the denial is back, at the lone decode's times; punctuation does not block the match
+    assert [w.text for w in got] == ["Yes.", "Um,", "not", "really", "myself.", "I"]
+    assert [w.t_start for w in got][1:3] == [10.1, 10.5]
+
+
+def test_a_first_word_stamped_into_the_region_before_moves() -> None:
+    from labkit.engine.engine import _restore_heads
+
+    regions = [(0.0, 5.0), (10.0, 14.0)]
+    words = [_w("a", 3.0), _w("fault?", 3.5), _w("How", 4.6), _w("does", 10.3), _w("it", 10.6)]
+    heads = [[_w("a", 3.0)], [_w("How", 10.0), _w("does", 10.3), _w("it", 10.6)]]
+    got = _restore_heads(words, heads, regions)
+    assert [(w.text, w.t_start) for w in got] == [
+        ("a", 3.0), ("fault?", 3.5), ("How", 10.0), ("does", 10.3), ("it", 10.6),
+    ]  # fmt: skip
+
+
+def test_a_head_that_reads_differently_changes_nothing() -> None:
+    from labkit.engine.engine import _restore_heads
+
+    regions = [(0.0, 5.0), (10.0, 14.0)]
+    words = [_w("Yes.", 0.5), _w("we", 10.2), _w("post", 10.6), _w("them", 11.0)]
+    for head in (
+        [_w("I", 10.0), _w("know", 10.2), _w("cost", 10.6)],  # no common start
+        [_w("post", 10.6), _w("them", 11.0)],  # the lone decode dropped a word: keep ours
+        [*(_w(t, 10.0 + i / 10) for i, t in enumerate("abcd")), _w("we", 10.4)],
+        # more than three words before: not a dropped start
+    ):
+        assert _restore_heads(words, [[], head], regions) == words
+
+
+def test_file_analysis_decodes_each_region_head_on_its_own(tmp_path, monkeypatch) -> None:
+    got, leads = _passes(tmp_path, monkeypatch, extra_passes=(), recover_min=100.0)
+    # the span, then the first 4 s of each of its three regions (no added silence: lead 0)
+    assert leads == [0.0] * 4
+    # the fake's lone readings start where the span's do: nothing to put back
+    assert [t for t, _ in got] == ["I", "own", "thank", "you"]

@@ -104,7 +104,7 @@ def serve(
         store=store,
         secret=secret,
         public_url=f"{scheme}://{host}:{opts.port}",
-        options=engine or EngineOptions(extra_passes=()),
+        options=engine or EngineOptions.live(),
         make_stages=make_stages,
         make_vision=make_vision,
     )

@@ -51,7 +51,7 @@ class LabService:
     public_url: str
     voila_url: str | None = None
     # one decode per span: extra passes would delay every word
-    options: EngineOptions = field(default_factory=lambda: EngineOptions(extra_passes=()))
+    options: EngineOptions = field(default_factory=EngineOptions.live)
     make_stages: Callable[[str], list[Stage]] = lambda mode: []
     make_vision: Callable[[str], Any] | None = None
     sessions: dict[str, LiveSession] = field(default_factory=dict)

@@ -82,7 +82,7 @@ class LiveSession:
         self.engine = Engine(
             self.store,
             session_id,
-            options=options or EngineOptions(extra_passes=()),
+            options=options or EngineOptions.live(),
             stages=deferred,
             hook=self._on_engine,
         )
