@@ -752,8 +752,8 @@ def _restore_heads(
         first = key[i][:match]
         if len(first) < match:
             continue
+        t = groups[i][0].t_start
         for k in range(1, most + 1):
-            t = groups[i][0].t_start
             if hk[k : k + match] != first or h[k - 1].t_start >= t:
                 continue  # no match, or the lone reading's times disagree
             if i and key[i - 1][-k:] == hk[:k]:
