@@ -182,6 +182,42 @@ def test_negation_near_a_mention_is_not_always_a_denial(backend_spec, embedder):
     assert no.score < 0.2 and no.features.get("negated")
 
 
+def test_a_negator_denies_what_it_governs_not_the_setting_or_a_contrast(
+    backend_spec,  # noqa: F811
+    embedder,  # noqa: F811
+) -> None:
+    def req(answer: str, name: str):
+        return _dim(_one("What runs your services?", answer, backend_spec, embedder),
+                    "requirement", name)[0]  # fmt: skip
+
+    # ASR heard "It's ASP.NET Core on ..." as "It has not net core on ...": what "not" governs
+    # is denied, the thing named after a preposition is where it ran
+    setting = req("It has not Kafka on Kubernetes clusters, written by my team.", "Kubernetes")
+    assert not setting.features.get("negated") and setting.score >= 0.5
+    assert req("We never ran Kafka on Kubernetes, it was all VMs.", "Apache Kafka").features.get(
+        "negated"
+    )
+    contrast = req("Not MySQL on that project, just PostgreSQL, which I tuned.", "PostgreSQL")
+    assert not contrast.features.get("negated") and contrast.score >= 0.5
+    # a negator still reaches a name right after it, or one it is the verb of
+    assert req("I haven't deployed anything on Kubernetes myself.", "Kubernetes").score < 0.2
+
+
+def test_a_dotted_name_needs_no_context() -> None:
+    from labkit.language.vocabulary import load_vocabulary
+
+    v = load_vocabulary()
+
+    def names(text: str) -> list[str]:
+        return [m.entry.name for m in v.find_mentions(text, speech=True)]
+
+    # ".NET" is case-sensitive ("net" is a word); written with its dot it is unambiguous
+    assert ".NET" in names("The API runs on .NET 7 in production.")
+    assert ".NET" in names("it runs on .net 7")
+    assert ".NET" not in names("the net result was good")
+    assert ".NET" not in names("we hit the end.NET again")
+
+
 def test_spelled_out_acronyms_match_but_the_pronoun_does_not() -> None:
     from labkit.language.vocabulary import load_vocabulary
 

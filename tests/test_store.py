@@ -56,6 +56,37 @@ def test_transaction_rolls_back_everything(db: Path) -> None:
         assert s.count("words", sid) == 0
 
 
+def test_stored_turns_carry_their_own_words(db: Path) -> None:
+    """Each word goes to the one turn of its speaker that spans it, so a judgment re-run from
+    the store quotes real word times and ASR confidences."""
+    ws = [
+        Word("interviewer", 0.0, 0.4, "Why", 0.9),
+        Word("interviewer", 0.5, 0.9, "Kafka?", 0.8),
+        Word("candidate", 0.7, 1.0, "Mm.", 0.5),  # overlaps the question
+        Word("candidate", 1.2, 1.6, "I", 0.9),
+        Word("candidate", 1.6, 2.0, "didn't.", 0.3),
+        Word("candidate", 3.0, 3.4, "Next.", 0.7),
+    ]
+    turns = [
+        Turn(0, "interviewer", 0.0, 0.9, "Why Kafka?"),
+        Turn(1, "candidate", 0.7, 1.0, "Mm.", overlap=True),
+        Turn(2, "candidate", 1.2, 2.0, "I didn't."),
+        Turn(3, "candidate", 3.0, 3.4, "Next."),
+    ]
+    with Store(db) as s:
+        sid = s.create_session()
+        s.add_words(sid, ws)
+        s.add_turns(sid, turns)
+        got = s.turns(sid)
+    assert [[w.text for w in t.words] for t in got] == [
+        ["Why", "Kafka?"],
+        ["Mm."],
+        ["I", "didn't."],
+        ["Next."],
+    ]
+    assert got[2].words[1].prob == pytest.approx(0.3)
+
+
 def test_second_writer_process_gets_a_clear_error(db: Path) -> None:
     Store(db).close()
     code = (

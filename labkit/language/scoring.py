@@ -421,7 +421,7 @@ def score_answer(
     totals = {"tools": 0, "numbers": 0, "causal": 0, "ownership": 0, "terms": 0}
     seg_terms = _specific_terms(seg_texts)
     # a tool the candidate says they haven't used, or only read about, shows no depth
-    used = [m for m in tech if not _negated(at, m)]
+    used = [m for m in tech if not _negated(at, m, tech)]
     q_nums = set(_numbers(q))
     for (a, b), n_terms in zip(at.segments, seg_terms, strict=True):
         s_text, _, _ = at.span(a, b)
@@ -637,30 +637,56 @@ def _before(at: AnswerText, m: Mention, n: int) -> str:
     return " ".join(w.text for w in at.words[max(a, w0 - n) : w0])
 
 
-def _negated(at: AnswerText, m: Mention) -> str:
+def _is_negator(word: str) -> bool:
+    return word in _NEGATORS or word.endswith("n't")
+
+
+def _out_of_scope(at: AnswerText, m: Mention, others: Sequence[Mention]) -> bool:
+    """Whether the last negator before a mention denies something else: a contrast comes
+    between them ("not Kafka, just RabbitMQ"), or another named thing with a preposition after
+    it ("not net core on .NET 7": the setting of what is denied, not denied itself)."""
+    w0 = at.word_at(m.start)
+    lo = at.segments[_seg_of(at, w0)][0]
+    lo = max(lo, w0 - 7)
+    ws = [set(words_of(w.text)) for w in at.words[lo:w0]]
+    negs = [i for i, x in enumerate(ws) if any(map(_is_negator, x))]
+    if not negs:
+        return False
+    k = negs[-1]
+    if any(_SCOPE_BREAK & x for x in ws[k + 1 :]):
+        return True
+    for o in others:
+        o0, o1 = at.char_span(o.start, o.end)
+        if lo + k < o0 and o1 < w0 and _PREPOSITIONS & ws[o1 - lo]:
+            return True
+    return False
+
+
+_SCOPE_BREAK = frozenset(["but", "just", "instead", "rather", "though", "although", "whereas"])
+_PREPOSITIONS = frozenset(["on", "in", "with", "for", "at", "via", "from", "over", "under", "into"])
+
+
+def _negated(at: AnswerText, m: Mention, others: Sequence[Mention] = ()) -> str:
     """'neg', 'aspire' or '' for the context of a mention: the 7 words before it ("never used
-    Kafka"), or a denial of "it" just after it ("Jira, but I didn't really use it")."""
+    Kafka"), or a denial of "it" just after it ("Jira, but I didn't really use it").
+    ``others``: the answer's other mentions, which can end a negator's scope."""
     _, b = at.segments[_seg_of(at, at.word_at(m.start))]
     before = _before(at, m, 7).lower().replace("\u2019", "'")
     toks = words_of(before)
     if _count(before, _ASPIRE):
         return "aspire"
-    if any(t in _NEGATORS or t.endswith("n't") for t in toks):
+    if any(map(_is_negator, toks)):
         # "not only X" and "no problem with X" read as positive
         if "only" in toks or "problem" in toks or "problems" in toks:
             return ""
-        return "neg"
+        return "" if _out_of_scope(at, m, others) else "neg"
     w1 = at.word_at(max(m.start, m.end - 1)) + 1
     after = words_of(" ".join(w.text for w in at.words[w1 : min(b, w1 + 9)]).replace("\u2019", "'"))
     for i, t in enumerate(after):
         nxt = after[i + 1 : i + 5]
         # a denial of using it ("but I didn't really use it"), not any negation near it
         # ("Terraform, so we didn't have to do it by hand")
-        if (
-            (t in _NEGATORS or t.endswith("n't"))
-            and _USE_VERBS & set(nxt)
-            and {"it", "that", "them", "much"} & set(nxt)
-        ):
+        if _is_negator(t) and _USE_VERBS & set(nxt) and {"it", "that", "them", "much"} & set(nxt):
             return "neg"
     return ""
 
@@ -733,7 +759,7 @@ def _requirements(
             continue  # scored from claimed years (consistency claims) below
         ms = by_name.get(entry.name, [])
         best: tuple | None = None
-        polarities = [_negated(at, m) for m in ms]
+        polarities = [_negated(at, m, mentions) for m in ms]
         denied = "neg" in polarities
         for m, polarity in zip(ms, polarities, strict=True):
             i0, i1 = _around(at, m.start, m.end)
@@ -768,7 +794,7 @@ def _requirements(
             # "we trained it in PyTorch and served it with FastAPI": Python, said indirectly
             names = {n.lower() for n in req.name.split(" or ")}
             via = [m for m in implied if names & {x.lower() for x in m.entry.implies}]
-            via = [m for m in via if _negated(at, m) != "neg"]
+            via = [m for m in via if _negated(at, m, implied) != "neg"]
             if via:
                 m = via[0]
                 i0, i1 = _around(at, m.start, m.end)
@@ -899,7 +925,7 @@ def _claims(
             continue
         out.append((Claim(qa_idx, subject, yrs, False, ev, t0, t1), span))
     for m in tech:
-        pol = _negated(at, m)
+        pol = _negated(at, m, tech)
         w0, w1 = at.char_span(m.start, m.end)
         span = _around(at, m.start, m.end)
         ev, t0, t1 = at.span(*span)

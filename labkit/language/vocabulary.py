@@ -213,7 +213,11 @@ class Vocabulary:
                     continue
                 surface = text[toks[i].start : toks[i + n - 1].end]
                 cs = case.get(key)
-                if cs and not self._case_ok(surface, cs, toks, i, n, speech=speech):
+                if (
+                    cs
+                    and not _dotted(text, toks[i].start, cs)
+                    and not self._case_ok(surface, cs, toks, i, n, speech=speech)
+                ):
                     continue
                 for j in range(i, i + n):
                     taken[j] = True
@@ -344,6 +348,16 @@ def _target_index(
                 case.setdefault(key, set()).add(term)
             max_len = max(max_len, len(key))
     return index, case, max_len
+
+
+def _dotted(text: str, start: int, cs: set[str]) -> bool:
+    """A term spelled with its leading dot (".NET", ".net 7"): not the common word "net"."""
+    return (
+        start > 0
+        and text[start - 1] == "."
+        and (start == 1 or not text[start - 2].isalnum())
+        and any(c.startswith(".") for c in cs)
+    )
 
 
 def _has_context(toks: list[Token], i: int, n: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import secrets
@@ -298,23 +299,37 @@ class Store:
         return [Word(speaker=r[0], t_start=r[1], t_end=r[2], text=r[3], prob=r[4]) for r in rows]
 
     def turns(self, session_id: str) -> list[Turn]:
+        """The session's turns, each with its words (those of its speaker that start inside it):
+        the judgment quotes evidence with real word times and reads ASR confidence from them."""
         rows = self.con.execute(
             "SELECT idx, speaker, t_start, t_end, text, is_question, overlap FROM turns "
             "WHERE session_id = ? ORDER BY idx",
             [session_id],
         ).fetchall()
-        return [
-            Turn(
-                idx=r[0],
-                speaker=r[1],
-                t_start=r[2],
-                t_end=r[3],
-                text=r[4],
-                is_question=r[5],
-                overlap=r[6],
+        by_speaker: dict[str, list[Word]] = {}
+        for w in self.words(session_id):
+            by_speaker.setdefault(w.speaker, []).append(w)
+        starts = {s: [w.t_start for w in ws] for s, ws in by_speaker.items()}
+        out, taken = [], dict.fromkeys(by_speaker, 0)
+        for r in rows:
+            ws, ts = by_speaker.get(r[1], []), starts.get(r[1], [])
+            # the engine builds a turn from whole words: its span is first start .. last end
+            a = max(bisect.bisect_left(ts, r[2] - 1e-6), taken.get(r[1], 0))
+            b = max(a, bisect.bisect_right(ts, r[3] + 1e-6))
+            taken[r[1]] = b
+            out.append(
+                Turn(
+                    idx=r[0],
+                    speaker=r[1],
+                    t_start=r[2],
+                    t_end=r[3],
+                    text=r[4],
+                    is_question=r[5],
+                    overlap=r[6],
+                    words=tuple(ws[a:b]),
+                )
             )
-            for r in rows
-        ]
+        return out
 
     def set_turn_class(self, session_id: str, idx: int, *, is_question: bool) -> None:
         self.con.execute(
