@@ -119,6 +119,7 @@ def baseline_jd(text: str, true_skills: Sequence[str]) -> tuple[float, float]:
 
 
 HOTWORDS = True
+SEED = 0  # the synthesis noise floor's seed (--seed): another seed is another recording
 
 
 def audio_turns(doc: dict, workdir: Path) -> tuple[list[Turn], dict[int, int]]:
@@ -129,7 +130,10 @@ def audio_turns(doc: dict, workdir: Path) -> tuple[list[Turn], dict[int, int]]:
 
     lines = [Line(x["speaker"], x["text"]) for x in doc["lines"]]
     syn = synthesize_interview(
-        lines, workdir / doc["id"], voices={"interviewer": "en-us+m3", "candidate": "en-us+f2"}
+        lines,
+        workdir / doc["id"],
+        voices={"interviewer": "en-us+m3", "candidate": "en-us+f2"},
+        seed=SEED,
     )
     with Store(workdir / f"{doc['id']}.duckdb") as store:
         inputs = load_inputs(
@@ -247,9 +251,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--only", nargs="*", help="interview ids to run")
     ap.add_argument("--no-hotwords", action="store_true", help="audio: don't bias ASR with the JD")
+    ap.add_argument("--seed", type=int, default=0, help="audio: the synthesis noise seed")
     args = ap.parse_args(argv)
-    global HOTWORDS
+    global HOTWORDS, SEED
     HOTWORDS = not args.no_hotwords
+    SEED = args.seed
     docs = [
         d for d in load_interviews(args.split, args.dir) if not args.only or d["id"] in args.only
     ]

@@ -74,8 +74,10 @@ def _speak(text: str, voice: str, rate: int, out: Path) -> np.ndarray:
         check=True,
         capture_output=True,
     )
+    # -R: sox dithers when it resamples; repeatable mode seeds that dither, so the same
+    # script gives the same samples in every run (fixtures and benchmarks reproduce)
     subprocess.run(
-        [sox, str(raw), "-r", str(SR), "-c", "1", "-b", "16", str(out)],
+        [sox, "-R", str(raw), "-r", str(SR), "-c", "1", "-b", "16", str(out)],
         check=True,
         capture_output=True,
     )
