@@ -284,3 +284,18 @@ def test_live_feed_prepares_answers_before_they_close(
     assert early >= len(answers) - 1, (rec.prepared, rec.final)
     # once per state: not on every pass while the candidate stays quiet
     assert len(rec.prepared) <= 3 * len(answers)
+
+
+def test_jd_hotwords_name_tools_not_domains(tmp_path: Path, whisper) -> None:
+    """ASR is primed with the JD's tool names; a domain's plain words ("fintech", "banking")
+    are left out: as hotwords they made tiny.en loop on them."""
+    from labkit.engine import JDSet
+    from labkit.judgment.stage import JudgmentStage
+
+    with Store(tmp_path / "lab.duckdb") as store:
+        sid = store.create_session()
+        eng = Engine(store, sid, model=whisper, stages=[JudgmentStage()])
+        eng.handle(JDSet("Requirements:\n- Apache Kafka\n- PostgreSQL\n- Experience in finance"))
+        hot = eng.options.asr.hotwords or ""
+    assert "Kafka" in hot and "PostgreSQL" in hot
+    assert "fintech" not in hot and "Finance" not in hot

@@ -178,6 +178,10 @@ class LoopingModel:
         words += [NS(word=" Thanks", start=1.6, end=1.9, probability=0.9)]
         words += [NS(word=w, start=2.0 + 0.3 * i, end=2.2 + 0.3 * i, probability=0.9)
                   for i, w in enumerate([" no,", " no,", " no."])]  # fmt: skip
+        words += [NS(word=w, start=3.0 + 0.2 * i, end=3.2 + 0.2 * i, probability=0.5)
+                  for i, w in enumerate([" fintech", " fintech", " fintech", " service"])]  # fmt: skip
+        words += [NS(word=w, start=4.0 + 0.2 * i, end=4.2 + 0.2 * i, probability=0.9)
+                  for i, w in enumerate([" really,", " really", " good."])]  # fmt: skip
         return [NS(words=words)], None
 
 
@@ -185,7 +189,10 @@ def test_a_loop_on_one_word_is_cut_to_one_and_short_repeats_stay() -> None:
     from labkit.speech.asr import transcribe_span
 
     got = transcribe_span(LoopingModel(), np.ones(4 * SR, np.float32), speaker="interviewer", t0=0)
-    assert [w.text for w in got] == [".NET", "Thanks", "no,", "no,", "no."]
+    # a long word three times is a loop too; said twice it stays
+    assert [w.text for w in got] == [
+        ".NET", "Thanks", "no,", "no,", "no.", "fintech", "service", "really,", "really", "good."
+    ]  # fmt: skip
 
 
 def _w(text: str, t: float, p: float = 0.9):

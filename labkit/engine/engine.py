@@ -321,7 +321,9 @@ class Engine:
             return
         names: list[str] = []
         for r in self.store.requirements(self.session_id):
-            if r.category in ("skill", "tool", "domain"):
+            # tool and skill names only: a domain ("Finance": "fintech", "banking") is in
+            # plain words Whisper knows, and as a hotword it looped ("fintech fintech fintech")
+            if r.category in ("skill", "tool"):
                 names += [r.name, *r.aliases[:2]]
         words = " ".join(dict.fromkeys(n for n in names if len(n) <= 30))[:300]
         if words:

@@ -426,7 +426,8 @@ def score_answer(
     for (a, b), n_terms in zip(at.segments, seg_terms, strict=True):
         s_text, _, _ = at.span(a, b)
         s_start, s_end = at.offsets[a], at.offsets[b - 1] + len(at.words[b - 1].text)
-        n_tools = sum(1 for m in used if s_start <= m.start < s_end)
+        # distinct tools: a name said again (or an ASR loop of it) shows no more depth
+        n_tools = len({m.entry.name for m in used if s_start <= m.start < s_end})
         # the candidate's own figures: not the question's ("say, a thousand jobs") echoed back
         n_num = sum(1 for n in _numbers(s_text) if n not in q_nums)
         n_cause = len(_count(s_text, _CAUSAL))

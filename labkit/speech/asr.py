@@ -260,10 +260,12 @@ def _decode(
     return _drop_loops(words)
 
 
-def _drop_loops(words: list[Word], *, most: int = 3) -> list[Word]:
-    """Keep one word of a run of more than ``most`` identical ones: primed with hotwords,
-    tiny.en can loop on one of them (measured: ".NET" seven times over "Thanks Marco"), a loop
-    too short for Whisper's compression-ratio check."""
+def _drop_loops(words: list[Word], *, most: int = 3, most_long: int = 2) -> list[Word]:
+    """Keep one word of a run of more than ``most`` identical ones (``most_long`` for words of
+    five letters or more): primed with hotwords, tiny.en can loop on one of them (measured:
+    ".NET" seven times over "Thanks Marco", "fintech" three times over "I think I'll be okay"),
+    a loop too short for Whisper's compression-ratio check. Short words repeat in real speech
+    ("I I I tested"), long ones seldom three times."""
     out: list[Word] = []
     i = 0
     while i < len(words):
@@ -271,6 +273,7 @@ def _drop_loops(words: list[Word], *, most: int = 3) -> list[Word]:
         key = words[i].text.lower().strip(".,!?")
         while j < len(words) and words[j].text.lower().strip(".,!?") == key:
             j += 1
-        out += words[i:j] if j - i <= most else [words[i]]
+        limit = most_long if len(key) >= 5 else most
+        out += words[i:j] if j - i <= limit else [words[i]]
         i = j
     return out
