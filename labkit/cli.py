@@ -55,10 +55,15 @@ def _stages(args: argparse.Namespace, *, mode: str = "standard") -> list:
 
 def _vision(args: argparse.Namespace, *, mode: str = "standard"):
     """The face stage; in emotion-off mode the emotion model is never loaded."""
+    from labkit.vision.faces import FaceOptions
     from labkit.vision.stage import VisionStage
 
+    device = None if args.device == "auto" else args.device  # --device applies to faces too
     return VisionStage(
-        emotion=mode != "emotion_off", models_dir=args.models_dir, weights=args.emotion_weights
+        emotion=mode != "emotion_off",
+        models_dir=args.models_dir,
+        weights=args.emotion_weights,
+        options=FaceOptions(device=device),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "DeviceError",
     "InputError",
     "LabkitError",
     "MediaError",
@@ -25,6 +26,10 @@ class InputError(LabkitError):
 
 class ModelMissingError(LabkitError):
     """A model is not installed; the message names the command that installs it."""
+
+
+class DeviceError(LabkitError):
+    """A device asked for by name (``--device cuda``) cannot run the model here."""
 
 
 class StoreError(LabkitError):

