@@ -226,6 +226,21 @@ def test_a_clarification_exchange_stays_in_its_answer():
     assert not classes[2].is_question
 
 
+def test_the_interviewers_reply_to_a_clarifying_question_is_not_a_new_question():
+    script = [
+        ("interviewer", "Okay. What about Kafka, how do you use it?", 0.5),
+        ("candidate", "Do you mean producing and consuming, or running the cluster itself?", 0.5),
+        ("interviewer", "Let's say the application side.", 0.5),  # reads like a prompt alone
+        ("candidate", "We consume events from the policy service in two of our services, with "
+                      "Spring Kafka, and the platform team runs the brokers.", 0.5),
+        ("interviewer", "Let's say you had to replay a day of events. How would you do it?", 0.5),
+        ("candidate", "I would reset the consumer group offsets to that morning.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    # the clarification stays in the answer; a real question after the answer still opens one
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3)), (4, (5,))]
+
+
 def test_conditional_follow_up_without_question_mark():
     script = [
         ("interviewer", "How would you troubleshoot an app that will not load", 0.5),

@@ -126,6 +126,17 @@ def pair_questions(
                 # a question ASR garbled ("walk me from a model you did"): the interviewer spoke
                 # after an answer and the candidate then answered at length
                 cls = TurnClass("prompt", options.implicit_likeness, "turn-taking")
+            if (
+                cls.is_question
+                and "?" not in turn.text
+                and cur is not None
+                and not cur.closed
+                and cur.answers
+                and _CLARIFY.search(cur.answers[-1].text)
+            ):
+                # "Do you mean producing or running the cluster?" "Let's say the application
+                # side.": the interviewer answers the candidate's question; the answer goes on
+                continue
             if cls.is_question:
                 if (
                     cur
