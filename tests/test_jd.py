@@ -247,3 +247,18 @@ It would be great if you also have:
 def test_a_tool_named_after_a_skill_stays_a_requirement():
     reqs = _by_name(parse_jd("Requirements:\n- Deploying and debugging on Kubernetes\n"))
     assert reqs["Kubernetes"].required and reqs["Debugging"].required
+
+
+def test_an_ambiguous_acronym_needs_its_field_in_the_jd():
+    clinical = (
+        "Clinical Data Manager\n\nWe are a mid-sized CRO running oncology trials.\n\n"
+        "What you'll need:\n- 4+ years of data management at a CRO or sponsor\n- ICH GCP\n"
+        "- Medical coding with MedDRA\n"
+    )
+    names = set(_by_name(parse_jd(clinical)))
+    assert "Google Cloud Platform" not in names  # GCP: Good Clinical Practice here
+    assert "Conversion Rate Optimization" not in names  # CRO: contract research organization
+    cloud = "Data Engineer\n\nRequirements:\n- GCP (BigQuery, Dataflow)\n- Python\n"
+    assert "Google Cloud Platform" in _by_name(parse_jd(cloud))
+    growth = "Growth Marketer\n\nRequirements:\n- CRO for our landing pages\n- SQL\n"
+    assert "Conversion Rate Optimization" in _by_name(parse_jd(growth))

@@ -239,6 +239,15 @@ def test_the_interviewers_reply_to_a_clarifying_question_is_not_a_new_question()
     pairs, _, _ = pair_questions(_turns(script))
     # the clarification stays in the answer; a real question after the answer still opens one
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3)), (4, (5,))]
+    # an unsure answer that ends in "?" asks nothing back: the next question is a question
+    script = [
+        ("interviewer", "what do you do to make a page accessible", 0.5),
+        ("candidate", "Hmm, that's a good question. I don't know, maybe bigger fonts?", 0.5),
+        ("interviewer", "how would you test a component", 0.5),
+        ("candidate", "I would click through it in the browser.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
 
 
 def test_conditional_follow_up_without_question_mark():

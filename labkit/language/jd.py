@@ -405,7 +405,12 @@ def parse_jd(
                 nice = cued or section == "nice" or (structured and section == "duties")
                 required = not nice
                 mentions = _without_context(
-                    clause, [m for m in vocab.find_mentions(clause) if _keep(m, clause)]
+                    clause,
+                    [
+                        m
+                        for m in vocab.find_mentions(clause)
+                        if _keep(m, clause) and vocab.in_context(m, raw)
+                    ],
                 )
                 spans = _years(clause, mentions)
                 phrase = None

@@ -52,6 +52,13 @@ _CLARIFY = re.compile(
     r"is that about|as in|just to (?:check|clarify|be sure)|what do you mean)\b",
     re.I,
 )
+# the candidate's reply is a question about the question (a trailing "?" alone is not: "maybe
+# bigger fonts?" is an unsure answer)
+_ASKS_BACK = re.compile(
+    r"^\W*(?:sorry,?\s+|um,?\s+|uh,?\s+)?(?:do you mean|did you mean|you mean|are you asking|"
+    r"what do you mean|just to (?:check|clarify|be sure)|when you say)\b",
+    re.I,
+)
 _ALTERNATIVE = re.compile(r"^\W*(or|and|so|also|then)\b", re.I)
 _REPHRASE = re.compile(
     r"^\W*(i mean|in other words|let me rephrase|to rephrase|what i mean is|or rather|sorry|"
@@ -131,8 +138,9 @@ def pair_questions(
                 and "?" not in turn.text
                 and cur is not None
                 and not cur.closed
-                and cur.answers
-                and _CLARIFY.search(cur.answers[-1].text)
+                and len(cur.answers) == 1
+                and _ASKS_BACK.match(cur.answers[0].text)
+                and len(cur.answers[0].text.split()) <= 25
             ):
                 # "Do you mean producing or running the cluster?" "Let's say the application
                 # side.": the interviewer answers the candidate's question; the answer goes on

@@ -128,6 +128,9 @@ class SkillEntry:
     implies: tuple[
         str, ...
     ] = ()  # entries a mention of this one indirectly shows (PyTorch: Python)
+    # Words of this entry's field: where given, its short aliases (acronyms such as "GCP",
+    # which is also Good Clinical Practice) count in a document only beside one of them.
+    context: tuple[str, ...] = ()
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -242,6 +245,20 @@ class Vocabulary:
         if not speech:
             return False
         return _has_context(toks, i, n)
+
+    @staticmethod
+    def in_context(mention: Mention, document: str) -> bool:
+        """False for an ambiguous short alias ("GCP", "CRO") in a document that never speaks
+        of the entry's field (none of its ``context`` words or its full name)."""
+        e = mention.entry
+        key = norm_term(mention.surface)
+        if not e.context or len(key) != 1 or len(key[0]) > 5 or key == norm_term(e.name):
+            return True
+        low = document.lower()
+        return any(
+            re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", low)
+            for w in (*e.context, e.name.lower())
+        )
 
     def _fuzzy(
         self, text: str, toks: list[Token], taken: list[bool], targets: Sequence[SkillEntry]
@@ -380,6 +397,7 @@ def _entries_from_json(doc: object, source: str) -> list[SkillEntry]:
                     case_sensitive=tuple(str(a) for a in item.get("case_sensitive", ())),
                     question_cues=tuple(str(a) for a in item.get("question_cues", ())),
                     implies=tuple(str(a) for a in item.get("implies", ())),
+                    context=tuple(str(a).lower() for a in item.get("context", ())),
                 )
             )
         except (KeyError, TypeError) as exc:
