@@ -316,3 +316,15 @@ def test_misheard_names_match_word_for_word() -> None:
     k8s = [e for e in v.entries if e.name == "Kubernetes"]
     assert v.find_mentions("we deploy on cooper netes clusters", speech=True, targets=k8s,
                            fuzzy=True)  # fmt: skip
+
+
+def test_owning_up_to_limits_weakens_what_the_answer_names(backend_spec, embedder):  # noqa: F811
+    q = "How do you use PostgreSQL?"
+    full = "We use PostgreSQL for the billing service and I added two indexes to the reports."
+    [plain] = _dim(_one(q, full, backend_spec, embedder), "requirement", "PostgreSQL")
+    [limited] = _dim(
+        _one(q, full + " To be honest our DBA usually looks at the query plans, I'm not super "
+             "deep on the tuning side.", backend_spec, embedder), "requirement", "PostgreSQL",
+    )  # fmt: skip
+    assert limited.score < plain.score and limited.features.get("limited")
+    assert not plain.features.get("limited")

@@ -71,6 +71,9 @@ class ScoringOptions:
     self_reported: a requirement's score from "Yes." to "Do you have X?".
     implied: a requirement's score when the answer names a tool that implies it (the
         vocabulary's ``implies``: PyTorch implies Python) but not the requirement itself.
+    limited_elsewhere: factor on the mentions of an answer that also owns up to the limits of
+        the candidate's hands-on part ("the setup was done by the platform team, I haven't
+        really dealt with partitions", "I'm not super deep on the tuning side").
     Technical depth is scored for technical questions only (labkit.language.questions).
     """
 
@@ -90,6 +93,7 @@ class ScoringOptions:
     brief_answer_words: int = 4
     self_reported: float = 0.65
     implied: float = 0.55
+    limited_elsewhere: float = 0.7
 
 
 # --- answer text with word times ------------------------------------------------------------
@@ -624,6 +628,19 @@ def _mattr(tokens: Sequence[str], window: int) -> float:
     return sum(vals) / len(vals)
 
 
+# what the candidate did not do themselves, said beside what they name
+_LIMITS_RE = re.compile(
+    r"\b(?:i|we)(?: have|'ve)?(?: not|n't| never)(?: really| actually| personally| yet)? "
+    r"(?:dealt with|had to|done much|done a lot|gone (?:deep|into)|touched|worked on (?:that|it)|"
+    r"configured|set (?:it|that|them) up)\b|"
+    r"\bnot (?:super|very|that|too|really) (?:deep|hands-on|experienced|strong)\b|"
+    r"\b(?:done|set up|handled|owned|configured|built) by (?:the|our|a|another) (?:\w+ )?"
+    r"(?:team|dba|colleague|consultants?|engineers?)\b|"
+    r"\b(?:our|the) (?:dba|platform team|ops team|infra team|devops team) (?:usually |mostly )?"
+    r"(?:does|did|looks|handles|handled|owns|owned|takes care)\b|"
+    r"\b(?:only |just )?in theory\b|\bhave to look it up\b",
+    re.I,
+)
 _LIKED_RE = re.compile(
     r"\b(?:i|we)(?: really| just)? (?:like|love|enjoy|prefer|liked|loved|enjoyed)\b|"
     r"\b(?:fan of|interested in|passionate about|curious about)\b",
@@ -754,6 +771,7 @@ def _requirements(
         for m in vocab.find_mentions(pair.question, targets=entries, speech=True, fuzzy=True)
     }
     implied = [m for m in vocab.find_mentions(at.text, speech=True) if m.entry.implies]
+    limited = bool(_LIMITS_RE.search(at.text))
     seg_vecs = None
     for req, entry in pairs:
         if req.category == "experience":
@@ -788,6 +806,9 @@ def _requirements(
                 if denied or (reply == "no" and entry.name in q_mentions):
                     score *= options.denied_elsewhere
                     feats["denied_elsewhere"] = 1
+                elif limited:  # "... so I haven't really dealt with partitions myself"
+                    score *= options.limited_elsewhere
+                    feats["limited"] = 1
                 cand = (score, i0, i1, feats)
             if best is None or cand[0] > best[0]:
                 best = cand
