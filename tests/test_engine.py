@@ -299,3 +299,20 @@ def test_jd_hotwords_name_tools_not_domains(tmp_path: Path, whisper) -> None:
         hot = eng.options.asr.hotwords or ""
     assert "Kafka" in hot and "PostgreSQL" in hot
     assert "fintech" not in hot and "Finance" not in hot
+
+
+def test_a_flush_decodes_everything_even_on_the_live_path(
+    interview: SynthInterview, tmp_path: Path, whisper
+) -> None:
+    tracks = {r: load_audio(getattr(interview, r)).samples for r in ("interviewer", "candidate")}
+    with Store(tmp_path / "lab.duckdb") as store:
+        sid = store.create_session(title="flush")
+        eng = Engine(store, sid, model=whisper)
+        for role, x in tracks.items():
+            eng.ingest(AudioChunk(role=role, samples=x, t_capture=0.0))  # type: ignore[arg-type]
+        eng.process(flush=True, wait=False)
+        assert not eng._jobs  # nothing left running in the background
+        said = {w.speaker for w in store.words(sid)}
+        assert said == {"interviewer", "candidate"}
+        last = max(ln.t_end for ln in interview.lines)
+        assert max(w.t_end for w in store.words(sid)) > last - 3.0  # up to the last line

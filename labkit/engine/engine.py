@@ -364,10 +364,10 @@ class Engine:
         is written from this thread only. ``wait=False`` (the live feed) never waits for a
         pass: it starts one per track with enough new audio and commits those that finished,
         so one speaker's words never wait for the other's decode. ``on_ready`` says when to
-        call again.
+        call again. ``flush=True`` always waits: nothing may stay undecoded after it.
         """
         step = self.options.vad_step * SR
-        if not wait:
+        if not wait and not flush:
             committed = self._collect()
             todo = [
                 t
