@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +19,7 @@ import numpy as np
 
 from labkit.speech.asr import ASROptions, load_whisper, transcribe_span
 from labkit.speech.metrics import wer
-from labkit.synth import DEFAULT_VOICES, _speak
+from labkit.synth import DEFAULT_VOICES, speak
 
 
 def settings() -> dict[str, ASROptions]:
@@ -45,12 +44,11 @@ def main() -> None:
         x for f in sorted(args.folder.glob("*.json")) for x in json.loads(f.read_text())["lines"]
     ]
     clips = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for i, x in enumerate(lines[: args.lines]):
-            a = _speak(x["text"], DEFAULT_VOICES[x["speaker"]], 165, Path(tmp) / f"{i}.wav")
-            clips.append(
-                (x, np.concatenate([np.zeros(3200, np.float32), a, np.zeros(8000, np.float32)]))
-            )
+    for x in lines[: args.lines]:
+        a = speak(x["text"], voice=DEFAULT_VOICES[x["speaker"]])
+        clips.append(
+            (x, np.concatenate([np.zeros(3200, np.float32), a, np.zeros(8000, np.float32)]))
+        )
     model = load_whisper("tiny.en", num_workers=1)
     print(f"{len(clips)} utterances, p50 {np.median([a.size for _, a in clips]) / 16000:.1f} s")
     for name, o in settings().items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 import wave
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ __all__ = [
     "SynthInterview",
     "TimedLine",
     "mock_interview_lines",
+    "speak",
     "speech_intervals",
     "synthesize_interview",
 ]
@@ -86,6 +88,12 @@ def _speak(text: str, voice: str, rate: int, out: Path) -> np.ndarray:
         x = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32) / 32768
     out.unlink()
     return _trim(x)
+
+
+def speak(text: str, *, voice: str = DEFAULT_VOICES["candidate"], rate: int = 165) -> np.ndarray:
+    """One line said by espeak-ng: 16 kHz mono float32, silence trimmed from both ends."""
+    with tempfile.TemporaryDirectory(prefix="labkit-speak-") as tmp:
+        return _speak(text, voice, rate, Path(tmp) / "line.wav")
 
 
 def _trim(x: np.ndarray, thresh: float = 10 ** (-45 / 20)) -> np.ndarray:

@@ -162,3 +162,12 @@ def test_synthesized_interviews_repeat_exactly(tmp_path: Path) -> None:
     )
     assert np.array_equal(a, b)
     assert not np.array_equal(a, c)
+
+
+def test_one_spoken_line_is_trimmed_16k_speech() -> None:
+    from labkit.synth import speak
+
+    x = speak("Kafka keeps the events.")
+    assert x.dtype == np.float32 and 0.8 < x.size / 16_000 < 4.0
+    assert abs(x[0]) > 10 ** (-45 / 20) and abs(x[-1]) > 10 ** (-45 / 20)  # no silent edges
+    assert np.array_equal(x, speak("Kafka keeps the events."))
