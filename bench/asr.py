@@ -168,6 +168,9 @@ def main() -> None:
     ap.add_argument("--voices", default="en-us+m3,en-gb+m1", help="interviewer,candidate")
     ap.add_argument("--dump", type=Path, help="write reference/engine/baseline texts here")
     ap.add_argument("--skip-mock", action="store_true", help="skip the repeating mock script")
+    ap.add_argument(
+        "--seed", type=int, default=0, help="synthesis noise seed: another seed, another recording"
+    )
     args = ap.parse_args()
     FEED = args.feed
     asr = ASROptions(model=args.model, cpu_threads=max(1, args.threads // 2), beam_size=args.beam)
@@ -226,7 +229,9 @@ def main() -> None:
     runs += [(d.name, lines_from(d, args.minutes or 10.0)) for d in args.lines_from]
     iv, cv = args.voices.split(",")
     for name, lines in runs:
-        si = synthesize_interview(lines, tmp / name, voices={"interviewer": iv, "candidate": cv})
+        si = synthesize_interview(
+            lines, tmp / name, voices={"interviewer": iv, "candidate": cv}, seed=args.seed
+        )
         tracks = {r: load_audio(getattr(si, r)).samples for r in ("interviewer", "candidate")}
         t = time.perf_counter()
         words, turns, secs, _ = run_engine(tracks, opts, tmp / f"{name}.duckdb")

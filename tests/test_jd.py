@@ -262,3 +262,14 @@ def test_an_ambiguous_acronym_needs_its_field_in_the_jd():
     assert "Google Cloud Platform" in _by_name(parse_jd(cloud))
     growth = "Growth Marketer\n\nRequirements:\n- CRO for our landing pages\n- SQL\n"
     assert "Conversion Rate Optimization" in _by_name(parse_jd(growth))
+
+
+def test_a_listed_requirement_names_its_tool_after_with():
+    spec = parse_jd(
+        "Rust Engineer\n\nMust have\n* Async Rust with Tokio\n"
+        "* Clear communication with finance teams and CFOs\n"
+        "* Coordinating with sites, CRAs and biostatistics\n"
+    )
+    names = set(_by_name(spec))
+    assert {"Rust", "Tokio"} <= names
+    assert not names & {"CFOs", "CRAs"}  # plural acronyms are people, not products

@@ -132,6 +132,7 @@ _UNKNOWN_CUE = re.compile(
     r"background in|worked with|working knowledge of|fluency in|fluent in)\s+(?P<rest>[^.;:]+)",
     re.I,
 )
+_WITH_CUE = re.compile(r"\bwith\s+(?P<rest>[^.;:()]+)", re.I)
 _EN_FUNCTION = frozenset(
     [
         "the",
@@ -445,7 +446,7 @@ def parse_jd(
                     )
                     order = _add(acc, entry, "experience", required, sent, order, min_years=yrs)
                 if english and options.unknown_skills:
-                    for name in _unknown_skills(clause, mentions, vocab, nlp):
+                    for name in _unknown_skills(clause, mentions, vocab, nlp, listed=listed):
                         entry = SkillEntry(name=name, category="tool")
                         order = _add(acc, entry, "tool", required, sent, order)
 
@@ -877,10 +878,13 @@ _UNKNOWN_STOP = frozenset(
 
 
 def _unknown_skills(
-    clause: str, mentions: Sequence, vocab: Vocabulary, nlp: object | None
+    clause: str, mentions: Sequence, vocab: Vocabulary, nlp: object | None, *, listed: bool = False
 ) -> list[str]:
     out: list[str] = []
-    for m in _UNKNOWN_CUE.finditer(clause):
+    cues = list(_UNKNOWN_CUE.finditer(clause))
+    if listed:  # a listed requirement names its tool after a bare "with": "Async Rust with Tokio"
+        cues += [m for m in _WITH_CUE.finditer(clause) if not _UNKNOWN_CUE.search(clause)]
+    for m in cues:
         rest_start = m.start("rest")
         rest = m.group("rest")
         for part in re.split(r",|\band\b|\bor\b|/|\(|\)", rest):
@@ -898,6 +902,8 @@ def _unknown_skills(
                 continue
             if any(w.lower() in _UNKNOWN_STOP for w in words):
                 continue
+            if re.fullmatch(r"[A-Z]{2,}s", words[-1]):
+                continue  # a plural acronym is people or things ("CFOs", "CRAs"), not a product
             if nlp is not None:
                 doc = nlp(chunk)  # type: ignore[operator]
                 if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in doc):

@@ -632,7 +632,9 @@ def _mattr(tokens: Sequence[str], window: int) -> float:
 _LIMITS_RE = re.compile(
     r"\b(?:i|we)(?: have|'ve)?(?: not|n't| never)(?: really| actually| personally| yet)? "
     r"(?:dealt with|had to|done much|done a lot|gone (?:deep|into)|touched|worked on (?:that|it)|"
-    r"configured|set (?:it|that|them) up)\b|"
+    r"configured|set (?:it|that|them) up|(?:used|written|tested|built|done|run|shipped|"
+    r"worked with) (?:it|that|them|this|anything|much|a real|any|one)\b|"
+    r"(?:used|written|tested|built|done|run|shipped) (?:[\w-]+ ){0,3}(?:myself|on my own))\b|"
     r"\bnot (?:super|very|that|too|really) (?:deep|hands-on|experienced|strong)\b|"
     r"\b(?:done|set up|handled|owned|configured|built) by (?:the|our|a|another) (?:\w+ )?"
     r"(?:team|dba|colleague|consultants?|engineers?)\b|"
