@@ -328,3 +328,20 @@ def test_owning_up_to_limits_weakens_what_the_answer_names(backend_spec, embedde
     )  # fmt: skip
     assert limited.score < plain.score and limited.features.get("limited")
     assert not plain.features.get("limited")
+
+
+def test_years_said_with_a_half_and_named_in_the_next_sentence(embedder):  # noqa: F811
+    from labkit.language.jd import parse_jd
+
+    spec = parse_jd("Rust Engineer\n\nMust have\n* 3+ years writing production Rust\n")
+    rows = _one(
+        "Tell me about what you're working on.",
+        "For the last two and a half years I've owned our event ingestion service. It's "
+        "written in Rust, about forty thousand lines.",
+        spec,
+        embedder,
+    )
+    [years] = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    assert years.features["claimed_years"] == 2.5 and years.score == pytest.approx(
+        2.5 / 3, abs=1e-3
+    )

@@ -93,7 +93,7 @@ class ScoringOptions:
     brief_answer_words: int = 4
     self_reported: float = 0.65
     implied: float = 0.55
-    limited_elsewhere: float = 0.7
+    limited_elsewhere: float = 0.5
 
 
 # --- answer text with word times ------------------------------------------------------------
@@ -872,10 +872,18 @@ def _requirements(
         if req.category != "experience" or not req.min_years:
             continue
         for m in _YEARS_RE.finditer(at.text):
-            yrs = _years_value(m.group("n"))
+            yrs = _years_value(m.group("n"), m.group(0))
             w0, w1 = at.char_span(m.start(), m.end())
             a, b = at.segments[_seg_of(at, w0)]
             seg_subjects = {subjects[i] for i in range(a, b) if i in subjects}
+            # "for two and a half years I've owned our ingestion service. It's written in Rust":
+            # the next sentence goes on about the same thing (a long sentence's tail is a
+            # segment of its own, so look one further)
+            k = _seg_of(at, w0)
+            for c, d in at.segments[k + 1 : k + 3] if not seg_subjects else ():
+                if _GOES_ON.match(at.span(c, d)[0]):
+                    seg_subjects = {subjects[i] for i in range(c, d) if i in subjects}
+                    break
             s_text = at.span(a, b)[0].lower()
             skill_ok = (
                 not entry.aliases
@@ -902,6 +910,9 @@ def _requirements(
     return out, subjects
 
 
+_GOES_ON = re.compile(r"^\W*(?:it|it's|it is|that|that's|this|which|they|they're)\b", re.I)
+
+
 def _named_product(name: str) -> bool:
     """ "SAP CO", "S/4HANA", "ROS 2": a named product or module is shown by saying its name
     (or an alias); a sentence that is merely close in meaning ("And I like SAP.") is not."""
@@ -916,9 +927,11 @@ def _describe(entry: SkillEntry) -> str:
     return entry.name if not entry.aliases else f"{entry.name}: {', '.join(entry.aliases[:4])}"
 
 
-def _years_value(n: str) -> float:
+def _years_value(n: str, said: str = "") -> float:
+    """Years in a ``_YEARS_RE`` match: its number, plus a half where it says "and a half"."""
     n = n.lower()
-    return float(_YEAR_NUM[n]) if n in _YEAR_NUM else float(n)
+    base = float(_YEAR_NUM[n]) if n in _YEAR_NUM else float(n)
+    return base + (0.5 if "half" in said.lower() else 0.0)
 
 
 def _claims(
@@ -932,7 +945,7 @@ def _claims(
     out: list[tuple[Claim, tuple[int, int]]] = []
     mention_at = {at.word_at(m.start): m for m in tech}
     for m in _YEARS_RE.finditer(at.text):
-        yrs = _years_value(m.group("n"))
+        yrs = _years_value(m.group("n"), m.group(0))
         w0, w1 = at.char_span(m.start(), m.end())
         a, b = at.segments[_seg_of(at, w0)]
         # subject: nearest technical mention in the same span, else the career if it says so
