@@ -345,3 +345,16 @@ def test_years_said_with_a_half_and_named_in_the_next_sentence(embedder):  # noq
     assert years.features["claimed_years"] == 2.5 and years.score == pytest.approx(
         2.5 / 3, abs=1e-3
     )
+
+
+def test_a_limit_that_names_a_skill_limits_that_skill_only(backend_spec, embedder):  # noqa: F811
+    rows = _one(
+        "Tell me about your last project.",
+        "I wrote the billing service in Python myself and tuned its PostgreSQL queries. The "
+        "Kubernetes cluster was set up by the platform team.",
+        backend_spec,
+        embedder,
+    )
+    [py] = _dim(rows, "requirement", "Python")
+    [k8s] = _dim(rows, "requirement", "Kubernetes")
+    assert k8s.features.get("limited") and not py.features.get("limited")

@@ -773,7 +773,13 @@ def _requirements(
         for m in vocab.find_mentions(pair.question, targets=entries, speech=True, fuzzy=True)
     }
     implied = [m for m in vocab.find_mentions(at.text, speech=True) if m.entry.implies]
-    limited = bool(_LIMITS_RE.search(at.text))
+    # a limit owned in a sentence that names a requirement limits that one ("the cluster was
+    # set up by the platform team"); one that names none limits what the answer is about
+    limit_segs = [
+        at.segments[_seg_of(at, at.char_span(x.start(), x.end())[0])]
+        for x in _LIMITS_RE.finditer(at.text)
+    ]
+    limit_named = {subjects[i] for a, b in limit_segs for i in range(a, b) if i in subjects}
     seg_vecs = None
     for req, entry in pairs:
         if req.category == "experience":
@@ -808,7 +814,7 @@ def _requirements(
                 if denied or (reply == "no" and entry.name in q_mentions):
                     score *= options.denied_elsewhere
                     feats["denied_elsewhere"] = 1
-                elif limited:  # "... so I haven't really dealt with partitions myself"
+                elif limit_segs and (not limit_named or entry.name in limit_named):
                     score *= options.limited_elsewhere
                     feats["limited"] = 1
                 cand = (score, i0, i1, feats)
