@@ -882,8 +882,9 @@ def _unknown_skills(
 ) -> list[str]:
     out: list[str] = []
     cues = list(_UNKNOWN_CUE.finditer(clause))
-    if listed:  # a listed requirement names its tool after a bare "with": "Async Rust with Tokio"
-        cues += [m for m in _WITH_CUE.finditer(clause) if not _UNKNOWN_CUE.search(clause)]
+    if listed and not cues:
+        # a listed requirement names its tool after a bare "with": "Async Rust with Tokio"
+        cues = list(_WITH_CUE.finditer(clause))
     for m in cues:
         rest_start = m.start("rest")
         rest = m.group("rest")

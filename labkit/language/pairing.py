@@ -47,18 +47,15 @@ class PairingOptions:
     answer_chars: int = 300
 
 
-_CLARIFY = re.compile(
-    r"\?\s*$|^\W*(?:sorry,?\s+)?(?:do you mean|did you mean|you mean|are you asking|"
-    r"is that about|as in|just to (?:check|clarify|be sure)|what do you mean)\b",
-    re.I,
+# how a candidate asks what the question means
+_ASKING = (
+    r"do you mean|did you mean|you mean|are you asking|what do you mean|"
+    r"just to (?:check|clarify|be sure)"
 )
+_CLARIFY = re.compile(rf"\?\s*$|^\W*(?:sorry,?\s+)?(?:{_ASKING}|is that about|as in)\b", re.I)
 # the candidate's reply is a question about the question (a trailing "?" alone is not: "maybe
 # bigger fonts?" is an unsure answer)
-_ASKS_BACK = re.compile(
-    r"^\W*(?:sorry,?\s+|um,?\s+|uh,?\s+)?(?:do you mean|did you mean|you mean|are you asking|"
-    r"what do you mean|just to (?:check|clarify|be sure)|when you say)\b",
-    re.I,
-)
+_ASKS_BACK = re.compile(rf"^\W*(?:sorry,?\s+|um,?\s+|uh,?\s+)?(?:{_ASKING}|when you say)\b", re.I)
 _ALTERNATIVE = re.compile(r"^\W*(or|and|so|also|then)\b", re.I)
 _REPHRASE = re.compile(
     r"^\W*(i mean|in other words|let me rephrase|to rephrase|what i mean is|or rather|sorry|"
