@@ -72,13 +72,23 @@ def jd_precision_recall(jobspec: JobSpec, true_skills: Sequence[str]) -> tuple[f
     correct = 0
 
     def words(x: str) -> str:
-        return " " + " ".join(re.findall(r"[a-z0-9+#]+", x.lower())) + " "
+        # "Edit checks" is "Edit Check Specification"'s, "Data Management Plan" is "Writing Data
+        # Management Plans": a labeller's singular or plural is the same requirement
+        toks = re.findall(r"[a-z0-9+#]+", x.lower())
+        toks = [
+            t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t for t in toks
+        ]
+        # "Industrial networking" is "Industrial networks"
+        toks = [t[:-3] if len(t) > 6 and t.endswith("ing") else t for t in toks]
+        return " " + " ".join(toks) + " "
 
     for r in got:
         names = (
             {canon(r.name)}
             | {canon(a) for a in r.aliases}
             | {canon(x) for x in r.name.split(" or ")}
+            # the JD's own words for it ("HMI" for SCADA), not only the vocabulary's name
+            | {a.lower() for a in r.aliases if len(a) >= 3}
         )
         # a labeller's shorter name for the same requirement ("REST" for "REST APIs")
         match = names & truth | {

@@ -13,6 +13,7 @@ Defined behaviour for awkward input (tested):
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -116,6 +117,10 @@ _NICE_CUE = re.compile(
 # cues that make what FOLLOWS them optional ("CI/CD, ideally with GitHub Actions"), unlike
 # "Kafka is a plus", which looks back
 _NICE_FORWARD = re.compile(r"\b(ideally|preferably|bonus points for|bonus if|a plus if)\b", re.I)
+# "ideally Medidata Rave", "preferably with Jenkins": a short product name that ends the clause
+_PREFERRED_EXAMPLE = re.compile(
+    r"(?:ideally|preferably)\s+(?:with\s+|using\s+|in\s+)?(?:[A-Z][\w.+#/-]*\s*){1,3}[.;]?\s*$"
+)
 _NICE_SPLIT = re.compile(r";|\bbut\b|\bwhile\b|,(?=[^,]*\b(?:plus|bonus|preferred)\b)")
 _YEARS = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
@@ -389,19 +394,23 @@ def parse_jd(
             clauses = [sent]
             if sent_nice:  # "Java; Scala preferred", "Python, Kafka is a plus": the cue's part only
                 clauses = _NICE_SPLIT.split(sent)
+            preferred_example = False
             if (
                 len(clauses) == 1
                 and sent_nice
                 and (cue := _NICE_FORWARD.search(sent))
                 and vocab.find_mentions(sent[: cue.start()])
             ):
-                # "CI/CD pipelines, ideally with GitHub Actions": only what follows is optional
-                clauses = [sent[: cue.start()], sent[cue.start() :]]
+                # "CI/CD pipelines, ideally with GitHub Actions": only what follows is optional;
+                # "an EDC system, ideally Medidata Rave": the name is the preferred example
+                preferred_example = bool(_PREFERRED_EXAMPLE.match(sent[cue.start() :]))
+                if not preferred_example:
+                    clauses = [sent[: cue.start()], sent[cue.start() :]]
             for clause in clauses:
                 cued = (
                     bool(_NICE_CUE.search(clause) or _NICE_FORWARD.search(clause))
                     if len(clauses) > 1
-                    else sent_nice
+                    else sent_nice and not preferred_example
                 )
                 nice = cued or section == "nice" or (structured and section == "duties")
                 required = not nice
@@ -424,8 +433,22 @@ def parse_jd(
                 ):
                     phrase = _phrase_skill(clause, mentions, nlp)
                 edu_seen = False
+                degree_line = bool(
+                    re.search(
+                        r"\b(?:degree|bachelor'?s?|master'?s?|ph\.?d|msc|bsc|b\.?s\.?|m\.?s\.?)\s+(?:\w+\s+)?in\b",
+                        clause,
+                        re.I,
+                    )
+                    or re.search(
+                        r"\bor\s+(?:a\s+)?related\s+(?:field|discipline|subject)", clause, re.I
+                    )
+                )
                 role_only = _experience_only(clause, mentions) if spans else set()
-                for e in _requirements_of(clause, mentions, phrase):
+                entries = _requirements_of(clause, mentions, phrase)
+                folded_terms = {a for e in entries for a in e.aliases}
+                for e in entries:
+                    if degree_line and e.category in ("skill", "domain"):
+                        continue  # "MS in bioinformatics or a related field": the degree's field
                     if e.category == "education" and _DEGREE.search(e.name):
                         if edu_seen:  # "BS in Computer Science": one degree requirement
                             continue
@@ -447,6 +470,8 @@ def parse_jd(
                     order = _add(acc, entry, "experience", required, sent, order, min_years=yrs)
                 if english and options.unknown_skills:
                     for name in _unknown_skills(clause, mentions, vocab, nlp, listed=listed):
+                        if name in folded_terms:
+                            continue  # "CDISC standards (CDASH, SDTM)": an example, kept as alias
                         entry = SkillEntry(name=name, category="tool")
                         order = _add(acc, entry, "tool", required, sent, order)
 
@@ -478,7 +503,9 @@ _ALT_SEP = re.compile(r"^\s*(?:,?\s*or|/)\s*$", re.I)
 _EXAMPLE_BEFORE = re.compile(r"^\s*(?:with|using|in|like|such as|e\.g\.?|i\.e\.?|\(|,|:)\s*$", re.I)
 _KIND_OF = re.compile(
     r"^(?:[\s-]*|\s*,?\s*or\s+(?:a|an|another|any|other|some)\s+"
-    r"(?:(?:comparable|similar|equivalent|other|related|modern)\s+)?)$",
+    r"(?:(?:comparable|similar|equivalent|other|related|modern)\s+)?"
+    r"|\s*,?\s*or\s+(?:(?:a|an|another|any|some)\s+)?(?:comparable|similar|equivalent)\s+"
+    r"(?:[\w-]+\s+){0,2})$",
     re.I,
 )
 _EXAMPLE_AFTER = re.compile(
@@ -507,7 +534,8 @@ _PURPOSE_END = re.compile(r"[,;]|\s(?:and also|plus|as well as)\b", re.I)
 def _without_context(clause: str, mentions: list[Mention]) -> list[Mention]:
     """Drop what a requirement is about rather than what it asks for: "SQL against our data
     warehouse", "SQL for pulling data out of our HRIS" (a later "our X"), and what a tool is
-    used for ("Jira for backlog and sprint management": the skill asked for is Jira)."""
+    used for ("Jira for backlog and sprint management", "C++ for real-time systems": the skill
+    asked for is Jira, C++)."""
     out: list[Mention] = []
     purpose_until = -1
     for m in mentions:
@@ -516,7 +544,8 @@ def _without_context(clause: str, mentions: list[Mention]) -> list[Mention]:
         if m.start < purpose_until and m.entry.category != "tool":
             continue
         out.append(m)
-        if m.entry.category == "tool" and _next_word(clause, m.end) == "for":
+        after = re.sub(r"^\s*\([^)]*\)", "", clause[m.end :])
+        if m.entry.category in ("tool", "skill") and _next_word(after, 0) == "for":
             end = _PURPOSE_END.search(clause, m.end)
             purpose_until = end.start() if end else len(clause)
     return out
@@ -555,7 +584,12 @@ def _grouped(clause: str, mentions: Sequence[Mention]) -> list[tuple[list[int], 
             and m.entry.category in ("skill", "tool")
             and (prev.entry.category in ("skill", "tool"))
         )
-        if techy and _ALT_SEP.match(clause[prev.end : m.start]):  # type: ignore[union-attr]
+        c_pair = (
+            prev is not None
+            and (prev.entry.name, m.entry.name) == ("C", "C++")
+            and re.fullmatch(r"\s*(?:and|&)\s*", clause[prev.end : m.start])
+        )
+        if c_pair or (techy and _ALT_SEP.match(clause[prev.end : m.start])):  # type: ignore[union-attr]
             groups[-1].append(m)
             members[-1].append(i)
         elif (
@@ -585,7 +619,7 @@ def _grouped(clause: str, mentions: Sequence[Mention]) -> list[tuple[list[int], 
         if k in examples:
             names = names[:1]
         entry = SkillEntry(
-            name=" or ".join(names),
+            name="C/C++" if names == ["C", "C++"] else " or ".join(names),
             category=g[0].entry.category,
             aliases=tuple(dict.fromkeys(t for x in g for t in x.entry.terms)),
             case_sensitive=tuple(t for x in g for t in x.entry.case_sensitive),
@@ -595,7 +629,7 @@ def _grouped(clause: str, mentions: Sequence[Mention]) -> list[tuple[list[int], 
 
 
 _EXAMPLE_CUE = re.compile(
-    r"\(|:\s|\b(?:for example|for instance|e\.g\.|eg\.|such as|including|"
+    r"\(|:\s|\b(?:for example|for instance|e\.g\.|eg\.|such as|including|ideally|preferably|"
     r"(?<!would )(?<!'d )(?<!we )(?<!you )(?<!i )like)(?=\W)",
     re.I,
 )
@@ -624,18 +658,72 @@ def _example_zones(clause: str) -> list[tuple[int, int, bool]]:
     return zones
 
 
+_PRACTICE_GAP = re.compile(
+    r"^\s+(?:(?:skills?|experience|pipelines?|practices?|workflows?|code|programming|work)\s+)?"
+    r"(?P<c>with|in|using|via|over)\s+$",
+    re.I,
+)
+_TAIL_SEP = re.compile(r"^\s*(?:,|/|,?\s*(?:and|or)\b)\s*$", re.I)
+
+
+def _is_practice(clause: str, m: Mention) -> bool:
+    """A way of working ("infrastructure as code", "unit testing", "debugging"), not a language
+    or product ("Rust", "Python"): written in lower case, or an "-ing" word."""
+    if m.entry.category not in ("skill", "soft_skill"):
+        return False
+    words = clause[m.start : m.end].split()
+    return (
+        (m.start > 0 and words[0][:1].islower())
+        or any(w[:1].islower() for w in words[1:])
+        or m.entry.name.split()[-1].lower().endswith("ing")
+    )
+
+
+def _practice_tools(
+    clause: str, mentions: Sequence[Mention], phrase: _Phrase | None
+) -> tuple[int | None, list[int], str]:
+    """ "Infrastructure as code with Terraform", "Scripting in Python or Bash", "Unit testing with
+    XCTest": one requirement, the practice done with those tools. Returns the practice (an index
+    into ``mentions``, -1 for the phrase), the tools' indices and the joining word."""
+    heads: list[tuple[int, int]] = [(-1, phrase.end)] if phrase is not None else []
+    heads += [(k, m.end) for k, m in enumerate(mentions) if _is_practice(clause, m)]
+    for head, end in heads:
+        nxt = next((k for k, m in enumerate(mentions) if m.start >= end), None)
+        if nxt is None:
+            continue
+        gap = _PRACTICE_GAP.match(clause[end : mentions[nxt].start])
+        if gap is None or mentions[nxt].entry.category not in ("skill", "tool"):
+            continue
+        tails = [nxt]
+        for k in range(nxt + 1, len(mentions)):
+            if mentions[k].entry.category not in ("skill", "tool") or not _TAIL_SEP.match(
+                clause[mentions[k - 1].end : mentions[k].start]
+            ):
+                break
+            tails.append(k)
+        return head, tails, gap.group("c").lower()
+    return None, [], ""
+
+
 def _requirements_of(
-    clause: str, mentions: Sequence[Mention], phrase: str | None
+    clause: str, mentions: Sequence[Mention], phrase: _Phrase | None
 ) -> list[SkillEntry]:
     """The requirement entries of one clause: alternatives grouped ("Tableau or Power BI"),
-    examples folded into the skill they illustrate (they become its aliases)."""
+    examples folded into the skill they illustrate (they become its aliases), a practice and
+    the tools it names kept together ("Infrastructure as code with Terraform")."""
     zones = _example_zones(clause)
     regular: list[Mention] = []
     # regular mention index (-1: the phrase) -> its examples (mentions, or unknown names)
     folded: dict[int, list[Mention | str]] = {}
     loose: list[Mention] = []  # examples with nothing to illustrate ("tools such as X or Y")
     objects = _objects(clause, mentions)
+    practice, tools, joiner = _practice_tools(clause, mentions, phrase)
     for k, m in enumerate(mentions):
+        if k in tools:
+            owner = mentions[practice] if practice is not None and practice >= 0 else None
+            head = next((i for i, r in enumerate(regular) if r is owner), -1)
+            folded.setdefault(head, []).append(m)
+            continue
         if k in objects:
             owner = mentions[objects[k]]
             head = next((i for i, r in enumerate(regular) if r is owner), None)
@@ -647,6 +735,16 @@ def _requirements_of(
             regular.append(m)
             continue
         head = next((i for i in range(len(regular) - 1, -1, -1) if regular[i].end <= zone[0]), None)
+        if any(
+            mentions[t].end <= zone[0] and (head is None or mentions[t].start > regular[head].end)
+            for t in tools
+        ):
+            # "Configuration in SAP FI (general ledger, ...)": the examples are the practice's
+            owner = mentions[practice] if practice is not None and practice >= 0 else None
+            folded.setdefault(
+                next((i for i, r in enumerate(regular) if r is owner), -1), []
+            ).append(m)
+            continue
         if head is not None and m.entry.category in ("skill", "tool"):
             folded.setdefault(head, []).append(m)
         elif head is not None and not zone[2]:
@@ -667,13 +765,33 @@ def _requirements_of(
             continue
         names = _example_names(clause[z0:z1], [m for m in mentions if z0 <= m.start < z1], z0)
         folded.setdefault(head if head is not None else -1, []).extend(names)
+    tool_names = list(dict.fromkeys(mentions[k].entry.name for k in tools))
+    with_tools = ""
+    # "Unit testing with Jest or similar": Jest is an example; the requirement keeps its name
+    if tool_names and not _EXAMPLE_AFTER.match(clause[mentions[tools[-1]].end :]):
+        seps = " ".join(
+            clause[mentions[a].end : mentions[b].start] for a, b in itertools.pairwise(tools)
+        )
+        either = bool(re.search(r"\bor\b|/", seps))
+        last = (" or " if either else " and ") + tool_names[-1] if len(tool_names) > 1 else ""
+        with_tools = f" {joiner} " + ", ".join(tool_names[: len(tool_names) - bool(last)]) + last
     out: list[SkillEntry] = []
+    if phrase is not None and (not phrase.gerund or (tools and practice == -1)):
+        extra = [t for x in folded.get(-1, ()) for t in _terms(x)]
+        name = phrase.name + (with_tools if practice == -1 else "")
+        category = "education" if phrase.credential else "skill"
+        out.append(SkillEntry(name=name, category=category, aliases=tuple(dict.fromkeys(extra))))
     for group, entry in _grouped(clause, regular):
         extra = [t for i in group for x in folded.get(i, ()) for t in _terms(x)]
+        if (
+            with_tools
+            and practice is not None
+            and practice >= 0
+            and [regular[i] for i in group] == [mentions[practice]]
+        ):
+            extra = [*entry.terms, *extra]
+            entry = replace(entry, name=entry.name + with_tools)
         out.append(_with_aliases(entry, extra) if extra else entry)
-    if phrase is not None:
-        extra = [t for x in folded.get(-1, ()) for t in _terms(x)]
-        out.append(SkillEntry(name=phrase, category="skill", aliases=tuple(dict.fromkeys(extra))))
     if loose:
         names = list(dict.fromkeys(x.entry.name for x in loose))
         terms = tuple(dict.fromkeys(t for x in loose for t in x.entry.terms))
@@ -741,7 +859,7 @@ def _sentences(line: str) -> list[str]:
     return _rejoin_abbreviations(split_sentences(line)) or [line]
 
 
-_ABBREV_END = re.compile(r"\b(?:e\.g|i\.e|eg|ie|incl|approx|vs|etc)\.$", re.I)
+_ABBREV_END = re.compile(r"\b(?:e\.g|i\.e|eg|ie|incl|approx|vs|etc)\.$|\b(?:[A-Z]\.){2,3}$", re.I)
 
 
 def _rejoin_abbreviations(parts: list[str]) -> list[str]:
@@ -787,7 +905,8 @@ _FIELD_WORDS = frozenset(
 
 def _experience_only(clause: str, mentions: Sequence[Mention]) -> set[str]:
     """Names a years clause uses only as the field of the experience, not as a skill to show:
-    all of them in "3+ years in a security engineering or SOC role", and a field in "4+ years of
+    all of them in "3+ years in a security engineering or SOC role", the role in "2 years of
+    experience as a business analyst", and a field in "4+ years of
     data engineering experience" (but not Python in "4+ years of Python experience")."""
     roles = [r.start() for r in _ROLE_CLAUSE.finditer(clause)]
     # a name that qualifies the role noun ("a DevOps role") is its field; "Python in a senior
@@ -798,13 +917,20 @@ def _experience_only(clause: str, mentions: Sequence[Mention]) -> set[str]:
         if m.entry.category in ("skill", "domain")
         and any(r >= m.end and not _ROLE_GAP.search(clause[m.end : r]) for r in roles)
     }
-    return in_role | {
-        m.entry.name
-        for m in mentions
-        if m.entry.category in ("skill", "domain")
-        and m.entry.name.split()[-1].lower() in _FIELD_WORDS
-        and _FIELD_AFTER.match(clause[m.end :])
+    as_role = {
+        m.entry.name for m in mentions if re.search(r"\bas an?\s+$", clause[: m.start], re.I)
     }
+    return (
+        in_role
+        | as_role
+        | {
+            m.entry.name
+            for m in mentions
+            if m.entry.category in ("skill", "domain")
+            and m.entry.name.split()[-1].lower() in _FIELD_WORDS
+            and _FIELD_AFTER.match(clause[m.end :])
+        }
+    )
 
 
 _DEGREE = re.compile(
@@ -936,21 +1062,44 @@ _PHRASE_REJECT = frozenset(
         "masters", "degree", "fluent", "english", "great", "a", "an", "the", "our", "your",
         "any", "other", "similar", "equivalent", "relevant", "related", "team", "teams",
         "work", "working", "years", "year", "plus", "bonus", "nice", "preferred", "required",
+        "experience",
     ]
 )  # fmt: skip
 
 
-def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) -> str | None:
-    """The leading noun phrase of a listed requirement the vocabulary found nothing in:
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A listed requirement's leading noun phrase that no vocabulary entry covers."""
+
+    name: str
+    end: int  # where it ends in the clause
+    gerund: bool  # a lone "-ing" word ("Scripting"): a requirement only with the tools it names
+    credential: bool = False  # "Active RN license": education, not a skill to evidence in talk
+
+
+_CREDENTIAL = re.compile(r"\b(?:licen[cs]e|licensure|certification|certificate|degree)$", re.I)
+
+
+def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) -> _Phrase | None:
+    """The leading noun phrase of a listed requirement when no vocabulary name lies in it:
     "Threat modeling (STRIDE or similar)" -> "Threat Modeling", "SIEM experience, e.g. Splunk"
-    -> "SIEM". None when the vocabulary found a skill before any example, or it is no noun."""
+    -> "SIEM", "Edit check specification and User Acceptance Testing" -> "Edit Check
+    Specification" (the second skill is the vocabulary's), "Writing Data Management Plans".
+    None when the phrase is no noun or a known skill starts it."""
+    if not clause.lstrip(" -*\u2022\t")[:1].isupper():
+        return None  # the rest of a sentence, not the start of a listed requirement
     zones = _example_zones(clause)
     head_end = zones[0][0] if zones else len(clause)
-    if any(m.start < head_end for m in mentions):
-        return None
-    head = _PHRASE_LEAD.sub("", clause[:head_end].strip(" -*\u2022\t"))
+    stripped = clause[:head_end].strip(" -*\u2022\t")
+    lead = len(clause[:head_end]) - len(clause[:head_end].lstrip(" -*\u2022\t"))
+    head = _PHRASE_LEAD.sub("", stripped)
+    head = re.sub(r"^(?:a|an|the)\s+", "", head, flags=re.I)
+    lead += len(stripped) - len(head)
     m = _PHRASE_END.search(head)
-    words = head[: m.start() if m else len(head)].split()
+    end = lead + (m.start() if m else len(head))
+    if any(x.start < end and x.end > lead for x in mentions):
+        return None  # the vocabulary names it ("Strong Linux systems knowledge")
+    words = head[: end - lead].split()
     while words and words[-1].lower().strip(".") in _PHRASE_TRAIL:
         words.pop()
     words = [w.strip(".") for w in words]
@@ -958,13 +1107,27 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         return None
     if words[0].lower() in _PHRASE_REJECT or any(w.lower() in _UNKNOWN_STOP for w in words[-1:]):
         return None
+    gerund = len(words) == 1 and words[0].lower().endswith("ing")
     if nlp is not None:
         doc = nlp(" ".join(words))  # type: ignore[operator]
-        if len(doc) == 0 or doc[-1].pos_ not in ("NOUN", "PROPN", "X"):
+        if len(doc) == 0:
             return None
-        if doc[0].pos_ in ("VERB", "AUX", "PRON", "DET", "ADP"):  # "Own the program ..."
+        gerund = len(doc) == 1 and doc[0].tag_ == "VBG"
+        if doc[-1].pos_ not in ("NOUN", "PROPN", "X") and not gerund:
             return None
-    return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
+        # "Own the program ...", "Ensure ...": an imperative, not a name ("Writing Data
+        # Management Plans" and "Fixed-point arithmetic" are)
+        if doc[0].tag_ in ("VB", "VBP", "VBZ", "VBD") or doc[0].pos_ in (
+            "AUX",
+            "PRON",
+            "DET",
+            "ADP",
+        ):
+            return None
+        if doc[0].tag_ == "VBG" and len(doc) > 1 and any(x.start >= end for x in mentions):
+            return None  # "Running jobs on HPC clusters": the skill is the one named after it
+    name = " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
+    return _Phrase(name, end, gerund, _CREDENTIAL.search(name) is not None)
 
 
 def _weigh(items: list[_Acc], options: JDOptions) -> list[Requirement]:

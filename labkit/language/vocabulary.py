@@ -229,6 +229,7 @@ class Vocabulary:
                     Mention(e, toks[i].start, toks[i + n - 1].end, surface, method, 1.0, i, i + n)
                 )
         out.extend(_spelled(text, toks, taken, index))
+        out.extend(_slashed(text, toks, taken, index, case))
         if fuzzy and targets:
             out.extend(self._fuzzy(text, toks, taken, targets))
         out.sort(key=lambda m: m.start)
@@ -343,6 +344,30 @@ def _spelled(
                 out.append(Mention(e, toks[a].start, toks[b - 1].end, surface, "alias", 1.0, a, b))
                 break
         i = max(j, i + 1)
+    return out
+
+
+def _slashed(
+    text: str,
+    toks: list[Token],
+    taken: list[bool],
+    index: dict[tuple[str, ...], SkillEntry],
+    case: dict[tuple[str, ...], set[str]],
+) -> list[Mention]:
+    """Names joined by a slash that no term covers whole ("Linux/command-line", "BAM/CRAM"):
+    each part on its own. A case-sensitive part needs its exact case."""
+    out: list[Mention] = []
+    for i, tok in enumerate(toks):
+        if taken[i] or "/" not in tok.text:
+            continue
+        pos = tok.start
+        for part in tok.text.split("/"):
+            key = (part.lower(),)
+            e = index.get(key)
+            cs = case.get(key)
+            if part and e is not None and (not cs or part in cs):
+                out.append(Mention(e, pos, pos + len(part), part, "alias", 1.0, i, i + 1))
+            pos += len(part) + 1
     return out
 
 
