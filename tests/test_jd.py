@@ -286,13 +286,17 @@ def _one_bullet(text: str) -> dict:
 def test_a_leading_phrase_before_a_known_skill_is_a_requirement_too():
     reqs = _one_bullet("Edit check specification and User Acceptance Testing")
     assert {"Edit Check Specification", "User Acceptance Testing"} <= set(reqs)
-    assert "Fixed-point Arithmetic" in _one_bullet("Fixed-point arithmetic and optimization for DSP")
+    assert "Fixed-point Arithmetic" in _one_bullet(
+        "Fixed-point arithmetic and optimization for DSP"
+    )
 
 
 def test_gerund_phrases():
     assert "Writing Data Management Plans" in _one_bullet("Writing Data Management Plans")
     # the verb frame of a known skill, or a lone verb, is no requirement
-    assert set(_one_bullet("Running jobs on HPC clusters (SLURM)")) == {"High-Performance Computing"}
+    assert set(_one_bullet("Running jobs on HPC clusters (SLURM)")) == {
+        "High-Performance Computing"
+    }
     assert _one_bullet("Coordinating with sites and sponsors") == {}
     assert "Deploying" not in _one_bullet("Deploying and debugging on Kubernetes")
 
@@ -320,7 +324,9 @@ def test_what_a_skill_is_for_is_no_requirement():
 
 
 def test_the_role_a_years_clause_names_is_experience_only():
-    spec = parse_jd("Job\n\nRequirements:\n- At least 2 years of experience as a business analyst\n")
+    spec = parse_jd(
+        "Job\n\nRequirements:\n- At least 2 years of experience as a business analyst\n"
+    )
     assert "Business Analysis" not in _by_name(spec)
     assert any(r.category == "experience" and r.min_years == 2 for r in spec.requirements)
 

@@ -358,3 +358,27 @@ def test_a_limit_that_names_a_skill_limits_that_skill_only(backend_spec, embedde
     [py] = _dim(rows, "requirement", "Python")
     [k8s] = _dim(rows, "requirement", "Kubernetes")
     assert k8s.features.get("limited") and not py.features.get("limited")
+
+
+def test_a_shallow_answer_to_a_question_about_a_tool_shows_less(backend_spec, embedder):  # noqa: F811
+    q = "And Kubernetes, do you write your own manifests?"
+    deep = (
+        "Yes, I wrote the Kubernetes manifests for our four Python services myself and moved "
+        "them to Helm, which cut our deploy time from 20 minutes to 4, because rollbacks broke."
+    )
+    shallow = "Yeah, Kubernetes, we use it for the services."
+    [d] = _dim(_one(q, deep, backend_spec, embedder), "requirement", "Kubernetes")
+    [s] = _dim(_one(q, shallow, backend_spec, embedder), "requirement", "Kubernetes")
+    assert s.score < d.score and "answer_depth" in s.features
+
+
+def test_a_limit_weakens_an_answer_that_does_not_name_the_asked_tool(backend_spec, embedder):  # noqa: F811
+    q = "And Kubernetes, do you write your own manifests?"
+    a = "Yeah, kind of. We have a template and I change the image tag or the ports."
+    [plain] = _dim(_one(q, a, backend_spec, embedder), "requirement", "Kubernetes")
+    [limited] = _dim(
+        _one(q, a + " I haven't really done much beyond that, to be honest.", backend_spec,
+             embedder), "requirement", "Kubernetes",
+    )  # fmt: skip
+    assert plain.features.get("asked") and limited.features.get("limited")
+    assert limited.score < plain.score

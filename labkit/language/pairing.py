@@ -137,7 +137,9 @@ def pair_questions(
                 and not cur.closed
                 and len(cur.answers) == 1
                 and _ASKS_BACK.match(cur.answers[0].text)
-                and len(cur.answers[0].text.split()) <= 25
+                # the question asked back, not what follows it ("... in the field? Because I
+                # handle those pretty differently.")
+                and len(cur.answers[0].text.split("?")[0].split()) <= 25
             ):
                 # "Do you mean producing or running the cluster?" "Let's say the application
                 # side.": the interviewer answers the candidate's question; the answer goes on

@@ -234,7 +234,12 @@ _CLOSING_RE = re.compile(
     r"|(?:it was|it has been|nice|great|lovely|good) (?:a pleasure |nice |great )?"
     r"(?:talking|speaking|meeting|chatting) (?:to|with) you"
     r"|(?:let us|let's) (?:wrap up|stop here|end here)|we are (?:done|at time|wrapping up)"
-    r"|(?:have a (?:great|good|nice|lovely) (?:day|evening|weekend|afternoon))|\bgoodbye\b)"
+    r"|(?:have a (?:great|good|nice|lovely) (?:day|evening|weekend|afternoon))|\bgoodbye\b"
+    # "Thanks Marco, really enjoyed this.", "I'll talk to the team and give you a call Friday."
+    r"|(?:really |i |we )?enjoyed (?:this|it|talking|chatting|our (?:chat|conversation))"
+    r"|this (?:was|has been) (?:great|lovely|really (?:great|good|helpful))"
+    r"|(?:i|we)(?: will|'ll) (?:talk (?:to|with|it over with) the team|give you a call|call you)"
+    r"|\btalk soon\b)"
 )
 # what happens next: "HR will get in touch", "we'll talk it over and get back to you"; a
 # closing even where ASR made it a question ("will you talk it over and get back to you?")
@@ -420,8 +425,17 @@ def _expand(words: list[str]) -> list[str]:
     return out
 
 
+# ", which is where the hard problems are": a relative clause, not a question (only where the
+# turn has no question mark)
+_RELATIVE = re.compile(
+    r",\s+(?:which|where|who)\s+(?=(?:is|was|are|were|means|meant|made|makes|has|had)\b)", re.I
+)
+
+
 def _clauses(text: str) -> list[list[str]]:
     out: list[list[str]] = []
+    if "?" not in text:
+        text = _RELATIVE.sub(", that ", text)
     for piece in re.split(r"[.!?;:,\u2026]+|\s[-\u2013\u2014]+\s", text):
         words = _expand(words_of(piece))
         cur: list[str] = []

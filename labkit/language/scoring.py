@@ -74,6 +74,11 @@ class ScoringOptions:
     limited_elsewhere: factor on the mentions of an answer that also owns up to the limits of
         the candidate's hands-on part ("the setup was done by the platform team, I haven't
         really dealt with partitions", "I'm not super deep on the tuning side").
+    asked_shallow: factor on a requirement named by the question and answered with no depth at
+        all (it rises to 1 with the answer's technical depth): "And Docker?" "Yeah, Docker,
+        we use it." shows less than a worked account.
+    unasked_semantic: factor on evidence found by meaning alone in an answer to a question that
+        is not about that requirement (question-to-requirement cosine below skill_question).
     Technical depth is scored for technical questions only (labkit.language.questions).
     """
 
@@ -94,6 +99,9 @@ class ScoringOptions:
     self_reported: float = 0.65
     implied: float = 0.55
     limited_elsewhere: float = 0.5
+    asked_shallow: float = 0.6
+    unasked_semantic: float = 0.7
+    skill_question: float = 0.5
 
 
 # --- answer text with word times ------------------------------------------------------------
@@ -817,6 +825,10 @@ def _requirements(
                 elif limit_segs and (not limit_named or entry.name in limit_named):
                     score *= options.limited_elsewhere
                     feats["limited"] = 1
+                if entry.name in q_mentions:
+                    # the answer to a question about it: how much it shows counts, not the name
+                    score *= options.asked_shallow + (1 - options.asked_shallow) * depth
+                    feats["answer_depth"] = round(depth, 3)
                 cand = (score, i0, i1, feats)
             if best is None or cand[0] > best[0]:
                 best = cand
@@ -844,7 +856,15 @@ def _requirements(
                    else options.skill_similarity)  # fmt: skip
             if float(sims[k]) >= thr:
                 score = 0.5 + 0.5 * min(1.0, (float(sims[k]) - thr) / 0.2)
-                best = (score, *at.segments[k], {"semantic": float(sims[k])})
+                feats = {"semantic": float(sims[k])}
+                if not _asked_about(pair.question, entry, embedder, options):
+                    # like it in meaning, in an answer to another question: a weak hint
+                    score *= options.unasked_semantic
+                    feats["unasked"] = 1
+                if limit_segs and (not limit_named or entry.name in limit_named):
+                    score *= options.limited_elsewhere
+                    feats["limited"] = 1
+                best = (score, *at.segments[k], feats)
         asked = entry.name in q_mentions
         if best is None and not asked and req.category == "soft_skill":
             # a behavioural question aimed at this soft skill ("tell me about a disagreement")
@@ -857,6 +877,9 @@ def _requirements(
             # "Do you have your CCNP?" "Yes.": self-reported, weaker than shown
             if reply == "yes":
                 best = (options.self_reported, *focus, {"asked": 1, "self_reported": 1})
+                if limit_segs and (not limit_named or entry.name in limit_named):
+                    # "Yeah, kind of ... I haven't really done much beyond that"
+                    best = (best[0] * options.limited_elsewhere, *focus, {**best[3], "limited": 1})
             else:
                 best = (0.1, *focus, {"asked": 1, "negated": 1, "self_reported": 1})
         if best is None and asked:
@@ -870,7 +893,12 @@ def _requirements(
             # of the answer drifts from the question's
             on_topic = max(relevance, depth) if entry.name in q_mentions else relevance
             score = 0.15 + 0.75 * on_topic * concrete
-            best = (score, *focus, {"asked": 1, "mentioned": 0, "relevance": relevance})
+            feats = {"asked": 1, "mentioned": 0, "relevance": relevance}
+            if limit_segs and (not limit_named or entry.name in limit_named):
+                # "We have a template from the platform team ... I haven't really done much"
+                score *= options.limited_elsewhere
+                feats["limited"] = 1
+            best = (score, *focus, feats)
         if best is not None:
             out.append(("requirement", best[0], best[1], best[2], req.name, best[3]))
     # experience requirements: claimed years against the minimum
@@ -914,6 +942,16 @@ def _requirements(
                 )
                 break
     return out, subjects
+
+
+def _asked_about(
+    question: str, entry: SkillEntry, embedder: Embedder, options: ScoringOptions
+) -> bool:
+    """Whether a question is about a requirement the vocabulary cannot name in it ("And
+    geodatabases, have you designed one?" for "Geodatabase Design")."""
+    if not question.strip():
+        return False
+    return embedder.similarity(question, _describe(entry)) >= options.skill_question
 
 
 _GOES_ON = re.compile(r"^\W*(?:it|it's|it is|that|that's|this|which|they|they're)\b", re.I)
