@@ -175,6 +175,16 @@ def test_greeting_before_a_real_question_is_a_question() -> None:
         "Mostly delivery, and there are five of us. Thanks, that's everything from our side.",
         "Okay, well, thank you for coming in. We'll let you know.",
         "It was a pleasure talking to you, have a good evening.",
+        # a reply to the candidate's own question that ends on a closing
+        "You'd start on courier, which is honestly where the hard problems are. Okay, that's "
+        "all from my side. Thanks Priya, we'll get back to you in a few days.",
+        "There's a shared model with per-retailer features. Thanks Marco, really enjoyed this.",
+        "We think maybe 40% is on contract, which is part of why we're hiring. Alright, thanks "
+        "Sofie, this was great.",
+        "Good question. We prototyped it on PC only. I'll let the next interviewer go deeper on "
+        "that. Thanks a lot, this was really good.",
+        "Okay, thanks Jordan, the recruiter will follow up with next steps.",
+        "Okay. Thanks Arjun, I'll pass you on to Mei for the next round.",
     ],
 )
 def test_closing_remarks_end_the_answer(closing):
@@ -192,6 +202,9 @@ def test_closing_remarks_end_the_answer(closing):
 def test_mid_interview_thanks_is_not_a_closing():
     assert classify_turn("Thank you, that's a great answer.").kind != "closing"
     assert classify_turn("Thanks for joining. How are you today?").is_question
+    # a prompt first, a courtesy after it: still a prompt
+    assert classify_turn("Walk me through your last project. Thanks for your time.").is_question
+    assert classify_turn("Okay, which is better for this, Kafka or RabbitMQ?").is_question
 
 
 @pytest.mark.parametrize(

@@ -239,7 +239,7 @@ _CLOSING_RE = re.compile(
     r"|(?:really |i |we )?enjoyed (?:this|it|talking|chatting|our (?:chat|conversation))"
     r"|this (?:was|has been) (?:great|lovely|really (?:great|good|helpful))"
     r"|(?:i|we)(?: will|'ll) (?:talk (?:to|with|it over with) the team|give you a call|call you)"
-    r"|\btalk soon\b)"
+    r"|\btalk soon\b|\bnext (?:steps|round)\b|pass you (?:on |over )?to\b|(?:will|'ll) follow up\b)"
 )
 # what happens next: "HR will get in touch", "we'll talk it over and get back to you"; a
 # closing even where ASR made it a question ("will you talk it over and get back to you?")
@@ -629,7 +629,22 @@ def classify_turn(
         return TurnClass("candidate_questions", likeness, m.group(0))
     next_steps = _NEXT_STEPS.search(flat) or _NEXT_STEPS.search(raw_flat)
     wh = bool(inter) and inter.split()[0] in _WH  # "How do you keep in touch with ...?"
-    if (closing and not (inter or prompt)) or (next_steps and not (prompt or wh)):
+    # "... I'll let the next interviewer go deeper on that. Thanks a lot, this was really
+    # good.": a turn without a question mark that ends on a closing closes
+    sentences = re.split(r"(?<=[.!])\s+", text.strip())
+    last_flat = " ".join(words_of(sentences[-1]))
+    first_flat = " ".join(_expand(words_of(sentences[0])))
+    opens_asking = bool(_has_phrase(first_flat, _PROMPTS) or _interrogative(first_flat.split()))
+    ends_closing = (
+        not qmark
+        and not opens_asking
+        and bool(_has_phrase(last_flat, _CLOSING) or _CLOSING_RE.search(last_flat))
+    )
+    if (
+        (closing and not (inter or prompt))
+        or (next_steps and not (prompt or wh))
+        or (closing and ends_closing)
+    ):
         return TurnClass("closing", 0.05, closing or next_steps.group(0))
     if not asks:
         if len(words) <= 4 and all(w in _BACKCHANNEL for w in words):
