@@ -202,6 +202,10 @@ def test_closing_remarks_end_the_answer(closing):
 def test_mid_interview_thanks_is_not_a_closing():
     assert classify_turn("Thank you, that's a great answer.").kind != "closing"
     assert classify_turn("Thanks for joining. How are you today?").is_question
+    # small talk whose question mark ASR wrote as a full stop
+    assert classify_turn(
+        "Hi Grace. Thanks for coming in. Was the traffic okay on the way."
+    ).is_question
     # a prompt first, a courtesy after it: still a prompt
     assert classify_turn("Walk me through your last project. Thanks for your time.").is_question
     assert classify_turn("Okay, which is better for this, Kafka or RabbitMQ?").is_question

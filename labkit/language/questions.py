@@ -67,6 +67,7 @@ _AUX = frozenset(
         "can't",
     ]
 )
+_AUX_THE = frozenset(["is", "was", "are", "were", "did", "does", "do", "has", "have"])
 _PRON = frozenset(
     [
         "you",
@@ -472,6 +473,10 @@ def _interrogative(clause: list[str]) -> str:
         return ""
     if w0 in _AUX and len(clause) > 1 and clause[1] in _PRON:
         return f"{w0} {clause[1]}"
+    # "Was the traffic okay on the way." (ASR wrote a full stop): a short clause that opens
+    # with a verb and "the" asks
+    if w0 in _AUX_THE and len(clause) > 2 and clause[1] == "the" and len(clause) <= 12:
+        return f"{w0} the"
     return ""
 
 
