@@ -133,8 +133,9 @@ def _stem(t: str) -> str:
         t = t[:-1]
     for suf in ("ation", "tion", "ing", "ment", "ed", "ion", "al"):
         if len(t) > len(suf) + 3 and t.endswith(suf):
-            return t[: -len(suf)]
-    return t
+            t = t[: -len(suf)]
+            break
+    return t[:-1] if len(t) > 4 and t.endswith("e") else t  # "manage" / "manag(ing)"
 
 
 def _content(x: str) -> set[str]:

@@ -353,3 +353,8 @@ def test_degree_fields_credentials_abbreviations_and_slashes():
     reqs = _one_bullet("Solid working knowledge of U.S. employment law (FMLA, ADA)")
     assert not any(n.startswith("U.S") and "Law" not in n for n in reqs)
     assert "Linux" in _one_bullet("Strong Python and Linux/command-line skills")
+
+
+def test_lead_words_before_a_phrase_are_no_part_of_it():
+    assert "E-filing" in _one_bullet("Experienced with e-filing in federal (CM/ECF) and state courts")
+    assert "Managing Discovery" in _one_bullet("Comfortable managing discovery: Bates numbering")

@@ -1044,7 +1044,9 @@ _PHRASE_LEAD = re.compile(
     r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|"
     r"production|expert|in-depth|thorough)\s+)*"
     r"(?:(?:experience|knowledge|understanding|expertise|familiarity|proficiency|background|"
-    r"skills?)\s+(?:with|in|of|using|on|across)\s+)?",
+    r"skills?)\s+(?:with|in|of|using|on|across)\s+)?"
+    # "Experienced with e-filing ...", "Comfortable managing discovery: ..."
+    r"(?:(?:experienced|comfortable|confident|fluent|proficient|skilled)\s+(?:with|in|at)?\s*)?",
     re.I,
 )
 _PHRASE_END = re.compile(
