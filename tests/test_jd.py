@@ -356,5 +356,7 @@ def test_degree_fields_credentials_abbreviations_and_slashes():
 
 
 def test_lead_words_before_a_phrase_are_no_part_of_it():
-    assert "E-filing" in _one_bullet("Experienced with e-filing in federal (CM/ECF) and state courts")
+    assert "E-filing" in _one_bullet(
+        "Experienced with e-filing in federal (CM/ECF) and state courts"
+    )
     assert "Managing Discovery" in _one_bullet("Comfortable managing discovery: Bates numbering")

@@ -382,3 +382,24 @@ def test_a_limit_weakens_an_answer_that_does_not_name_the_asked_tool(backend_spe
     )  # fmt: skip
     assert plain.features.get("asked") and limited.features.get("limited")
     assert limited.score < plain.score
+
+
+def test_someone_elses_no_does_not_deny_the_skill(backend_spec, embedder):  # noqa: F811
+    q = "How do you use PostgreSQL?"
+    a = "The client didn't want PostgreSQL at first, so I benchmarked it against their Oracle setup."
+    [pg] = _dim(_one(q, a, backend_spec, embedder), "requirement", "PostgreSQL")
+    assert not pg.features.get("negated") and pg.score > 0.3
+
+
+def test_owning_up_in_other_words_weakens_the_evidence(backend_spec, embedder):  # noqa: F811
+    q = "How much Python have you written?"
+    full = "I use Python for the deploy scripts at work, mostly small ones."
+    [plain] = _dim(_one(q, full, backend_spec, embedder), "requirement", "Python")
+    for limit in (
+        "Not a lot, to be honest.",
+        "Someone else configured all that.",
+        "I haven't set up the packaging myself.",
+        "I've read about asyncio but haven't used it.",
+    ):
+        [lim] = _dim(_one(q, f"{full} {limit}", backend_spec, embedder), "requirement", "Python")
+        assert lim.features.get("limited") and lim.score < plain.score, limit

@@ -648,7 +648,29 @@ _LIMITS_RE = re.compile(
     r"(?:team|dba|colleague|consultants?|engineers?)\b|"
     r"\b(?:our|the) (?:dba|platform team|ops team|infra team|devops team) (?:usually |mostly )?"
     r"(?:does|did|looks|handles|handled|owns|owned|takes care)\b|"
-    r"\b(?:only |just )?in theory\b|\bhave to look it up\b",
+    r"\b(?:only |just )?in theory\b|\bhave to look it up\b|"
+    # "A little.", "Not a lot, to be honest.", "Not really designed, no." opening a sentence
+    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well),? )*(?:a little|not a lot|not much|"
+    r"not really)\b|"
+    # "I haven't set up rules myself", "I haven't applied it for real", "I've never, like,
+    # written assembly", "I haven't implemented that"
+    r"\b(?:i|we)(?: have|'ve)?(?: not|n't| never)(?:,? like,?| really| actually| personally|"
+    r" yet)* (?:[\w-]+,? ){0,6}?(?:myself|on my own|for real|at work)\b|"
+    r"\b(?:i|we)(?: have|'ve)?(?: not|n't| never)(?:,? like,?| really| actually| personally|"
+    r" yet)* (?:built|implemented|designed|written|deployed|led|owned|prepared|calculated|"
+    r"applied|been the one)\b|"
+    # someone else does it: "Someone else configured all that", "a colleague on the data
+    # science side built it", "the constraints are mostly owned by our lead"
+    r"\b(?:someone|somebody) else\b|\ba colleague (?:[\w-]+ ){0,5}?(?:built|did|wrote|owns|"
+    r"owned|handled|configured|set)\b|"
+    r"\b(?:owned|done|handled|set up|configured|built|written) by (?:our|my|the) (?:\w+ )?"
+    r"(?:lead|manager|senior|architect|vendor|contractor|guy)\b|"
+    r"\bcame from (?:our|my|the) (?:\w+ ){0,3}(?:guy|team|lead|colleague)\b|"
+    # knowing of it, not doing it
+    r"\bi (?:know|understand) (?:the |what )(?:concept|idea|theory|basics)\b|"
+    r"\bi know what it is\b|\bi(?:'ve| have) (?:only )?(?:read|heard) about\b|"
+    r"\bwouldn't call myself\b|\b(?:less|not) (?:sure|confident) about\b|"
+    r"\bnot (?:a hundred|100) (?:percent|%)|\bcouldn't say i(?:'ve| have)\b",
     re.I,
 )
 _LIKED_RE = re.compile(
@@ -683,6 +705,10 @@ def _out_of_scope(at: AnswerText, m: Mention, others: Sequence[Mention]) -> bool
     k = negs[-1]
     if any(_SCOPE_BREAK & x for x in ws[k + 1 :]):
         return True
+    # "the customer didn't want a safety PLC": someone else's no, not the candidate's
+    subject = set(words_of(at.words[lo + k - 1].text)) if lo + k > 0 else set()
+    if subject & _OTHERS:
+        return True
     for o in others:
         o0, o1 = at.char_span(o.start, o.end)
         if lo + k < o0 and o1 < w0 and _PREPOSITIONS & ws[o1 - lo]:
@@ -690,6 +716,28 @@ def _out_of_scope(at: AnswerText, m: Mention, others: Sequence[Mention]) -> bool
     return False
 
 
+_OTHERS = frozenset(
+    [
+        "customer",
+        "customers",
+        "client",
+        "clients",
+        "they",
+        "he",
+        "she",
+        "team",
+        "company",
+        "business",
+        "user",
+        "users",
+        "manager",
+        "boss",
+        "owner",
+        "vendor",
+        "sponsor",
+        "management",
+    ]
+)
 _SCOPE_BREAK = frozenset(["but", "just", "instead", "rather", "though", "although", "whereas"])
 _PREPOSITIONS = frozenset(["on", "in", "with", "for", "at", "via", "from", "over", "under", "into"])
 
