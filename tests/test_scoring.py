@@ -403,3 +403,19 @@ def test_owning_up_in_other_words_weakens_the_evidence(backend_spec, embedder): 
     ):
         [lim] = _dim(_one(q, f"{full} {limit}", backend_spec, embedder), "requirement", "Python")
         assert lim.features.get("limited") and lim.score < plain.score, limit
+
+
+def test_an_answer_that_owns_up_to_limits_shows_less_depth(backend_spec, embedder):  # noqa: F811
+    q = "How do you handle offline sync in the app?"
+    a = ("We cache the transactions in PostgreSQL and Redis, so the list shows up in 200 ms "
+         "because the API is slow.")  # fmt: skip
+    # the same length and words, once as a plain fact and once as someone else's work
+    [plain] = _dim(
+        _one(q, a + " And the sync logic, that's mostly done in the backend too.", backend_spec,
+             embedder), "technical_depth",
+    )  # fmt: skip
+    [lim] = _dim(
+        _one(q, a + " But the sync logic, that's mostly done by the backend team.", backend_spec,
+             embedder), "technical_depth",
+    )  # fmt: skip
+    assert lim.features.get("limited") and lim.score < plain.score

@@ -74,6 +74,7 @@ class ScoringOptions:
     limited_elsewhere: factor on the mentions of an answer that also owns up to the limits of
         the candidate's hands-on part ("the setup was done by the platform team, I haven't
         really dealt with partitions", "I'm not super deep on the tuning side").
+    limited_depth: factor on the technical depth of an answer that owns up to limits.
     asked_shallow: factor on a requirement named by the question and answered with no depth at
         all (it rises to 1 with the answer's technical depth): "And Docker?" "Yeah, Docker,
         we use it." shows less than a worked account.
@@ -99,6 +100,7 @@ class ScoringOptions:
     self_reported: float = 0.65
     implied: float = 0.55
     limited_elsewhere: float = 0.5
+    limited_depth: float = 0.7
     asked_shallow: float = 0.6
     unasked_semantic: float = 0.7
     skill_question: float = 0.5
@@ -455,6 +457,11 @@ def score_answer(
         + 0.6 * min(totals["terms"], 5)
     )
     depth = (1 - math.exp(-raw / 3.5)) * min(1.0, n_words / 40)
+    if _LIMITS_RE.search(at.text):
+        # "We cache it in Room ... but the sync logic, that's mostly on the backend team": the
+        # tools are named, the depth is someone else's
+        depth *= options.limited_depth
+        totals["limited"] = 1
     k_depth = max(range(len(seg_depth)), key=lambda j: seg_depth[j])
     # "Yes." to "Do you have your CCNP?" is a complete answer that shows nothing of its style
     brief = is_closed_question(q) and n_words <= options.brief_answer_words
