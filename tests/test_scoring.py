@@ -419,3 +419,18 @@ def test_an_answer_that_owns_up_to_limits_shows_less_depth(backend_spec, embedde
              embedder), "technical_depth",
     )  # fmt: skip
     assert lim.features.get("limited") and lim.score < plain.score
+
+
+def test_a_skill_named_in_passing_in_a_long_monologue_is_not_asked(backend_spec, embedder):  # noqa: F811
+    intro = (
+        "So a bit about us first. We are a team of six and we run the billing platform, which "
+        "is mostly a set of services on top of a big PostgreSQL cluster that we migrate, tune "
+        "and back up ourselves, and we are hiring because the load doubled this year. Anyway. "
+        "Can you tell me a bit about yourself?"
+    )
+    a = "Sure, I studied economics and moved into software five years ago, I like small teams."
+    rows = _dim(_one(intro, a, backend_spec, embedder), "requirement", "PostgreSQL")
+    assert rows == [] or not rows[0].features.get("asked")
+    short = _dim(_one("Do you know PostgreSQL well?", a, backend_spec, embedder), "requirement",
+                 "PostgreSQL")  # fmt: skip
+    assert short and short[0].features.get("asked")

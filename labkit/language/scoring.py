@@ -833,7 +833,9 @@ def _requirements(
         subjects[at.word_at(m.start)] = m.entry.name
     q_mentions = {
         m.entry.name
-        for m in vocab.find_mentions(pair.question, targets=entries, speech=True, fuzzy=True)
+        for m in vocab.find_mentions(
+            _asking_part(pair.question), targets=entries, speech=True, fuzzy=True
+        )
     }
     implied = [m for m in vocab.find_mentions(at.text, speech=True) if m.entry.implies]
     # a limit owned in a sentence that names a requirement limits that one ("the cluster was
@@ -997,6 +999,15 @@ def _requirements(
                 )
                 break
     return out, subjects
+
+
+def _asking_part(question: str, *, long_words: int = 40) -> str:
+    """What a long turn asks: its last two sentences. "We support Public Works, ... we update
+    the geodatabase ... Can you tell me about yourself?" does not ask about geodatabases."""
+    if len(question.split()) <= long_words:
+        return question
+    sentences = re.split(r"(?<=[.!?])\s+", question.strip())
+    return " ".join(sentences[-2:])
 
 
 def _asked_about(
