@@ -433,16 +433,7 @@ def parse_jd(
                 ):
                     phrase = _phrase_skill(clause, mentions, nlp)
                 edu_seen = False
-                degree_line = bool(
-                    re.search(
-                        r"\b(?:degree|bachelor'?s?|master'?s?|ph\.?d|msc|bsc|b\.?s\.?|m\.?s\.?)\s+(?:\w+\s+)?in\b",
-                        clause,
-                        re.I,
-                    )
-                    or re.search(
-                        r"\bor\s+(?:a\s+)?related\s+(?:field|discipline|subject)", clause, re.I
-                    )
-                )
+                degree_line = bool(_DEGREE_FIELD.search(clause))
                 role_only = _experience_only(clause, mentions) if spans else set()
                 entries = _requirements_of(clause, mentions, phrase)
                 folded_terms = {a for e in entries for a in e.aliases}
@@ -718,11 +709,15 @@ def _requirements_of(
     loose: list[Mention] = []  # examples with nothing to illustrate ("tools such as X or Y")
     objects = _objects(clause, mentions)
     practice, tools, joiner = _practice_tools(clause, mentions, phrase)
+
+    def practice_slot() -> int:
+        """Where the practice's tools fold: its regular mention's index, or -1 (the phrase)."""
+        owner = mentions[practice] if practice is not None and practice >= 0 else None
+        return next((i for i, r in enumerate(regular) if r is owner), -1)
+
     for k, m in enumerate(mentions):
         if k in tools:
-            owner = mentions[practice] if practice is not None and practice >= 0 else None
-            head = next((i for i, r in enumerate(regular) if r is owner), -1)
-            folded.setdefault(head, []).append(m)
+            folded.setdefault(practice_slot(), []).append(m)
             continue
         if k in objects:
             owner = mentions[objects[k]]
@@ -740,10 +735,7 @@ def _requirements_of(
             for t in tools
         ):
             # "Configuration in SAP FI (general ledger, ...)": the examples are the practice's
-            owner = mentions[practice] if practice is not None and practice >= 0 else None
-            folded.setdefault(
-                next((i for i, r in enumerate(regular) if r is owner), -1), []
-            ).append(m)
+            folded.setdefault(practice_slot(), []).append(m)
             continue
         if head is not None and m.entry.category in ("skill", "tool"):
             folded.setdefault(head, []).append(m)
@@ -933,6 +925,12 @@ def _experience_only(clause: str, mentions: Sequence[Mention]) -> set[str]:
     )
 
 
+# "MS or PhD in bioinformatics", "... or a related field": what follows names the degree's field
+_DEGREE_FIELD = re.compile(
+    r"\b(?:degree|bachelor'?s?|master'?s?|ph\.?d|msc|bsc|b\.?s\.?|m\.?s\.?)\s+(?:\w+\s+)?in\b"
+    r"|\bor\s+(?:a\s+)?related\s+(?:field|discipline|subject)",
+    re.I,
+)
 _DEGREE = re.compile(
     r"(?i)\b(?:degree|bachelor|master|phd|doctor|diploma|bsc|msc|b\.?s\.?|m\.?s\.?)(?:\b|(?<=\.))"
 )

@@ -845,6 +845,10 @@ def _requirements(
         for x in _LIMITS_RE.finditer(at.text)
     ]
     limit_named = {subjects[i] for a, b in limit_segs for i in range(a, b) if i in subjects}
+
+    def limits(name: str) -> bool:
+        return bool(limit_segs) and (not limit_named or name in limit_named)
+
     seg_vecs = None
     for req, entry in pairs:
         if req.category == "experience":
@@ -879,7 +883,7 @@ def _requirements(
                 if denied or (reply == "no" and entry.name in q_mentions):
                     score *= options.denied_elsewhere
                     feats["denied_elsewhere"] = 1
-                elif limit_segs and (not limit_named or entry.name in limit_named):
+                elif limits(entry.name):
                     score *= options.limited_elsewhere
                     feats["limited"] = 1
                 if entry.name in q_mentions:
@@ -918,7 +922,7 @@ def _requirements(
                     # like it in meaning, in an answer to another question: a weak hint
                     score *= options.unasked_semantic
                     feats["unasked"] = 1
-                if limit_segs and (not limit_named or entry.name in limit_named):
+                if limits(entry.name):
                     score *= options.limited_elsewhere
                     feats["limited"] = 1
                 best = (score, *at.segments[k], feats)
@@ -934,7 +938,7 @@ def _requirements(
             # "Do you have your CCNP?" "Yes.": self-reported, weaker than shown
             if reply == "yes":
                 best = (options.self_reported, *focus, {"asked": 1, "self_reported": 1})
-                if limit_segs and (not limit_named or entry.name in limit_named):
+                if limits(entry.name):
                     # "Yeah, kind of ... I haven't really done much beyond that"
                     best = (best[0] * options.limited_elsewhere, *focus, {**best[3], "limited": 1})
             else:
@@ -951,7 +955,7 @@ def _requirements(
             on_topic = max(relevance, depth) if entry.name in q_mentions else relevance
             score = 0.15 + 0.75 * on_topic * concrete
             feats = {"asked": 1, "mentioned": 0, "relevance": relevance}
-            if limit_segs and (not limit_named or entry.name in limit_named):
+            if limits(entry.name):
                 # "We have a template from the platform team ... I haven't really done much"
                 score *= options.limited_elsewhere
                 feats["limited"] = 1
