@@ -267,6 +267,59 @@ def test_the_interviewers_reply_to_a_clarifying_question_is_not_a_new_question()
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
 
 
+@pytest.mark.parametrize(
+    ("asked_back", "reply"),
+    [
+        ("Do you want, um, like, the formula, or the code?",
+         "Either. Just walk me through the approach you'd take."),
+        ("Are they all certified under the framework, or do you know? That changes the answer.",
+         "Frankly, I don't know. Assume a mix, some certified, some not."),
+    ],
+)  # fmt: skip
+def test_a_yes_no_question_asked_back_keeps_the_answer_going(asked_back, reply):
+    script = [
+        ("interviewer", "Let's talk risk. How would you compute a one-day VaR for a book?", 0.5),
+        ("candidate", asked_back, 0.5),
+        ("interviewer", reply, 0.5),  # a prompt or a remark alone; here it answers the candidate
+        ("candidate", "I would take two years of daily returns, revalue the book under each "
+                      "one and read off the first percentile of the losses.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))]
+
+
+def test_an_answer_that_opens_with_a_rhetorical_question_is_an_answer():
+    script = [
+        ("interviewer", "What was the hardest bug you fixed last year?", 0.5),
+        ("candidate", "Do you know what broke it in the end? A timezone. The nightly job ran "
+                      "twice on the day the clocks changed, so I moved every schedule to UTC "
+                      "and added a test for both transition days.", 0.5),
+        ("interviewer", "Tell me how you test your data pipelines.", 0.5),
+        ("candidate", "Unit tests on each transform and a row-count check after each load.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+
+
+def test_a_negated_cue_and_a_lets_start_with_prompt():
+    # "Don't tell me." is an idiom, not a prompt; "Let's start with your current role." is one
+    assert classify_turn("Don't tell me. Right. I'm Hugh, the general counsel here.").kind == (
+        "statement"
+    )
+    assert classify_turn("Let's start with your current role.").is_question
+    script = [
+        ("interviewer", "Is the weather better than it is here?", 0.5),
+        ("candidate", "Considerably, I'm afraid. Twenty-two degrees today.", 0.5),
+        ("interviewer", "Don't tell me. Right. I'm Hugh, the general counsel. We are a payments "
+                        "company of six hundred people.", 0.5),
+        ("interviewer", "Let's start with your current role.", 0.5),
+        ("candidate", "I'm head of privacy at a telecoms group, and the designated DPO for the "
+                      "Irish entity, with a team of three.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (3, (4,))]
+
+
 def test_conditional_follow_up_without_question_mark():
     script = [
         ("interviewer", "How would you troubleshoot an app that will not load", 0.5),
@@ -347,3 +400,28 @@ def test_a_withdrawn_question_stays_unanswered():
     ]
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]
+
+
+@pytest.mark.parametrize(
+    "invitation",
+    [
+        "Great, that's really helpful. We've got a few minutes, what do you want to ask me?",
+        "Nice find. Okay, I'm done with my questions. What would you like to know?",
+        "That's honest. Okay, I've got a good picture. What can I answer for you?",
+    ],
+)
+def test_the_invitation_to_ask_is_answered_by_the_candidates_first_question(invitation):
+    assert classify_turn(invitation, has_prior_answer=True).kind == "candidate_questions"
+    script = [
+        ("interviewer", "How do you keep a regression suite fast?", 0.5),
+        ("candidate", "I shard it across eight runners and quarantine flaky tests.", 0.5),
+        ("interviewer", invitation, 0.5),
+        ("candidate", "How much of the work goes upstream? And who would I learn from?", 0.5),
+        # the reply names a risk in a relative clause and ends warmly: not a new question
+        ("interviewer", "Most of it. Bluetooth is owned by one person, which is a risk, so "
+                        "you'd pair with me at first. Thanks, Priya, really enjoyed that.", 0.5),
+        ("candidate", "Thanks, Tom, me too. Speak soon.", 0.5),
+    ]  # fmt: skip
+    pairs, _, classes = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+    assert not classes[4].is_question

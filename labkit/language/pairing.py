@@ -56,6 +56,15 @@ _CLARIFY = re.compile(rf"\?\s*$|^\W*(?:sorry,?\s+)?(?:{_ASKING}|is that about|as
 # the candidate's reply is a question about the question (a trailing "?" alone is not: "maybe
 # bigger fonts?" is an unsure answer)
 _ASKS_BACK = re.compile(rf"^\W*(?:sorry,?\s+|um,?\s+|uh,?\s+)?(?:{_ASKING}|when you say)\b", re.I)
+# a short reply that is itself a yes/no or either/or question to the interviewer ("Do you want,
+# um, the formula or the code?", "Are they all certified, or do you know? That changes the
+# answer."): the candidate asks what is wanted before answering
+_AUX_BACK = re.compile(
+    r"^\W*(?:(?:sorry|um|uh|so|okay|ok|just|like|and),?\s+)*"
+    r"(?:do|does|did|are|is|was|were|should|would|could|can|will|shall)\s+"
+    r"(?:you|we|i|they|it|that|this|these|those|the|there)\b",
+    re.I,
+)
 _ALTERNATIVE = re.compile(r"^\W*(or|and|so|also|then)\b", re.I)
 _REPHRASE = re.compile(
     r"^\W*(i mean|in other words|let me rephrase|to rephrase|what i mean is|or rather|sorry|"
@@ -115,6 +124,10 @@ def pair_questions(
                 )
                 cache[turn.idx] = cls
             nxt = turns[k + 1] if k + 1 < len(turns) else None
+            if cur is not None and cur.cls.kind == "candidate_questions" and cur.answers:
+                # "What would you like to ask me?" is answered by the candidate's first
+                # question; once the interviewer has replied, what follows is the conversation
+                cur.closed = True
             if (
                 not cls.is_question
                 and cls.kind == "statement"
@@ -123,6 +136,7 @@ def pair_questions(
                 # "Do you mean the clusters or the releases?" "The clusters.": a clarification
                 # of the question, and the answer goes on
                 and not _CLARIFY.search(cur.answers[-1].text)
+                and not _asks_back(cur.answers[-1].text)
                 and nxt is not None
                 and nxt.speaker == "candidate"
                 and _implicit_question(turn.text, nxt.text, options)
@@ -136,10 +150,7 @@ def pair_questions(
                 and cur is not None
                 and not cur.closed
                 and len(cur.answers) == 1
-                and _ASKS_BACK.match(cur.answers[0].text)
-                # the question asked back, not what follows it ("... in the field? Because I
-                # handle those pretty differently.")
-                and len(cur.answers[0].text.split("?")[0].split()) <= 25
+                and _asks_back(cur.answers[0].text)
             ):
                 # "Do you mean producing or running the cluster?" "Let's say the application
                 # side.": the interviewer answers the candidate's question; the answer goes on
@@ -172,6 +183,24 @@ def pair_questions(
     pairs = [_to_pair(i, p, embedder, options) for i, p in enumerate(opened)]
     last_closed = bool(opened and opened[-1].closed)
     return pairs, last_closed, cache
+
+
+def _asks_back(reply: str) -> bool:
+    """Whether a candidate's reply is a question about the question: "Do you mean X?", or a
+    short yes/no question put back to the interviewer ("Do you want the formula or the
+    code?"). The question asked back must be short ("... in the field? Because I handle those
+    pretty differently." is an answer), and a yes/no one must be nearly all of the reply (an
+    answer may open with a rhetorical "Do you know what broke? ...")."""
+    asked = reply.split("?")[0]
+    if "?" not in reply or len(asked.split()) > 25:
+        return bool(_ASKS_BACK.match(reply)) and len(asked.split()) <= 25
+    if _ASKS_BACK.match(reply):
+        return True
+    # "Quick question first: is the flag reason stored? Or does the model work it out?": a
+    # short reply made only of questions asks back too
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", reply.strip()) if x]
+    only_questions = all(x.endswith("?") for x in sentences) and len(reply.split()) <= 40
+    return only_questions or (bool(_AUX_BACK.match(reply)) and len(reply.split()) <= 30)
 
 
 def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool:

@@ -188,6 +188,7 @@ _PROMPTS = (
     "say more", "go deeper", "what about", "how about", "imagine", "suppose", "let's say",
     "how would you", "what would you", "walk through", "tell me more", "introduce yourself",
     "any questions", "questions for me", "questions for us", "your thoughts on",
+    "let's start with your", "let's begin with your", "start with your", "let's talk",
 )  # fmt: skip
 _FOLLOW = (
     "why", "how so", "what happened", "and then", "elaborate", "tell me more", "say more",
@@ -237,7 +238,7 @@ _CLOSING_RE = re.compile(
     r"|(?:let us|let's) (?:wrap up|stop here|end here)|we are (?:done|at time|wrapping up)"
     r"|(?:have a (?:great|good|nice|lovely) (?:day|evening|weekend|afternoon))|\bgoodbye\b"
     # "Thanks Marco, really enjoyed this.", "I'll talk to the team and give you a call Friday."
-    r"|(?:really |i |we )?enjoyed (?:this|it|talking|chatting|our (?:chat|conversation))"
+    r"|(?:really |i |we )?enjoyed (?:this|that|it|talking|chatting|our (?:chat|conversation))"
     r"|this (?:was|has been) (?:great|lovely|really (?:great|good|helpful))"
     r"|(?:i|we)(?: will|'ll) (?:talk (?:to|with|it over with) the team|give you a call|call you)"
     r"|\btalk soon\b|\bnext (?:steps|round)\b|pass you (?:on |over )?to\b|(?:will|'ll) follow up\b)"
@@ -292,6 +293,8 @@ _THEIR_QUESTIONS = re.compile(
     r"\b(?:(?:any|some) questions? (?:for|about) (?:us|me|the (?:role|team|company))"
     r"|anything (?:else )?(?:you(?:'d| would)? (?:like|want) to|to) ask"
     r"|what (?:questions|would you like to know) (?:do you have|about)"
+    r"|what (?:else )?(?:would|do) you (?:like|want) to (?:know|ask)\b(?! about (?:your|the|my) )"
+    r"|what can i (?:answer|tell you)"
     r"|(?:questions|anything) (?:you have )?for us)\b"
 )
 # what a question is about, beyond tools it names: people and motives, not technique
@@ -545,9 +548,17 @@ def _interrogative_inside(words: list[str]) -> str:
 def _has_phrase(text: str, phrases: tuple[str, ...]) -> str:
     padded = f" {text} "
     for p in phrases:
-        if f" {p} " in padded:
-            return p
+        start = 0
+        while (i := padded.find(f" {p} ", start)) >= 0:
+            # "Don't tell me.": a cue said negated asks nothing
+            before = padded[:i].split()[-2:]
+            if not before or not (before[-1] in _NEGATORS or before == ["do", "not"]):
+                return p
+            start = i + 1
     return ""
+
+
+_NEGATORS = frozenset(["don't", "dont", "never", "doesn't", "didn't"])
 
 
 def _asks_beyond(text: str) -> bool:
@@ -613,7 +624,8 @@ def classify_turn(
     elif conditional:
         likeness, cue, inter = 0.7, "if", "if"
     elif not qmark:
-        inside = _interrogative_inside(words)
+        # ", which is a risk": a relative clause asks nothing
+        inside = _interrogative_inside(_expand(words_of(_RELATIVE.sub(", that ", text))))
         if inside:
             likeness, cue, inter = 0.7, inside, inside
     if prompt and likeness < 0.8:
