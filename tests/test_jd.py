@@ -360,3 +360,29 @@ def test_lead_words_before_a_phrase_are_no_part_of_it():
         "Experienced with e-filing in federal (CM/ECF) and state courts"
     )
     assert "Managing Discovery" in _one_bullet("Comfortable managing discovery: Bates numbering")
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Experience preparing permit applications", "Preparing Permit Applications"),
+        ("Experience rating and pricing commercial accounts",
+         "Rating and Pricing Commercial Accounts"),
+        ("Demonstrated ability to analyze loss runs and identify trends", "Loss Runs"),
+        ("Able to read electrical blueprints and one-line diagrams", "Electrical Blueprints"),
+        ("Knowledge of lockout/tagout procedures", "Lockout/Tagout Procedures"),
+        ("Demonstrated competence in pharmacokinetic dosing (vancomycin)",
+         "Pharmacokinetic Dosing"),
+    ],
+)  # fmt: skip
+def test_what_an_experience_or_ability_line_asks_for(line, name):
+    assert name in _one_bullet(line)
+
+
+def test_an_ability_to_use_a_soft_skill_names_no_object():
+    # "communicate" is the skill; "results" is not a requirement
+    assert set(_one_bullet("Ability to communicate results to non-technical teams")) == {
+        "Communication"
+    }
+    assert not set(_one_bullet("Ability to work independently")) - {"Independence"}
+    assert not _one_bullet("Able to lift 50 pounds")

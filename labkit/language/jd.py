@@ -1042,7 +1042,12 @@ _PHRASE_LEAD = re.compile(
     r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|"
     r"production|expert|in-depth|thorough)\s+)*"
     r"(?:(?:experience|knowledge|understanding|expertise|familiarity|proficiency|background|"
-    r"skills?)\s+(?:with|in|of|using|on|across)\s+)?"
+    r"competence|competency|skills?)\s+(?:with|in|of|using|on|across)\s+"
+    # "Experience preparing permit applications": the practice is the gerund phrase
+    r"|experience\s+(?=[a-z]+ing\b)"
+    # "Demonstrated ability to analyze loss runs", "Able to read electrical blueprints": what
+    # the verb works on
+    r"|(?:ability|able)\s+to\s+(?!work\b|travel\b|lift\b|commute\b)[a-z]+\s+(?:and\s+[a-z]+\s+)?)?"
     # "Experienced with e-filing ...", "Comfortable managing discovery: ..."
     r"(?:(?:experienced|comfortable|confident|fluent|proficient|skilled)\s+(?:with|in|at)?\s*)?",
     re.I,
@@ -1065,6 +1070,9 @@ _PHRASE_REJECT = frozenset(
         "experience",
     ]
 )  # fmt: skip
+
+
+_GERUND_PAIR = re.compile(r"^[a-z]+ing\s+and\s+[a-z]+ing\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1095,15 +1103,21 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     head = _PHRASE_LEAD.sub("", stripped)
     head = re.sub(r"^(?:a|an|the)\s+", "", head, flags=re.I)
     lead += len(stripped) - len(head)
-    m = _PHRASE_END.search(head)
+    # "Rating and pricing commercial accounts": two practices on one object
+    pair = _GERUND_PAIR.match(head)
+    m = _PHRASE_END.search(head, pair.end() if pair else 0)
     end = lead + (m.start() if m else len(head))
     if any(x.start < end and x.end > lead for x in mentions):
         return None  # the vocabulary names it ("Strong Linux systems knowledge")
+    if any(x.end <= lead for x in mentions):
+        return None  # "Ability to communicate results": the skill is the verb's (Communication)
     words = head[: end - lead].split()
     while words and words[-1].lower().strip(".") in _PHRASE_TRAIL:
         words.pop()
     words = [w.strip(".") for w in words]
-    if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z][\w+#.\-]*", w) for w in words):
+    if not 1 <= len(words) <= 4 + bool(pair) or not all(
+        re.fullmatch(r"[A-Za-z][\w+#.\-/']*", w) for w in words
+    ):
         return None
     if words[0].lower() in _PHRASE_REJECT or any(w.lower() in _UNKNOWN_STOP for w in words[-1:]):
         return None
@@ -1113,20 +1127,23 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         if len(doc) == 0:
             return None
         gerund = len(doc) == 1 and doc[0].tag_ == "VBG"
-        if doc[-1].pos_ not in ("NOUN", "PROPN", "X") and not gerund:
+        # "loss runs": a plural noun after a noun, which a fragment's tagger reads as a verb
+        plural = len(doc) > 1 and doc[-1].tag_ == "VBZ" and doc[-2].pos_ in ("NOUN", "PROPN")
+        if doc[-1].pos_ not in ("NOUN", "PROPN", "X") and not gerund and not plural:
             return None
         # "Own the program ...", "Ensure ...": an imperative, not a name ("Writing Data
         # Management Plans" and "Fixed-point arithmetic" are)
-        if doc[0].tag_ in ("VB", "VBP", "VBZ", "VBD") or doc[0].pos_ in (
-            "AUX",
-            "PRON",
-            "DET",
-            "ADP",
-        ):
+        if doc[0].tag_ in ("VB", "VBP", "VBZ", "VBD") or doc[0].pos_ in ("AUX", "PRON", "DET"):
             return None
+        if doc[0].pos_ == "ADP" and "/" not in words[0]:
+            return None  # "lockout/tagout" is a name the tagger reads as a preposition
         if doc[0].tag_ == "VBG" and len(doc) > 1 and any(x.start >= end for x in mentions):
             return None  # "Running jobs on HPC clusters": the skill is the one named after it
-    name = " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
+    name = " ".join(
+        w if any(c.isupper() for c in w) or w.lower() == "and" else
+        "/".join(x.capitalize() for x in w.split("/"))
+        for w in words
+    )  # fmt: skip
     return _Phrase(name, end, gerund, _CREDENTIAL.search(name) is not None)
 
 
