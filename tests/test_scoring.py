@@ -434,3 +434,39 @@ def test_a_skill_named_in_passing_in_a_long_monologue_is_not_asked(backend_spec,
     short = _dim(_one("Do you know PostgreSQL well?", a, backend_spec, embedder), "requirement",
                  "PostgreSQL")  # fmt: skip
     assert short and short[0].features.get("asked")
+
+
+def test_a_question_in_other_words_than_the_requirement_asks_about_it(embedder):  # noqa: F811
+    from labkit.language.jd import parse_jd
+
+    spec = parse_jd(
+        "Electrician\n\nRequirements:\n- Knowledge of lockout/tagout procedures\n"
+        "- Employee relations: conducting investigations and documenting findings\n"
+        "- Experience with anticoagulation management and antimicrobial stewardship\n"
+    )
+    lockout = (
+        "Identify the source first and check the panel schedule, because sometimes there is a "
+        "second source. I notify whoever is affected, open the breaker, put my own lock and "
+        "tag on it and then test with a meter I verified on a known live circuit."
+    )
+    # "lock out" is the requirement's own word; the answer is concrete: evidence
+    rows = _one("Talk me through how you lock out a panel.", lockout, spec, embedder)
+    [loto] = _dim(rows, "requirement", "Lockout/Tagout Procedures")
+    assert loto.score >= 0.5 and loto.features.get("asked")
+    # the explanation after a requirement's colon says what it covers
+    rows = _one(
+        "Walk me through how you'd run an investigation.",
+        "First an intake interview with dates and witnesses, then I interview the lead and the "
+        "witnesses with the same core questions and document every answer in our case tool.",
+        spec,
+        embedder,
+    )
+    assert _dim(rows, "requirement", "Employee Relations")
+    # another requirement's words on the same line do not make a question about this one
+    rows = _one(
+        "Tell me about an antimicrobial stewardship intervention you made.",
+        "I switched a patient from meropenem to ceftriaxone after the culture came back.",
+        spec,
+        embedder,
+    )
+    assert not _dim(rows, "requirement", "Anticoagulation Management")

@@ -20,6 +20,7 @@ times, or times spread over the turn when a turn has no words).
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -837,6 +838,10 @@ def _requirements(
             _asking_part(pair.question), targets=entries, speech=True, fuzzy=True
         )
     }
+    # a question about a requirement in other words than its name: "how you lock out a panel"
+    # (Lockout/Tagout Procedures), "how you'd run an investigation" (Employee relations:
+    # conducting investigations)
+    q_topics = _topics_asked(_asking_part(pair.question), pairs)
     implied = [m for m in vocab.find_mentions(at.text, speech=True) if m.entry.implies]
     # a limit owned in a sentence that names a requirement limits that one ("the cluster was
     # set up by the platform team"); one that names none limits what the answer is about
@@ -910,15 +915,16 @@ def _requirements(
         ):
             if seg_vecs is None:
                 seg_vecs = embedder.embed(seg_texts)
-            rv = embedder.embed([_describe(entry)])[0]
-            sims = seg_vecs @ rv
+            sims = (seg_vecs @ embedder.embed(_describe_all(req, entry)).T).max(axis=1)
             k = int(sims.argmax())
             thr = (options.soft_skill_similarity if req.category == "soft_skill"
                    else options.skill_similarity)  # fmt: skip
             if float(sims[k]) >= thr:
                 score = 0.5 + 0.5 * min(1.0, (float(sims[k]) - thr) / 0.2)
                 feats = {"semantic": float(sims[k])}
-                if not _asked_about(pair.question, entry, embedder, options):
+                if entry.name not in q_topics and not _asked_about(
+                    pair.question, req, entry, embedder, options
+                ):
                     # like it in meaning, in an answer to another question: a weak hint
                     score *= options.unasked_semantic
                     feats["unasked"] = 1
@@ -926,7 +932,7 @@ def _requirements(
                     score *= options.limited_elsewhere
                     feats["limited"] = 1
                 best = (score, *at.segments[k], feats)
-        asked = entry.name in q_mentions
+        asked = entry.name in q_mentions or entry.name in q_topics
         if best is None and not asked and req.category == "soft_skill":
             # a behavioural question aimed at this soft skill ("tell me about a disagreement")
             known = vocab.get(req.name)
@@ -1005,6 +1011,60 @@ def _requirements(
     return out, subjects
 
 
+def _topics_asked(question: str, pairs: Sequence[tuple[Requirement, SkillEntry]]) -> set[str]:
+    """Requirements a question asks about by a word specific to them: a content word of the
+    name or aliases, or of the explanation after its name in a short JD line ("Employee
+    relations: conducting investigations"), that no other line of the JD shares."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", question)]
+    said = {*words, *(a + b for a, b in itertools.pairwise(words))}  # "lock out"
+    owners: dict[str, set[str]] = {}  # topic word -> the JD lines (sources) that hold it
+    topics: dict[str, set[str]] = {}
+    for req, entry in pairs:
+        if req.category == "experience":
+            continue
+        texts = [entry.name, *entry.aliases, _explanation(req, entry)]
+        ws = {
+            w.lower()
+            for t in texts
+            for w in re.findall(r"[A-Za-z]+", t)
+            if len(w) >= 4 and w.lower() not in _TOPIC_STOP
+        }
+        topics[entry.name] = ws
+        for w in ws:
+            owners.setdefault(w, set()).add(req.source or entry.name)
+    out = set()
+    for name, ws in topics.items():
+        specific = {w for w in ws if len(owners[w]) == 1}
+        if any(_same_word(w, x) for w in specific for x in said):
+            out.add(name)
+    return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or one an inflection of the other ("investigation"/"investigations")."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    return n >= 5 and a[:n] == b[:n] and abs(len(a) - len(b)) <= 3
+
+
+_TOPIC_STOP = frozenset(
+    [
+        "experience", "experienced", "knowledge", "skills", "skill", "ability", "able", "strong",
+        "solid", "working", "understanding", "familiarity", "familiar", "proficiency",
+        "proficient", "demonstrated", "proven", "hands", "including", "include", "includes",
+        "related", "relevant", "other", "with", "using", "from", "into", "that", "this", "your",
+        "their", "across", "within", "through", "them", "they", "have", "years", "year", "plus",
+        "such", "like", "similar", "equivalent", "management", "managing", "manage", "team",
+        "teams", "work", "tools", "tool", "systems", "system", "process", "processes", "data",
+        "business", "project", "projects", "support", "required", "preferred", "good", "great",
+        "excellent", "deep", "practices", "practice", "standards", "standard", "environment",
+        "environments", "basic", "advanced", "modern", "time", "level", "high", "based", "role",
+        "roles", "daily", "ensure", "help", "development", "develop", "design",
+    ]
+)  # fmt: skip
+
+
 def _asking_part(question: str, *, long_words: int = 40) -> str:
     """What a long turn asks: its last two sentences. "We support Public Works, ... we update
     the geodatabase ... Can you tell me about yourself?" does not ask about geodatabases."""
@@ -1015,13 +1075,20 @@ def _asking_part(question: str, *, long_words: int = 40) -> str:
 
 
 def _asked_about(
-    question: str, entry: SkillEntry, embedder: Embedder, options: ScoringOptions
+    question: str,
+    req: Requirement,
+    entry: SkillEntry,
+    embedder: Embedder,
+    options: ScoringOptions,
 ) -> bool:
     """Whether a question is about a requirement the vocabulary cannot name in it ("And
     geodatabases, have you designed one?" for "Geodatabase Design")."""
     if not question.strip():
         return False
-    return embedder.similarity(question, _describe(entry)) >= options.skill_question
+    return (
+        max(embedder.similarity(question, t) for t in _describe_all(req, entry))
+        >= options.skill_question
+    )
 
 
 _GOES_ON = re.compile(r"^\W*(?:it|it's|it is|that|that's|this|which|they|they're)\b", re.I)
@@ -1035,6 +1102,29 @@ def _named_product(name: str) -> bool:
         for t in name.split()
         if t.lower() != "or"
     )
+
+
+def _describe_all(req: Requirement, entry: SkillEntry) -> list[str]:
+    """What a requirement means: its name and aliases, and its JD line's explanation of it."""
+    texts = [_describe(entry)]
+    if explained := _explanation(req, entry):
+        texts.append(f"{entry.name}: {explained}")
+    return texts
+
+
+def _explanation(req: Requirement, entry: SkillEntry) -> str:
+    """What a short JD line says after its colon about the requirement it names first
+    ("Employee relations: conducting investigations and documenting findings"). The rest of a
+    line without one may be another requirement's ("anticoagulation management and
+    antimicrobial stewardship"), so it explains nothing."""
+    line = _LIST_MARK.sub("", req.source)
+    if len(line.split()) > 20 or ":" not in line:
+        return ""
+    head, _, tail = line.partition(":")
+    return tail.strip() if entry.name.lower() in head.lower() else ""
+
+
+_LIST_MARK = re.compile(r"^\W+")
 
 
 def _describe(entry: SkillEntry) -> str:
