@@ -386,3 +386,29 @@ def test_an_ability_to_use_a_soft_skill_names_no_object():
     }
     assert not set(_one_bullet("Ability to work independently")) - {"Independence"}
     assert not _one_bullet("Able to lift 50 pounds")
+
+
+def test_an_inline_section_lead_and_semicolon_items():
+    spec = parse_jd(
+        "Clinical Research Coordinator\n\nQualifications\n"
+        "Required: a bachelor's degree; experience preparing IRB submissions; experience "
+        "maintaining source documentation and regulatory binders; experience with EDC systems "
+        "(Medidata Rave preferred).\n\n"
+        "Preferred: SOCRA CCRP certification; phlebotomy certification.\n\n"
+        "Lakeshore offers tuition remission, a pension plan and paid certification exam fees.\n"
+    )
+    reqs = _by_name(spec)
+    assert reqs["Maintaining Source Documentation"].required  # an item of its own
+    assert reqs["Phlebotomy"].required is False  # the "Preferred:" line is nice to have
+    assert reqs["Electronic Data Capture"].required  # only the parenthesis is preferred
+    assert reqs["Medidata Rave"].required is False
+    assert not any("Lakeshore" in n for n in reqs)  # prose, not a listed requirement
+
+
+def test_prose_about_the_product_is_no_requirement():
+    spec = parse_jd(
+        "Our patient app (iOS and Android, built in Flutter) delivers home exercise programs. "
+        "You have three years of experience with Flutter and Dart."
+    )
+    assert {"Flutter", "Dart"} <= set(_by_name(spec))
+    assert not {"iOS", "Android"} & set(_by_name(spec))

@@ -121,7 +121,29 @@ _NICE_FORWARD = re.compile(r"\b(ideally|preferably|bonus points for|bonus if|a p
 _PREFERRED_EXAMPLE = re.compile(
     r"(?:ideally|preferably)\s+(?:with\s+|using\s+|in\s+)?(?:[A-Z][\w.+#/-]*\s*){1,3}[.;]?\s*$"
 )
-_NICE_SPLIT = re.compile(r";|\bbut\b|\bwhile\b|,(?=[^,]*\b(?:plus|bonus|preferred)\b)")
+_NICE_SPLIT = re.compile(
+    r";|\bbut\b|\bwhile\b|,(?=[^,]*\b(?:plus|bonus|preferred)\b)"
+    # "EDC systems (Medidata Rave preferred)": only the parenthesis is optional
+    r"|\((?=[^()]*\b(?:preferred|a plus|bonus|ideally)\b[^()]*\))"
+)
+# "Required:", "Preferred:" opening a line of their own list
+_INLINE_SECTION = re.compile(
+    r"^(?:required|requirements|must[- ]haves?|(?:minimum |basic |required )?qualifications|"
+    r"preferred(?: qualifications| skills)?|nice[- ]to[- ]haves?|bonus|desired|desirable|"
+    r"optional|pluses)$",
+    re.I,
+)
+# prose about the company or product, not the candidate: "Our app lets 180,000 households...",
+# "We're a 60-person company"; kept where it still asks something of the candidate
+_COMPANY_TALK = re.compile(
+    r"^\W*(?:(?:much|most|all|some|part) of )?(?:our|we|we're|we are|we've)\b", re.I
+)
+_ASKS_CUE = re.compile(
+    r"\b(?:experience[ds]?|knowledge|familiar\w*|proficien\w*|skills?|expertise|background|"
+    r"should|must|required|requires?|expect\w*|comfortable|able|ability|understanding|"
+    r"you|your|degree|certif\w*|years?|looking for|need|hiring)\b",
+    re.I,
+)
 _YEARS = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
     r"\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d+\s*)?(?:\+\s*)?(?:years?|yrs?)\b",
@@ -387,9 +409,29 @@ def parse_jd(
         lead = line.split(":", 1)[0] if ":" in line else ""
         if lead and len(lead.split()) <= 4 and _HEAD_SKIP.search(lead):
             continue  # "Benefits: hybrid work, learning budget" in a section of its own
-        listed = bool(_BULLET.match(line)) or section in ("required", "nice")
+        line_section = section
+        if lead and _INLINE_SECTION.match(lead.strip(" *#_-")):
+            # "Preferred: SOCRA certification; oncology experience": this line's section
+            line_section = _section_of(lead)
+            line = line.split(":", 1)[1].strip()
+        bulleted = bool(_BULLET.match(line))
+        listed = bulleted or line_section in ("required", "nice")
         body = _BULLET.sub("", line).strip() or line
-        for sent in _sentences(body):
+        sents = _sentences(body)
+        semicolon_items = False
+        if listed:
+            # "experience with the informed consent process; experience preparing IRB
+            # submissions; ...": each item of a semicolon list is a listed requirement
+            parts = [x.strip() for t in sents for x in t.split(";") if x.strip()]
+            if len(parts) > len(sents):
+                sents = [x[:1].upper() + x[1:] for x in parts]
+                semicolon_items = True
+        for sent in sents:
+            if not structured and _COMPANY_TALK.search(sent) and not _ASKS_CUE.search(sent):
+                continue  # "Our patient app (iOS and Android) delivers ...": the product
+            # a prose sentence in a listed section ("Lakeshore offers tuition remission, a
+            # pension plan ...") names no requirement by its leading phrase
+            item = bulleted or semicolon_items or len(sent.split()) <= 10
             sent_nice = english and bool(_NICE_CUE.search(sent))
             clauses = [sent]
             if sent_nice:  # "Java; Scala preferred", "Python, Kafka is a plus": the cue's part only
@@ -412,7 +454,7 @@ def parse_jd(
                     if len(clauses) > 1
                     else sent_nice and not preferred_example
                 )
-                nice = cued or section == "nice" or (structured and section == "duties")
+                nice = cued or line_section == "nice" or (structured and section == "duties")
                 required = not nice
                 mentions = _without_context(
                     clause,
@@ -428,7 +470,8 @@ def parse_jd(
                     english
                     and options.phrase_skills
                     and listed
-                    and section in ("required", "nice")
+                    and item
+                    and line_section in ("required", "nice")
                     and not spans
                 ):
                     phrase = _phrase_skill(clause, mentions, nlp)
