@@ -412,3 +412,8 @@ def test_prose_about_the_product_is_no_requirement():
     )
     assert {"Flutter", "Dart"} <= set(_by_name(spec))
     assert not {"iOS", "Android"} & set(_by_name(spec))
+
+
+def test_an_unknown_name_before_a_dash_is_a_requirement():
+    spec = parse_jd("We expect working experience with MLIR — defining dialects and passes.")
+    assert "MLIR" in _by_name(spec)

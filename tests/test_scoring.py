@@ -470,3 +470,39 @@ def test_a_question_in_other_words_than_the_requirement_asks_about_it(embedder):
         embedder,
     )
     assert not _dim(rows, "requirement", "Anticoagulation Management")
+
+
+@pytest.mark.parametrize(
+    "owned",
+    [
+        "Honestly, that's probably my biggest gap.",
+        "So I'm, I'm definitely rusty on the hands-on part.",
+        "Um, honestly, that's not our strongest area.",
+        "Yeah, honestly, that's the part I'm least happy with.",
+        "I wouldn't claim to know it well.",
+        "The first time, I'd be leaning on somebody from the online side.",
+        "Honestly, limited.",
+        "Less than I'd like, honestly.",
+        "At my current job we don't use MLIR at all.",
+        "But I haven't done the full routing and iterated on it myself, no.",
+    ],
+)
+def test_a_limit_owned_in_other_words(owned):
+    from labkit.language.scoring import _LIMITS_RE
+
+    assert _LIMITS_RE.search(owned)
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        "That closed the gap between the two regions.",
+        "We limited the blast radius with feature flags.",
+        "I rely on the profiler more than on intuition.",
+        "We never got paged for it again.",
+    ],
+)
+def test_plain_statements_own_no_limit(plain):
+    from labkit.language.scoring import _LIMITS_RE
+
+    assert not _LIMITS_RE.search(plain)

@@ -1055,7 +1055,7 @@ def _unknown_skills(
     for m in cues:
         rest_start = m.start("rest")
         rest = m.group("rest")
-        for part in re.split(r",|\band\b|\bor\b|/|\(|\)", rest):
+        for part in re.split(r",|\band\b|\bor\b|/|\(|\)|\s[-\u2013\u2014]+\s", rest):
             chunk = part.strip()
             if not chunk:
                 continue

@@ -663,7 +663,7 @@ _LIMITS_RE = re.compile(
     # "I haven't set up rules myself", "I haven't applied it for real", "I've never, like,
     # written assembly", "I haven't implemented that"
     r"\b(?:i|we)(?: have|'ve)?(?: not|n't| never)(?:,? like,?| really| actually| personally|"
-    r" yet)* (?:[\w-]+,? ){0,6}?(?:myself|on my own|for real|at work)\b|"
+    r" yet)* (?:[\w-]+,? ){0,8}?(?:myself|on my own|for real|at work)\b|"
     r"\b(?:i|we)(?: have|'ve)?(?: not|n't| never)(?:,? like,?| really| actually| personally|"
     r" yet)* (?:built|implemented|designed|written|deployed|led|owned|prepared|calculated|"
     r"applied|been the one)\b|"
@@ -678,7 +678,18 @@ _LIMITS_RE = re.compile(
     r"\bi (?:know|understand) (?:the |what )(?:concept|idea|theory|basics)\b|"
     r"\bi know what it is\b|\bi(?:'ve| have) (?:only )?(?:read|heard) about\b|"
     r"\bwouldn't call myself\b|\b(?:less|not) (?:sure|confident) about\b|"
-    r"\bnot (?:a hundred|100) (?:percent|%)|\bcouldn't say i(?:'ve| have)\b",
+    r"\bnot (?:a hundred|100) (?:percent|%)|\bcouldn't say i(?:'ve| have)\b|"
+    # naming the gap: "that's probably my biggest gap", "I'm definitely rusty on the hands-on
+    # part", "not our strongest area", "the part I'm least happy with", "I wouldn't claim to
+    # know Willow", "I'd be leaning on somebody from the online side"
+    r"\b(?:my|our) (?:biggest |main |weakest )?(?:gap|weak (?:spot|point|area)|weakness)\b|"
+    r"\brusty\b|\bnot (?:my|our) strong(?:est)? (?:area|point|suit|side)\b|"
+    r"\bleast (?:happy|comfortable|confident|experienced)\b|\bwouldn't claim\b|"
+    r"\b(?:i'd|i would|i'll) (?:be )?(?:leaning|relying|lean|rely) on (?:somebody|someone|a |the )|"
+    r"\b(?:i|we) (?:don't|didn't) (?:really )?use (?:[\w-]+ ){1,3}at all\b|"
+    r"\bnever got (?:it|that|them) (?:wired|working|into)\b|"
+    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well),? )*(?:limited|less than i'd like|"
+    r"not as much as i'd like)\b",
     re.I,
 )
 _LIKED_RE = re.compile(
