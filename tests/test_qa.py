@@ -307,6 +307,7 @@ def test_a_negated_cue_and_a_lets_start_with_prompt():
         "statement"
     )
     assert classify_turn("Let's start with your current role.").is_question
+    assert classify_turn("Great, let's talk soon.", has_prior_answer=True).kind == "closing"
     script = [
         ("interviewer", "Is the weather better than it is here?", 0.5),
         ("candidate", "Considerably, I'm afraid. Twenty-two degrees today.", 0.5),

@@ -188,7 +188,7 @@ _PROMPTS = (
     "say more", "go deeper", "what about", "how about", "imagine", "suppose", "let's say",
     "how would you", "what would you", "walk through", "tell me more", "introduce yourself",
     "any questions", "questions for me", "questions for us", "your thoughts on",
-    "let's start with your", "let's begin with your", "start with your", "let's talk",
+    "let's start with your", "let's begin with your", "start with your",
 )  # fmt: skip
 _FOLLOW = (
     "why", "how so", "what happened", "and then", "elaborate", "tell me more", "say more",
