@@ -288,6 +288,29 @@ def test_a_yes_no_question_asked_back_keeps_the_answer_going(asked_back, reply):
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))]
 
 
+@pytest.mark.parametrize(
+    "asked_back",
+    [
+        "Just to make sure I answer the right thing, do you mean transitioning them, like the "
+        "patient came in on apixaban, or that they were accidentally ordered both",
+        "Quick question first is the flag reason already stored somewhere like does the "
+        "matching engine write out a reason code",
+        "Like the ERP meaning the accounting system",
+    ],
+)
+def test_a_question_asked_back_without_its_question_mark(asked_back):
+    # as ASR writes it: no "?", and the asking words not first
+    script = [
+        ("interviewer", "Walk me through how you would handle it.", 0.5),
+        ("candidate", asked_back, 0.5),
+        ("interviewer", "The first one. Last dose was this morning and the team wants a drip.", 0.5),
+        ("candidate", "Then I would hold the drip until the next dose would have been due and "
+                      "monitor with aPTT for the first two days.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script, strip=True))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))]
+
+
 def test_an_answer_that_opens_with_a_rhetorical_question_is_an_answer():
     script = [
         ("interviewer", "What was the hardest bug you fixed last year?", 0.5),

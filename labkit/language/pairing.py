@@ -65,6 +65,13 @@ _AUX_BACK = re.compile(
     r"(?:you|we|i|they|it|that|this|these|those|the|there)\b",
     re.I,
 )
+# the same asked without its question mark, as ASR writes it, early in a short reply: "Just to
+# make sure I answer the right thing, do you mean ...", "Quick question first is the reason
+# stored ...", "Like the ERP, meaning the accounting system"
+_ASKS_BACK_EARLY = re.compile(
+    rf"\b(?:{_ASKING}|when you say|quick question|just to make sure|meaning the|do you want)\b",
+    re.I,
+)
 _ALTERNATIVE = re.compile(r"^\W*(or|and|so|also|then)\b", re.I)
 _REPHRASE = re.compile(
     r"^\W*(i mean|in other words|let me rephrase|to rephrase|what i mean is|or rather|sorry|"
@@ -192,6 +199,9 @@ def _asks_back(reply: str) -> bool:
     pretty differently." is an answer), and a yes/no one must be nearly all of the reply (an
     answer may open with a rhetorical "Do you know what broke? ...")."""
     asked = reply.split("?")[0]
+    words = reply.split()
+    if len(words) <= 40 and _ASKS_BACK_EARLY.search(" ".join(words[:15])):
+        return True
     if "?" not in reply or len(asked.split()) > 25:
         return bool(_ASKS_BACK.match(reply)) and len(asked.split()) <= 25
     if _ASKS_BACK.match(reply):
