@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from labkit.judgment import JudgmentResult, judge_session
@@ -33,7 +34,7 @@ from labkit.language.jd import parse_jd
 from labkit.language.nlp import get_embedder
 from labkit.language.script import turns_from_lines
 from labkit.language.vocabulary import load_vocabulary
-from labkit.records import JobSpec, Turn
+from labkit.records import JobSpec, Turn, Word
 
 HERE = Path(__file__).resolve().parent
 SKILL_CATEGORIES = ("skill", "tool", "soft_skill", "domain")
@@ -244,6 +245,26 @@ def baseline_jd(text: str, true_skills: Sequence[str]) -> tuple[float, float]:
 
 HOTWORDS = True
 SEED = 0  # the synthesis noise floor's seed (--seed): another seed is another recording
+TURN_CACHE: Path | None = None  # --turn-cache: ASR turns kept per interview, seed and hotwords
+
+
+def cached_audio_turns(doc: dict, workdir: Path) -> tuple[list[Turn], dict[int, int]]:
+    """``audio_turns``, read from --turn-cache when this interview was transcribed before with
+    the same seed and hotword setting (judgment changes can then be measured on audio in
+    seconds; the cache must be cleared when the synthesis, VAD or ASR change)."""
+    if TURN_CACHE is None:
+        return audio_turns(doc, workdir)
+    path = TURN_CACHE / f"{doc['id']}.seed{SEED}{'' if HOTWORDS else '.nohot'}.json"
+    if path.exists():
+        data = json.loads(path.read_text())
+        turns = [
+            Turn(**{**t, "words": tuple(Word(**w) for w in t["words"])}) for t in data["turns"]
+        ]
+        return turns, {int(k): v for k, v in data["line_to_turn"].items()}
+    turns, l2t = audio_turns(doc, workdir)
+    TURN_CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"turns": [asdict(t) for t in turns], "line_to_turn": l2t}))
+    return turns, l2t
 
 
 def audio_turns(doc: dict, workdir: Path) -> tuple[list[Turn], dict[int, int]]:
@@ -300,7 +321,7 @@ def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
     truth = doc["qa"]
     if mode == "audio":
         assert workdir is not None
-        turns, l2t = audio_turns(doc, workdir)
+        turns, l2t = cached_audio_turns(doc, workdir)
         truth = [
             {"question": l2t.get(q["question"], -1),
              "answers": sorted({l2t.get(a, -1) for a in q["answers"]})}
@@ -378,10 +399,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--only", nargs="*", help="interview ids to run")
     ap.add_argument("--no-hotwords", action="store_true", help="audio: don't bias ASR with the JD")
     ap.add_argument("--seed", type=int, default=0, help="audio: the synthesis noise seed")
+    ap.add_argument(
+        "--turn-cache",
+        type=Path,
+        help="audio: keep each interview's ASR turns here and reuse them on later runs "
+        "(clear it when synthesis, VAD or ASR change)",
+    )
     args = ap.parse_args(argv)
-    global HOTWORDS, SEED
+    global HOTWORDS, SEED, TURN_CACHE
     HOTWORDS = not args.no_hotwords
     SEED = args.seed
+    TURN_CACHE = args.turn_cache
     docs = [
         d for d in load_interviews(args.split, args.dir) if not args.only or d["id"] in args.only
     ]
