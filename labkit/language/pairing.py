@@ -198,19 +198,20 @@ def _asks_back(reply: str) -> bool:
     code?"). The question asked back must be short ("... in the field? Because I handle those
     pretty differently." is an answer), and a yes/no one must be nearly all of the reply (an
     answer may open with a rhetorical "Do you know what broke? ...")."""
-    asked = reply.split("?")[0]
     words = reply.split()
     if len(words) <= 40 and _ASKS_BACK_EARLY.search(" ".join(words[:15])):
         return True
-    if "?" not in reply or len(asked.split()) > 25:
-        return bool(_ASKS_BACK.match(reply)) and len(asked.split()) <= 25
+    if len(reply.split("?")[0].split()) > 25:
+        return False
     if _ASKS_BACK.match(reply):
         return True
+    if "?" not in reply:
+        return False
     # "Quick question first: is the flag reason stored? Or does the model work it out?": a
     # short reply made only of questions asks back too
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", reply.strip()) if x]
-    only_questions = all(x.endswith("?") for x in sentences) and len(reply.split()) <= 40
-    return only_questions or (bool(_AUX_BACK.match(reply)) and len(reply.split()) <= 30)
+    only_questions = all(x.endswith("?") for x in sentences) and len(words) <= 40
+    return only_questions or (bool(_AUX_BACK.match(reply)) and len(words) <= 30)
 
 
 def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool:
