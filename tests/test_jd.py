@@ -369,7 +369,7 @@ def test_lead_words_before_a_phrase_are_no_part_of_it():
         ("Experience rating and pricing commercial accounts",
          "Rating and Pricing Commercial Accounts"),
         ("Demonstrated ability to analyze loss runs and identify trends", "Loss Runs"),
-        ("Able to read electrical blueprints and one-line diagrams", "Electrical Blueprints"),
+        ("Able to read electrical blueprints and one-line diagrams", "Technical Drawings"),
         ("Knowledge of lockout/tagout procedures", "Lockout/Tagout Procedures"),
         ("Demonstrated competence in pharmacokinetic dosing (vancomycin)",
          "Pharmacokinetic Dosing"),
@@ -417,3 +417,63 @@ def test_prose_about_the_product_is_no_requirement():
 def test_an_unknown_name_before_a_dash_is_a_requirement():
     spec = parse_jd("We expect working experience with MLIR — defining dialects and passes.")
     assert "MLIR" in _by_name(spec)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Experience with anticoagulation management and antimicrobial stewardship",
+         {"Anticoagulation Management", "Antimicrobial Stewardship"}),
+        ("Solid understanding of instruction scheduling and register allocation",
+         {"Instruction Scheduling", "Register Allocation"}),
+        ("Experience maintaining source documentation and regulatory binders",
+         {"Maintaining Source Documentation", "Regulatory Binders"}),
+    ],
+)  # fmt: skip
+def test_two_practices_after_a_lead_are_two_requirements(line, names):
+    assert names <= set(_one_bullet(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Variance analysis and month-end reporting",  # a bare bullet names one area
+        "Network and infrastructure testing",  # a shared head
+        "Demonstrated ability to analyze loss runs and identify frequency trends",  # a verb's
+        "Strong attention to detail and accuracy",  # one word is no practice of its own
+    ],
+)
+def test_a_compound_area_is_one_requirement(line):
+    reqs = _one_bullet(line)
+    assert not {"Month-end Reporting", "Infrastructure Testing", "Identify Frequency",
+                "Accuracy"} & set(reqs)  # fmt: skip
+
+
+def test_a_term_defined_by_its_acronym_is_a_requirement():
+    reqs = _one_bullet("Experience implementing physically based rendering (PBR) features")
+    assert "Physically Based Rendering" in reqs
+    assert "PBR" in reqs["Physically Based Rendering"].aliases
+    # the capitals must be the initials: a parenthesis that is no acronym defines nothing
+    assert not _one_bullet("Handling of temperature-controlled (reefer) shipments")
+    # a term the vocabulary knows stays the vocabulary's, with no second name beside it
+    assert len(_one_bullet("Azure Kubernetes Service (AKS) in production")) == 1
+
+
+def test_ideally_after_a_phrase_makes_only_the_rest_optional():
+    reqs = _one_bullet("Solid understanding of register allocation, ideally on VLIW targets")
+    assert reqs["Register Allocation"].required
+
+
+def test_a_compound_gerund_names_the_practice():
+    reqs = _one_bullet("Proficient in conduit bending (EMT and rigid) with hand benders")
+    assert "Conduit Bending" in reqs and "EMT" not in reqs
+
+
+def test_terms_of_work_and_closing_prose_are_no_requirements():
+    assert not _one_bullet("Reliable transportation")
+    assert not _one_bullet("Own hand tools")
+    spec = parse_jd(
+        "Compiler Engineer\n\nNice to have:\n- Python for tooling\n\n"
+        "We're a team of about 40 engineers. Hybrid, three days on-site. Competitive salary.\n"
+    )
+    assert set(_by_name(spec)) == {"Python"}

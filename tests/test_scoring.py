@@ -506,3 +506,20 @@ def test_plain_statements_own_no_limit(plain):
     from labkit.language.scoring import _LIMITS_RE
 
     assert not _LIMITS_RE.search(plain)
+
+
+def test_years_in_a_career_said_without_a_role_word(embedder):  # noqa: F811
+    from labkit.language.jd import parse_jd
+
+    spec = parse_jd(
+        "Electrician\n\nQualifications:\n- 4+ years of commercial electrical experience\n"
+    )
+    rows = _one(
+        "So tell me what you've been doing the last couple years.",
+        "Last three years I've been with Hendricks Electric, mostly commercial. Before that, "
+        "four years apprenticeship with Local 58.",
+        spec,
+        embedder,
+    )
+    years = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    assert years and years[0].score >= 0.75

@@ -391,6 +391,7 @@ def parse_jd(
         if ln
     )
     seen_heading = False
+    section_bulleted = False  # this section lists its requirements as bullets
     for line in lines:
         if not line or line.strip("#*_- ") == title:
             continue
@@ -399,6 +400,7 @@ def parse_jd(
             continue  # the opening prose about the company
         if heading:
             seen_heading = True
+            section_bulleted = False
             section = _section_of(line) if _is_header(line) else "required"
             rest = line.split(":", 1)[1].strip() if ":" in line else ""
             if not rest:
@@ -415,7 +417,9 @@ def parse_jd(
             line_section = _section_of(lead)
             line = line.split(":", 1)[1].strip()
         bulleted = bool(_BULLET.match(line))
-        listed = bulleted or line_section in ("required", "nice")
+        # "We're a team of 40 ... Hybrid, three days on-site." after a section's bullets: prose
+        listed = bulleted or (line_section in ("required", "nice") and not section_bulleted)
+        section_bulleted = section_bulleted or bulleted
         body = _BULLET.sub("", line).strip() or line
         sents = _sentences(body)
         semicolon_items = False
@@ -441,7 +445,11 @@ def parse_jd(
                 len(clauses) == 1
                 and sent_nice
                 and (cue := _NICE_FORWARD.search(sent))
-                and vocab.find_mentions(sent[: cue.start()])
+                # "Understanding of register allocation, ideally on VLIW targets"
+                and (
+                    vocab.find_mentions(sent[: cue.start()])
+                    or sent[: cue.start()].rstrip().endswith(",")
+                )
             ):
                 # "CI/CD pipelines, ideally with GitHub Actions": only what follows is optional;
                 # "an EDC system, ideally Medidata Rave": the name is the preferred example
@@ -466,6 +474,7 @@ def parse_jd(
                 )
                 spans = _years(clause, mentions)
                 phrase = None
+                also: list[SkillEntry] = []  # terms the vocabulary does not know, beside it
                 if (
                     english
                     and options.phrase_skills
@@ -475,10 +484,17 @@ def parse_jd(
                     and not spans
                 ):
                     phrase = _phrase_skill(clause, mentions, nlp)
+                    if conj := _conjunct_phrase(clause, mentions, phrase, nlp):
+                        also.append(SkillEntry(name=conj, category="skill"))
+                    for name, acr, start in _acronym_definitions(clause, mentions):
+                        if phrase is not None and start < phrase.end:
+                            phrase = None  # "implementing physically based rendering (PBR)"
+                        also.append(SkillEntry(name=name, category="skill", aliases=(acr,)))
                 edu_seen = False
                 degree_line = bool(_DEGREE_FIELD.search(clause))
                 role_only = _experience_only(clause, mentions) if spans else set()
                 entries = _requirements_of(clause, mentions, phrase)
+                entries += [e for e in also if e.name not in {x.name for x in entries}]
                 folded_terms = {a for e in entries for a in e.aliases}
                 for e in entries:
                     if degree_line and e.category in ("skill", "domain"):
@@ -1085,7 +1101,8 @@ _PHRASE_LEAD = re.compile(
     r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|"
     r"production|expert|in-depth|thorough)\s+)*"
     r"(?:(?:experience|knowledge|understanding|expertise|familiarity|proficiency|background|"
-    r"competence|competency|skills?)\s+(?:with|in|of|using|on|across)\s+"
+    r"competence|competency|skills?|grasp|command|exposure|handle|awareness)\s+"
+    r"(?:with|in|of|using|on|across|to)\s+"
     # "Experience preparing permit applications": the practice is the gerund phrase
     r"|experience\s+(?=[a-z]+ing\b)"
     # "Demonstrated ability to analyze loss runs", "Able to read electrical blueprints": what
@@ -1115,6 +1132,11 @@ _PHRASE_REJECT = frozenset(
 )  # fmt: skip
 
 
+_CONDITION = re.compile(
+    r"\b(?:transportation|hand tools|own tools|background check|drug (?:test|screen)\w*|"
+    r"work authori[sz]ation|right to work|availability|on-call|overtime|weekends?)\b",
+    re.I,
+)
 _GERUND_PAIR = re.compile(r"^[a-z]+ing\s+and\s+[a-z]+ing\b", re.I)
 
 
@@ -1144,6 +1166,7 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     stripped = clause[:head_end].strip(" -*\u2022\t")
     lead = len(clause[:head_end]) - len(clause[:head_end].lstrip(" -*\u2022\t"))
     head = _PHRASE_LEAD.sub("", stripped)
+    led = head != stripped
     head = re.sub(r"^(?:a|an|the)\s+", "", head, flags=re.I)
     lead += len(stripped) - len(head)
     # "Rating and pricing commercial accounts": two practices on one object
@@ -1164,6 +1187,8 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         return None
     if words[0].lower() in _PHRASE_REJECT or any(w.lower() in _UNKNOWN_STOP for w in words[-1:]):
         return None
+    if _CONDITION.search(" ".join(words)):
+        return None  # "Reliable transportation", "Own hand tools": terms of work, not skills
     gerund = len(words) == 1 and words[0].lower().endswith("ing")
     if nlp is not None:
         doc = nlp(" ".join(words))  # type: ignore[operator]
@@ -1172,11 +1197,16 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         gerund = len(doc) == 1 and doc[0].tag_ == "VBG"
         # "loss runs": a plural noun after a noun, which a fragment's tagger reads as a verb
         plural = len(doc) > 1 and doc[-1].tag_ == "VBZ" and doc[-2].pos_ in ("NOUN", "PROPN")
-        if doc[-1].pos_ not in ("NOUN", "PROPN", "X") and not gerund and not plural:
+        # "conduit bending", "data processing": a practice named by its object and a gerund
+        compound = len(doc) > 1 and doc[-1].tag_ == "VBG" and doc[-2].pos_ in ("NOUN", "PROPN")
+        if doc[-1].pos_ not in ("NOUN", "PROPN", "X") and not (gerund or plural or compound):
             return None
         # "Own the program ...", "Ensure ...": an imperative, not a name ("Writing Data
         # Management Plans" and "Fixed-point arithmetic" are)
-        if doc[0].tag_ in ("VB", "VBP", "VBZ", "VBD") or doc[0].pos_ in ("AUX", "PRON", "DET"):
+        # after a lead no imperative can start ("understanding of register allocation", which
+        # the tagger reads as one)
+        verbs = ("VBP", "VBZ", "VBD") if led else ("VB", "VBP", "VBZ", "VBD")
+        if doc[0].tag_ in verbs or doc[0].pos_ in ("AUX", "PRON", "DET"):
             return None
         if doc[0].pos_ == "ADP" and "/" not in words[0]:
             return None  # "lockout/tagout" is a name the tagger reads as a preposition
@@ -1188,6 +1218,107 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         for w in words
     )  # fmt: skip
     return _Phrase(name, end, gerund, _CREDENTIAL.search(name) is not None)
+
+
+_CONJUNCT = re.compile(r"\s*,?\s+and\s+(?!also\b|other\b|related\b|similar\b)", re.I)
+
+
+def _conjunct_phrase(
+    clause: str, mentions: Sequence[Mention], phrase: _Phrase | None, nlp: object | None
+) -> str | None:
+    """The second of two coordinated practices in a listed requirement when the vocabulary
+    names neither it nor (for the first) the phrase does: "Experience with anticoagulation
+    management and antimicrobial stewardship" -> "Antimicrobial Stewardship", "Experience
+    maintaining source documentation and regulatory binders" -> "Regulatory Binders".
+    Only after a lead ("experience with", "understanding of"): a bare "Variance analysis and
+    month-end reporting" names one area, as "Network and infrastructure testing" does."""
+    body = clause.lstrip(" -*\u2022\t")
+    lead_len = len(body) - len(_PHRASE_LEAD.sub("", body, count=1))
+    if lead_len == 0 or re.match(r"(?:\w+\s+)?(?:ability|able)\b", body, re.I):
+        return None  # "Able to read blueprints and one-line diagrams": one practice
+    if phrase is not None:
+        first_end = phrase.end
+    else:
+        lead = len(clause) - len(body) + lead_len
+        lead += len(clause[lead:]) - len(re.sub(r"^(?:a|an|the)\s+", "", clause[lead:], flags=re.I))
+        first = next((m for m in mentions if m.start == lead), None)
+        if first is None:
+            return None
+        first_end = first.end
+    m = _CONJUNCT.match(clause, first_end)
+    if m is None:
+        return None
+    rest = clause[m.end() :]
+    e = _PHRASE_END.search(rest)
+    end = m.end() + (e.start() if e else len(rest))
+    if any(x.start < end and x.end > m.end() for x in mentions):
+        return None  # the vocabulary names it
+    words = [w.strip(".") for w in clause[m.end() : end].split()]
+    while words and words[-1].lower() in _PHRASE_TRAIL:
+        words.pop()
+    # two to four words: a lone "accuracy" after "attention to detail" is no practice of its own
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z][\w\-/']*", w) for w in words):
+        return None
+    if words[0].lower() in _PHRASE_REJECT or words[-1].lower() in _UNKNOWN_STOP:
+        return None
+    if nlp is not None:
+        # tagged in its clause: alone, "register allocation" reads as an imperative
+        toks = [
+            t
+            for t in nlp(clause)
+            if m.end() <= t.idx < end and not t.is_punct  # type: ignore[operator]
+        ]
+        if not toks or toks[-1].pos_ not in ("NOUN", "PROPN", "X"):
+            return None
+        # no "VB": the tagger reads "register allocation" as an imperative even in its clause,
+        # and a verb's second object ("able to analyze X and identify Y") has no lead here
+        if toks[0].tag_ in ("VBP", "VBZ", "VBD") or toks[0].pos_ in ("AUX", "PRON", "DET"):
+            return None
+    return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
+
+
+_ACRONYM_DEF = re.compile(
+    r"(?P<words>[A-Za-z][\w'&-]*(?:\s+[A-Za-z&][\w'&-]*){0,6})\s*"
+    r"\((?P<acr>[A-Za-z][A-Za-z0-9&]{1,9})\)"
+)
+_ACRONYM_SKIP = frozenset(
+    ["of", "and", "the", "for", "to", "&", "in", "on", "a", "an", "at", "with"]
+)
+
+
+def _acronym_definitions(clause: str, mentions: Sequence[Mention]) -> list[tuple[str, str, int]]:
+    """Terms a listed requirement defines with their acronym, which makes them terms of art:
+    "physically based rendering (PBR)" -> ("Physically Based Rendering", "PBR", start).
+    The acronym's capitals must be the initials of the words before it (small words skipped);
+    terms the vocabulary knows are left to it."""
+    out = []
+    for m in _ACRONYM_DEF.finditer(clause):
+        acr = m.group("acr")
+        caps = [c for c in acr if c.isupper() or c.isdigit()]
+        if len(caps) < 2:
+            continue
+        parts = [(p.start(), p.group(0)) for p in re.finditer(r"[^\s-]+", m.group("words"))]
+        content: list[tuple[int, str]] = []
+        k = len(parts)
+        while k > 0 and len(content) < len(caps):
+            k -= 1
+            if parts[k][1].lower() not in _ACRONYM_SKIP:
+                content.insert(0, parts[k])
+        if len(content) != len(caps) or any(
+            p[0].lower() != c.lower() for (_, p), c in zip(content, caps, strict=True)
+        ):
+            continue
+        start = m.start("words") + content[0][0]
+        if any(x.start < m.end() and x.end > start for x in mentions):
+            continue  # "Azure Kubernetes Service (AKS)": the vocabulary's
+        term = clause[start : m.end("words")]
+        name = " ".join(
+            w if any(c.isupper() for c in w) or w.lower() in _ACRONYM_SKIP else
+            "-".join(x.capitalize() for x in w.split("-"))
+            for w in term.split()
+        )  # fmt: skip
+        out.append((name, acr, start))
+    return out
 
 
 def _weigh(items: list[_Acc], options: JDOptions) -> list[Requirement]:

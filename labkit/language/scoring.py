@@ -313,6 +313,13 @@ _CAREER_WORDS = frozenset(
         "overall",
     ]
 )
+# "Last three years I've been with Hendricks Electric", "four years apprenticeship": a career
+# in words that name no role (only for a JD's plain "4+ years of experience")
+_CAREER_RE = re.compile(
+    r"\b(?:i've been|i have been|i was|i've worked|i worked|i spent)\s+(?:\w+\s+){0,2}?"
+    r"(?:with|at|for|as|in)\b|\bapprentice(?:ship)?\b|\bjourneym[ae]n\b|\bon the job\b",
+    re.I,
+)
 _RESTART_RE = re.compile(
     r"\b(\w+) \1\b|\b(sorry|i mean|let me rephrase|what i meant|no wait|scratch that|"
     r"let me start again|actually no)\b|--|\u2014",
@@ -1005,7 +1012,9 @@ def _requirements(
                 )
                 or any(t.lower() in s_text for t in entry.aliases)
             )
-            career = not entry.aliases and any(t in _CAREER_WORDS for t in words_of(s_text))
+            career = not entry.aliases and (
+                any(t in _CAREER_WORDS for t in words_of(s_text)) or bool(_CAREER_RE.search(s_text))
+            )
             if skill_ok and (entry.aliases or career):
                 score = min(1.0, yrs / req.min_years)
                 out.append(
