@@ -371,6 +371,8 @@ def test_lead_words_before_a_phrase_are_no_part_of_it():
         ("Demonstrated ability to analyze loss runs and identify trends", "Loss Runs"),
         ("Able to read electrical blueprints and one-line diagrams", "Technical Drawings"),
         ("Knowledge of lockout/tagout procedures", "Lockout/Tagout Procedures"),
+        ("Solid grasp of 3D math: linear algebra, transforms", "3D Math"),
+        ("Exposure to RISC-V vector architectures", "RISC-V"),
         ("Demonstrated competence in pharmacokinetic dosing (vancomycin)",
          "Pharmacokinetic Dosing"),
     ],

@@ -485,6 +485,8 @@ def test_a_question_in_other_words_than_the_requirement_asks_about_it(embedder):
         "Less than I'd like, honestly.",
         "At my current job we don't use MLIR at all.",
         "But I haven't done the full routing and iterated on it myself, no.",
+        "I helped with the features, like, I wrote the feature queries.",
+        "But the training and the feature selection, that was her.",
     ],
 )
 def test_a_limit_owned_in_other_words(owned):
@@ -500,6 +502,7 @@ def test_a_limit_owned_in_other_words(owned):
         "We limited the blast radius with feature flags.",
         "I rely on the profiler more than on intuition.",
         "We never got paged for it again.",
+        "That was the hardest part of the migration.",
     ],
 )
 def test_plain_statements_own_no_limit(plain):

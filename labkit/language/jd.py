@@ -1134,7 +1134,7 @@ _PHRASE_REJECT = frozenset(
 
 _CONDITION = re.compile(
     r"\b(?:transportation|hand tools|own tools|background check|drug (?:test|screen)\w*|"
-    r"work authori[sz]ation|right to work|availability|on-call|overtime|weekends?)\b",
+    r"work authori[sz]ation|right to work|overtime|weekends?)\b",
     re.I,
 )
 _GERUND_PAIR = re.compile(r"^[a-z]+ing\s+and\s+[a-z]+ing\b", re.I)
@@ -1182,7 +1182,7 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         words.pop()
     words = [w.strip(".") for w in words]
     if not 1 <= len(words) <= 4 + bool(pair) or not all(
-        re.fullmatch(r"[A-Za-z][\w+#.\-/']*", w) for w in words
+        re.fullmatch(r"[A-Za-z][\w+#.\-/']*|\d[A-Za-z]\w*", w) for w in words  # "3D math"
     ):
         return None
     if words[0].lower() in _PHRASE_REJECT or any(w.lower() in _UNKNOWN_STOP for w in words[-1:]):
@@ -1226,9 +1226,9 @@ _CONJUNCT = re.compile(r"\s*,?\s+and\s+(?!also\b|other\b|related\b|similar\b)", 
 def _conjunct_phrase(
     clause: str, mentions: Sequence[Mention], phrase: _Phrase | None, nlp: object | None
 ) -> str | None:
-    """The second of two coordinated practices in a listed requirement when the vocabulary
-    names neither it nor (for the first) the phrase does: "Experience with anticoagulation
-    management and antimicrobial stewardship" -> "Antimicrobial Stewardship", "Experience
+    """The second of two coordinated practices in a listed requirement, when the vocabulary
+    does not name it: "Experience with anticoagulation management and antimicrobial
+    stewardship" -> "Antimicrobial Stewardship", "Experience
     maintaining source documentation and regulatory binders" -> "Regulatory Binders".
     Only after a lead ("experience with", "understanding of"): a bare "Variance analysis and
     month-end reporting" names one area, as "Network and infrastructure testing" does."""

@@ -675,8 +675,11 @@ _LIMITS_RE = re.compile(
     r" yet)* (?:built|implemented|designed|written|deployed|led|owned|prepared|calculated|"
     r"applied|been the one)\b|"
     # someone else does it: "Someone else configured all that", "a colleague on the data
-    # science side built it", "the constraints are mostly owned by our lead"
-    r"\b(?:someone|somebody) else\b|\ba colleague (?:[\w-]+ ){0,5}?(?:built|did|wrote|owns|"
+    # science side built it", "the constraints are mostly owned by our lead", "I helped with
+    # the features ... the training, that was her"
+    r"\b(?:someone|somebody) else\b|\bthat was (?:her|him|them)\b|"
+    r"\bi (?:just |only |mostly )?helped (?:with|out with|on)\b|"
+    r"\ba colleague (?:[\w-]+ ){0,5}?(?:built|did|wrote|owns|"
     r"owned|handled|configured|set)\b|"
     r"\b(?:owned|done|handled|set up|configured|built|written) by (?:our|my|the) (?:\w+ )?"
     r"(?:lead|manager|senior|architect|vendor|contractor|guy)\b|"
