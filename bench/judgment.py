@@ -10,7 +10,10 @@ Modes:
       case stripped (--strip-punct) to mimic the worst ASR output;
   --audio: each interview is synthesized with espeak-ng (two voices, 16 kHz), run through the
       engine (labkit.engine.analyze_files: VAD + faster-whisper + turn building), and the judged
-      turns come from the store; true lines are matched to turns by time overlap.
+      turns come from the store; true lines are matched to turns by time overlap. As in the
+      engine, the candidate's voice (prosody windows, fused) is weak side evidence for the
+      profile (--no-side-signals: words only); "engine run" is the engine's own final verdict.
+      --turn-cache DIR keeps turns, line map and prosody windows for re-judging in seconds.
 
 Run: python bench/judgment.py [--split dev|heldout|all] [--dir FOLDER] [--strip-punct] [--audio] [-v]
 (bench/interviews_unseen/ holds six interviews written later, blind to the implementation.)
@@ -26,7 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from labkit.judgment import JudgmentResult, judge_session
@@ -34,7 +37,7 @@ from labkit.language.jd import parse_jd
 from labkit.language.nlp import get_embedder
 from labkit.language.script import turns_from_lines
 from labkit.language.vocabulary import load_vocabulary
-from labkit.records import JobSpec, Turn, Word
+from labkit.records import JobSpec, ProsodyWindow, Turn, Word
 
 HERE = Path(__file__).resolve().parent
 SKILL_CATEGORIES = ("skill", "tool", "soft_skill", "domain")
@@ -246,28 +249,73 @@ def baseline_jd(text: str, true_skills: Sequence[str]) -> tuple[float, float]:
 HOTWORDS = True
 SEED = 0  # the synthesis noise floor's seed (--seed): another seed is another recording
 TURN_CACHE: Path | None = None  # --turn-cache: ASR turns kept per interview, seed and hotwords
+SIDE_SIGNALS = True  # --no-side-signals: judge audio from the words alone
 
 
-def cached_audio_turns(doc: dict, workdir: Path) -> tuple[list[Turn], dict[int, int]]:
+@dataclass
+class AudioRun:
+    """What the engine made of one synthesized interview: its turns, where each true line went,
+    the candidate's prosody windows (the side signals the engine fuses into the profile) and
+    the engine's own final hire probability (with the judgment code of that run)."""
+
+    turns: list[Turn]
+    line_to_turn: dict[int, int]
+    windows: list[ProsodyWindow]
+    engine_p: float | None
+
+
+def cached_audio_turns(doc: dict, workdir: Path) -> AudioRun:
     """``audio_turns``, read from --turn-cache when this interview was transcribed before with
     the same seed and hotword setting (judgment changes can then be measured on audio in
-    seconds; the cache must be cleared when the synthesis, VAD or ASR change)."""
+    seconds; the cache must be cleared when the synthesis, VAD, ASR or prosody change)."""
     if TURN_CACHE is None:
         return audio_turns(doc, workdir)
-    path = TURN_CACHE / f"{doc['id']}.seed{SEED}{'' if HOTWORDS else '.nohot'}.json"
+    path = TURN_CACHE / f"{doc['id']}.seed{SEED}{'' if HOTWORDS else '.nohot'}.v2.json"
     if path.exists():
         data = json.loads(path.read_text())
         turns = [
             Turn(**{**t, "words": tuple(Word(**w) for w in t["words"])}) for t in data["turns"]
         ]
-        return turns, {int(k): v for k, v in data["line_to_turn"].items()}
-    turns, l2t = audio_turns(doc, workdir)
+        return AudioRun(
+            turns,
+            {int(k): v for k, v in data["line_to_turn"].items()},
+            [ProsodyWindow(**w) for w in data["windows"]],
+            data["engine_p"],
+        )
+    run = audio_turns(doc, workdir)
     TURN_CACHE.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"turns": [asdict(t) for t in turns], "line_to_turn": l2t}))
-    return turns, l2t
+    path.write_text(
+        json.dumps(
+            {
+                "turns": [asdict(t) for t in run.turns],
+                "line_to_turn": run.line_to_turn,
+                "windows": [asdict(w) for w in run.windows],
+                "engine_p": run.engine_p,
+            }
+        )
+    )
+    return run
 
 
-def audio_turns(doc: dict, workdir: Path) -> tuple[list[Turn], dict[int, int]]:
+def side_evidence_from(windows: Sequence[ProsodyWindow], turns: Sequence[Turn]):
+    """The engine's side evidence for an answer span (labkit.judgment.stage), from the stored
+    prosody windows: voice only, as synthesized interviews have no camera."""
+    from labkit.judgment.fusion import fuse_windows, load_config, weak_evidence
+
+    cfg = load_config().with_weights(None, emotion_enabled=False)
+    words = [w for t in turns if t.speaker == "candidate" for w in t.words]
+
+    def side(a: float, b: float) -> dict[str, tuple[float, float]]:
+        if b - a < 1.0:
+            return {}
+        wins = [w for w in windows if w.t_end > a and w.t_start < b]
+        ws = [w for w in words if a <= w.t_start <= b]
+        return weak_evidence(fuse_windows([], wins, ws, config=cfg), a, b, config=cfg)
+
+    return side
+
+
+def audio_turns(doc: dict, workdir: Path) -> AudioRun:
     """Synthesize, analyze through the engine, return stored turns and a line -> turn map."""
     from labkit.engine.analyze import analyze_files, load_inputs
     from labkit.store import Store
@@ -297,6 +345,17 @@ def audio_turns(doc: dict, workdir: Path) -> tuple[list[Turn], dict[int, int]]:
             options=EngineOptions(jd_hotwords=HOTWORDS),
         )
         turns = store.turns(sid)
+        rows = store.con.execute(
+            "SELECT t_start, t_end, features FROM prosody_windows WHERE session_id = ? AND "
+            "speaker = 'candidate' AND scope = 'window' ORDER BY t_start",
+            [sid],
+        ).fetchall()
+        windows = [
+            ProsodyWindow("candidate", float(a), float(b), json.loads(f)) for a, b, f in rows
+        ]
+        final = store.con.execute(
+            "SELECT hire_probability FROM verdicts WHERE session_id = ? AND is_final", [sid]
+        ).fetchone()
     # each true line goes to the turn of the same speaker that overlaps it most
     line_to_turn: dict[int, int] = {}
     for i, tl in enumerate(syn.lines):
@@ -309,7 +368,7 @@ def audio_turns(doc: dict, workdir: Path) -> tuple[list[Turn], dict[int, int]]:
                 best, best_ov = t.idx, ov
         if best is not None:
             line_to_turn[i] = best
-    return turns, line_to_turn
+    return AudioRun(turns, line_to_turn, windows, float(final[0]) if final else None)
 
 
 # --- main -----------------------------------------------------------------------------------
@@ -319,9 +378,14 @@ def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
     jobspec = parse_jd(doc["jd"])
     lines = [(x["speaker"], x["text"]) for x in doc["lines"]]
     truth = doc["qa"]
+    side = None
+    engine_p = None
     if mode == "audio":
         assert workdir is not None
-        turns, l2t = cached_audio_turns(doc, workdir)
+        run = cached_audio_turns(doc, workdir)
+        turns, l2t, engine_p = run.turns, run.line_to_turn, run.engine_p
+        if SIDE_SIGNALS:
+            side = side_evidence_from(run.windows, turns)
         truth = [
             {"question": l2t.get(q["question"], -1),
              "answers": sorted({l2t.get(a, -1) for a in q["answers"]})}
@@ -332,7 +396,7 @@ def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
             lines = [(s, strip_punct(t)) for s, t in lines]
         turns = turns_from_lines(lines)
     t0 = time.perf_counter()
-    res: JudgmentResult = judge_session(jobspec, turns, embedder=emb)
+    res: JudgmentResult = judge_session(jobspec, turns, embedder=emb, side_evidence=side)
     elapsed = time.perf_counter() - t0
     pred = [(p.question_turn, p.answer_turns) for p in res.qa_pairs]
     acc = pairing_accuracy(truth, pred)
@@ -371,6 +435,7 @@ def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
         "baseline_jd": baseline_jd(doc["jd"], doc["required_skills"]),
         "extracted": got,
         "p": fv.hire_probability,
+        "engine_p": engine_p,
         "low": fv.low,
         "high": fv.high,
         "labels": fv.label_probs,
@@ -405,8 +470,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="audio: keep each interview's ASR turns here and reuse them on later runs "
         "(clear it when synthesis, VAD or ASR change)",
     )
+    ap.add_argument(
+        "--no-side-signals",
+        action="store_true",
+        help="audio: leave out the voice side evidence the engine fuses into the profile",
+    )
     args = ap.parse_args(argv)
-    global HOTWORDS, SEED, TURN_CACHE
+    global HOTWORDS, SEED, TURN_CACHE, SIDE_SIGNALS
+    SIDE_SIGNALS = not args.no_side_signals
     HOTWORDS = not args.no_hotwords
     SEED = args.seed
     TURN_CACHE = args.turn_cache
@@ -427,6 +498,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{r['baseline_pairing']:.2f})  JD P {r['jd_precision']:.2f} R {r['jd_recall']:.2f} "
                 f"(base P {r['baseline_jd'][0]:.2f} R {r['baseline_jd'][1]:.2f})  "
                 f"hire {r['p']:.2f} [{r['low']:.2f}, {r['high']:.2f}]  {r['seconds']:.1f}s"
+                + (f"  (engine run: {r['engine_p']:.2f})" if r["engine_p"] is not None else "")
             )
             print(f"{'':16s} interval widths per answer: {r['widths']}")
             print(f"{'':16s} flags: {list(r['flags'])}")
