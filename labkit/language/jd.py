@@ -1182,7 +1182,8 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         words.pop()
     words = [w.strip(".") for w in words]
     if not 1 <= len(words) <= 4 + bool(pair) or not all(
-        re.fullmatch(r"[A-Za-z][\w+#.\-/']*|\d[A-Za-z]\w*", w) for w in words  # "3D math"
+        re.fullmatch(r"[A-Za-z][\w+#.\-/']*|\d[A-Za-z]\w*", w)
+        for w in words  # "3D math"
     ):
         return None
     if words[0].lower() in _PHRASE_REJECT or any(w.lower() in _UNKNOWN_STOP for w in words[-1:]):
