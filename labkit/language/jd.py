@@ -1101,7 +1101,7 @@ _PHRASE_LEAD = re.compile(
     r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|"
     r"production|expert|in-depth|thorough)\s+)*"
     r"(?:(?:experience|knowledge|understanding|expertise|familiarity|proficiency|background|"
-    r"competence|competency|skills?|grasp|command|exposure|handle|awareness)\s+"
+    r"competence|competency|skills?|grasp|command|exposure|handle|awareness|fluency)\s+"
     r"(?:with|in|of|using|on|across|to)\s+"
     # "Experience preparing permit applications": the practice is the gerund phrase
     r"|experience\s+(?=[a-z]+ing\b)"
@@ -1181,10 +1181,13 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     while words and words[-1].lower().strip(".") in _PHRASE_TRAIL:
         words.pop()
     words = [w.strip(".") for w in words]
-    if not 1 <= len(words) <= 4 + bool(pair) or not all(
-        re.fullmatch(r"[A-Za-z][\w+#.\-/']*|\d[A-Za-z]\w*", w)
-        for w in words  # "3D math"
-    ):
+    slashes = words.count("/")  # "structured outputs / function calling": two names of one
+    if (
+        not 1 <= len(words) - slashes <= 4 + bool(pair) + 2 * slashes
+        or words[:1] == ["/"]
+        or words[-1:] == ["/"]
+        or not all(re.fullmatch(r"[A-Za-z][\w+#.\-/']*|\d[A-Za-z]\w*|/", w) for w in words)
+    ):  # "3D math"
         return None
     if words[0].lower() in _PHRASE_REJECT or any(w.lower() in _UNKNOWN_STOP for w in words[-1:]):
         return None
