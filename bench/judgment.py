@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from labkit.judgment import JudgmentResult, judge_session
+from labkit.judgment import JudgmentOptions, JudgmentResult, judge_session
 from labkit.language.jd import parse_jd
 from labkit.language.nlp import get_embedder
 from labkit.language.script import turns_from_lines
@@ -396,7 +396,13 @@ def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
             lines = [(s, strip_punct(t)) for s, t in lines]
         turns = turns_from_lines(lines)
     t0 = time.perf_counter()
-    res: JudgmentResult = judge_session(jobspec, turns, embedder=emb, side_evidence=side)
+    from labkit.judgment.stage import ASR_JUDGMENT_OPTIONS
+
+    # ASR text is judged as the engine's stage judges it
+    opts = ASR_JUDGMENT_OPTIONS if mode == "audio" else JudgmentOptions()
+    res: JudgmentResult = judge_session(
+        jobspec, turns, embedder=emb, side_evidence=side, options=opts
+    )
     elapsed = time.perf_counter() - t0
     pred = [(p.question_turn, p.answer_turns) for p in res.qa_pairs]
     acc = pairing_accuracy(truth, pred)

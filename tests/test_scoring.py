@@ -526,3 +526,32 @@ def test_years_in_a_career_said_without_a_role_word(embedder):  # noqa: F811
     )
     years = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
     assert years and years[0].score >= 0.75
+
+
+def test_asr_text_counts_the_fillers_whisper_dropped(backend_spec, embedder):  # noqa: F811
+    from labkit.judgment.stage import ASR_JUDGMENT_OPTIONS, JudgmentStage
+    from labkit.language.scoring import ScoringOptions
+    from labkit.speech.fillers import ASR_FILLER_RECALL
+
+    q = "How do you use PostgreSQL?"
+    a = ("Um, we use PostgreSQL for the billing service, and I added two indexes to the "
+         "reports after the slow query log showed the monthly export scanning the table.")  # fmt: skip
+    q_t, a_t = turns([("interviewer", q), ("candidate", a)])
+    pair = QAPair(
+        idx=0, question_turn=0, answer_turns=(1,), question=q, answer=a,
+        q_start=q_t.t_start, q_end=q_t.t_end, a_start=a_t.t_start, a_end=a_t.t_end,
+    )  # fmt: skip
+
+    def clarity(opts: ScoringOptions):
+        rows = score_answer(pair, [a_t], jobspec=backend_spec, embedder=embedder, options=opts)
+        return _dim(rows, "clarity")[0]
+
+    typed, asr = clarity(ScoringOptions()), clarity(ScoringOptions(filler_recall=ASR_FILLER_RECALL))
+    # one written "um" stands for about three said: the rate triples and clarity drops
+    assert asr.features["fillers_per_min"] == pytest.approx(
+        typed.features["fillers_per_min"] / ASR_FILLER_RECALL, rel=1e-3
+    )
+    assert asr.score < typed.score
+    # the engine's stage judges ASR text that way
+    assert JudgmentStage().options.scoring.filler_recall == ASR_FILLER_RECALL
+    assert ASR_JUDGMENT_OPTIONS.scoring.filler_recall < 1.0

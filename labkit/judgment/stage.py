@@ -15,8 +15,10 @@ import numpy as np
 
 from labkit.errors import InputError
 from labkit.judgment.session import JudgmentOptions, JudgmentState, JudgmentUpdate
+from labkit.language.scoring import ScoringOptions
 from labkit.media.tracks import read_track
 from labkit.records import JobSpec, ProsodyWindow, Turn, Word
+from labkit.speech.fillers import ASR_FILLER_RECALL
 from labkit.store import Store
 
 __all__ = ["JudgmentStage"]
@@ -24,8 +26,13 @@ __all__ = ["JudgmentStage"]
 SR = 16_000
 
 
+# The stage judges Whisper's words, which keep about a third of the fillers said.
+ASR_JUDGMENT_OPTIONS = JudgmentOptions(scoring=ScoringOptions(filler_recall=ASR_FILLER_RECALL))
+
+
 class JudgmentStage:
-    """One per session. ``emotion=False`` (emotion-off mode) keeps facial emotion out of fusion."""
+    """One per session. ``emotion=False`` (emotion-off mode) keeps facial emotion out of fusion.
+    ``options`` default to ``ASR_JUDGMENT_OPTIONS`` (the judgment of ASR text)."""
 
     def __init__(
         self,
@@ -35,7 +42,7 @@ class JudgmentStage:
         fusion_config: Any = None,
     ) -> None:
         self.emotion = emotion
-        self.options = options or JudgmentOptions()
+        self.options = options or ASR_JUDGMENT_OPTIONS
         self.fusion_config = fusion_config
         self.state: JudgmentState | None = None
         self.jd_text: str | None = None

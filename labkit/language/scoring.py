@@ -58,6 +58,9 @@ class ScoringOptions:
     soft_skill_question: question-to-soft-skill cosine above which a question counts as asking
         about that soft skill (a relevant, concrete answer then evidences it).
     fillers_per_min_bad: filler rate that takes the filler part of clarity to 0.
+    filler_recall: the share of spoken fillers the transcript holds (1 for a typed transcript;
+        labkit.speech.fillers.ASR_FILLER_RECALL for Whisper's, which drops most): the written
+        rate is divided by it, so ASR text does not make a hesitant candidate read as fluent.
     restarts_per_100_bad: restarts per 100 words that take the restart part of clarity to 0.
     short_answer_words: answers shorter than this count as short (evasion, depth cap).
     years_tolerance: claimed years may differ by max(this, 25%) before they conflict.
@@ -90,6 +93,7 @@ class ScoringOptions:
     soft_skill_question: float = 0.45
     skill_similarity: float = 0.62
     fillers_per_min_bad: float = 15.0
+    filler_recall: float = 1.0
     restarts_per_100_bad: float = 8.0
     short_answer_words: int = 12
     years_tolerance: float = 1.0
@@ -481,7 +485,7 @@ def score_answer(
 
     fillers = find_fillers(list(at.words))
     minutes = max((at.words[-1].t_end - at.words[0].t_start) / 60.0, 0.1)
-    fpm = sum(h.n_words for h in fillers) / minutes
+    fpm = sum(h.n_words for h in fillers) / minutes / max(options.filler_recall, 0.05)
     toks_all = [t for t in words_of(at.text) if t not in _FILLER_TOKENS]
     mattr = _mattr(toks_all, 25)
     plain = re.sub(r"[^\w\s'\u2014-]", "", at.text.lower())  # "I, I think" is a restart too
