@@ -432,6 +432,8 @@ def test_a_withdrawn_question_stays_unanswered():
         "Great, that's really helpful. We've got a few minutes, what do you want to ask me?",
         "Nice find. Okay, I'm done with my questions. What would you like to know?",
         "That's honest. Okay, I've got a good picture. What can I answer for you?",
+        # as ASR writes it, with no question mark
+        "great okay we've got about five minutes left and if you want to ask me anything",
     ],
 )
 def test_the_invitation_to_ask_is_answered_by_the_candidates_first_question(invitation):

@@ -295,6 +295,9 @@ _THEIR_QUESTIONS = re.compile(
     r"|what (?:questions|would you like to know) (?:do you have|about)"
     r"|what (?:else )?(?:would|do) you (?:like|want) to (?:know|ask)\b(?! about (?:your|the|my) )"
     r"|what can i (?:answer|tell you)"
+    # "we've got five minutes left if you want to ask me anything" ending the turn (ASR drops
+    # the question mark); "if you want to ask about X later, ..." goes on and is no invitation
+    r"|if you(?: d| would)? (?:like|want) to ask(?: (?:me|us))?(?: anything| something)?$"
     r"|(?:questions|anything) (?:you have )?for us)\b"
 )
 # what a question is about, beyond tools it names: people and motives, not technique
@@ -642,8 +645,9 @@ def classify_turn(
             likeness, cue = min(0.9, best), "semantic"
 
     asks = likeness >= 0.5
-    if (m := _THEIR_QUESTIONS.search(flat)) and asks:
-        return TurnClass("candidate_questions", likeness, m.group(0))
+    if (m := _THEIR_QUESTIONS.search(flat)) and (asks or m.group(0).startswith("if you")):
+        # "... if you want to ask me anything" invites without asking
+        return TurnClass("candidate_questions", likeness if asks else 0.7, m.group(0))
     next_steps = _NEXT_STEPS.search(flat) or _NEXT_STEPS.search(raw_flat)
     wh = bool(inter) and inter.split()[0] in _WH  # "How do you keep in touch with ...?"
     # "... I'll let the next interviewer go deeper on that. Thanks a lot, this was really
