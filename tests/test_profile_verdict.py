@@ -201,3 +201,14 @@ def test_prepare_changes_nothing_and_leaves_little_to_embed(backend_spec):  # no
     assert got.qa_pairs == want.qa_pairs
     assert got.answer_scores == want.answer_scores
     assert got.verdicts == want.verdicts
+
+
+def test_a_filler_rate_estimated_from_asr_text_says_so(backend_spec, embedder):  # noqa: F811
+    from labkit.judgment.stage import ASR_JUDGMENT_OPTIONS
+
+    typed = judge_session(backend_spec, turns(WEAK), embedder=embedder).summary.text
+    asr = judge_session(
+        backend_spec, turns(WEAK), embedder=embedder, options=ASR_JUDGMENT_OPTIONS
+    ).summary.text
+    assert "filler words often" in asr and "written)" in asr  # the estimate and its source
+    assert "written)" not in typed

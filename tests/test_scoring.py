@@ -552,6 +552,10 @@ def test_asr_text_counts_the_fillers_whisper_dropped(backend_spec, embedder):  #
         typed.features["fillers_per_min"] / ASR_FILLER_RECALL, rel=1e-3
     )
     assert asr.score < typed.score
+    # the rate written stays beside the estimate, so a summary can say both
+    assert asr.features["fillers_written_per_min"] == pytest.approx(
+        typed.features["fillers_per_min"], rel=1e-3
+    )
     # the engine's stage judges ASR text that way
     assert JudgmentStage().options.scoring.filler_recall == ASR_FILLER_RECALL
     assert ASR_JUDGMENT_OPTIONS.scoring.filler_recall < 1.0

@@ -129,8 +129,14 @@ def write_summary(
     clar = [s for s in rows if s.dimension == "clarity"]
     if clar:
         fpm = sum(s.features.get("fillers_per_min", 0.0) for s in clar) / len(clar)
+        written = sum(
+            s.features.get("fillers_written_per_min", s.features.get("fillers_per_min", 0.0))
+            for s in clar
+        ) / len(clar)
         if fpm > 6:
-            add(f"The candidate used filler words often (about {fpm:.0f} per minute).",
+            # from ASR text the rate said is estimated from the rate written (Whisper drops most)
+            how = "" if abs(written - fpm) < 0.5 else f", estimated from {written:.0f} written"
+            add(f"The candidate used filler words often (about {fpm:.0f} per minute{how}).",
                 *(f"answer_scores:qa={s.qa_idx}:clarity" for s in clar))  # fmt: skip
         fast = [s for s in clar if s.features.get("words_per_min", 0) > 180]
         if fast:

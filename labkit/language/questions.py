@@ -297,7 +297,7 @@ _THEIR_QUESTIONS = re.compile(
     r"|what can i (?:answer|tell you)"
     # "we've got five minutes left if you want to ask me anything" ending the turn (ASR drops
     # the question mark); "if you want to ask about X later, ..." goes on and is no invitation
-    r"|if you(?: d| would)? (?:like|want) to ask(?: (?:me|us))?(?: anything| something)?$"
+    r"|if you(?: would)? (?:like|want) to ask(?: (?:me|us))?(?: anything| something)?$"
     r"|(?:questions|anything) (?:you have )?for us)\b"
 )
 # what a question is about, beyond tools it names: people and motives, not technique

@@ -485,7 +485,8 @@ def score_answer(
 
     fillers = find_fillers(list(at.words))
     minutes = max((at.words[-1].t_end - at.words[0].t_start) / 60.0, 0.1)
-    fpm = sum(h.n_words for h in fillers) / minutes / max(options.filler_recall, 0.05)
+    written_fpm = sum(h.n_words for h in fillers) / minutes
+    fpm = written_fpm / max(options.filler_recall, 0.05)  # the rate said, estimated
     toks_all = [t for t in words_of(at.text) if t not in _FILLER_TOKENS]
     mattr = _mattr(toks_all, 25)
     plain = re.sub(r"[^\w\s'\u2014-]", "", at.text.lower())  # "I, I think" is a restart too
@@ -511,6 +512,7 @@ def score_answer(
             clarity,
             *at.segments[k],
             fillers_per_min=fpm,
+            fillers_written_per_min=written_fpm,
             restarts_per_100w=rp100,
             mattr=mattr,
             words_per_min=wpm,
