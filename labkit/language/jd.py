@@ -1169,6 +1169,9 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     led = head != stripped
     head = re.sub(r"^(?:a|an|the)\s+", "", head, flags=re.I)
     lead += len(stripped) - len(head)
+    # "installing 480/277V and 208/120V three-phase power distribution": ratings qualify the
+    # practice and are no part of its name (blanked, so positions stay those of the clause)
+    head = _RATINGS.sub(lambda r: " " * len(r.group(0)), head)
     # "Rating and pricing commercial accounts": two practices on one object
     pair = _GERUND_PAIR.match(head)
     m = _PHRASE_END.search(head, pair.end() if pair else 0)
@@ -1224,6 +1227,8 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     return _Phrase(name, end, gerund, _CREDENTIAL.search(name) is not None)
 
 
+_RATING = r"\d+(?:[/.,:-]\d+)+[A-Za-z]{0,3}|\d{2,}[A-Za-z]{0,3}"  # 480/277V, 208/120V, 100G
+_RATINGS = re.compile(rf"(?<!\S)(?:{_RATING})(?:\s*(?:,|and|or|/)\s*(?:{_RATING}))*(?=\s)")
 _CONJUNCT = re.compile(r"\s*,?\s+and\s+(?!also\b|other\b|related\b|similar\b)", re.I)
 
 
