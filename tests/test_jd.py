@@ -376,6 +376,7 @@ def test_lead_words_before_a_phrase_are_no_part_of_it():
         ("Experience with structured outputs / function calling",
          "Structured Outputs / Function Calling"),
         ("Fluency with drawings and specs", "Drawings"),
+        ("Experience maintaining a RoPA in a complex organisation", "Maintaining a RoPA"),
         # ratings qualify the practice and are no part of its name
         ("Experience installing 480/277V and 208/120V three-phase power distribution",
          "Installing Three-phase Power Distribution"),

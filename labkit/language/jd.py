@@ -1220,10 +1220,11 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         if doc[0].tag_ == "VBG" and len(doc) > 1 and any(x.start >= end for x in mentions):
             return None  # "Running jobs on HPC clusters": the skill is the one named after it
     name = " ".join(
-        w if any(c.isupper() for c in w) or w.lower() == "and" else
-        "/".join(x.capitalize() for x in w.split("/"))
-        for w in words
-    )  # fmt: skip
+        w
+        if any(c.isupper() for c in w) or (k and w.lower() in _ACRONYM_SKIP)
+        else "/".join(x.capitalize() for x in w.split("/"))
+        for k, w in enumerate(words)
+    )  # fmt: skip ("Doctor of Pharmacy", "Maintaining a RoPA": small words stay small)
     return _Phrase(name, end, gerund, _CREDENTIAL.search(name) is not None)
 
 
