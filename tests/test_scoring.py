@@ -487,6 +487,8 @@ def test_a_question_in_other_words_than_the_requirement_asks_about_it(embedder):
         "But I haven't done the full routing and iterated on it myself, no.",
         "I helped with the features, like, I wrote the feature queries.",
         "But the training and the feature selection, that was her.",
+        "SWMM, I've opened models to pull out results, but I didn't build them.",
+        "To be honest I didn't really own cost at Routewise.",
     ],
 )
 def test_a_limit_owned_in_other_words(owned):
@@ -503,6 +505,7 @@ def test_a_limit_owned_in_other_words(owned):
         "I rely on the profiler more than on intuition.",
         "We never got paged for it again.",
         "That was the hardest part of the migration.",
+        "We didn't wait for the vendor: I wrote the parser myself.",
     ],
 )
 def test_plain_statements_own_no_limit(plain):

@@ -683,6 +683,10 @@ _LIMITS_RE = re.compile(
     # someone else does it: "Someone else configured all that", "a colleague on the data
     # science side built it", "the constraints are mostly owned by our lead", "I helped with
     # the features ... the training, that was her"
+    # "I didn't write it", "I didn't really own cost", "we don't really run UI tests"
+    r"\b(?:i|we) (?:didn't|did not|don't|do not|never)(?: really| actually| personally)? "
+    r"(?:build|implement|design|write|deploy|lead|own|prepare|calculate|apply|run|configure|"
+    r"set up)\b|"
     r"\b(?:someone|somebody) else\b|\bthat was (?:her|him|them)\b|"
     r"\bi (?:just |only |mostly )?helped (?:with|out with|on)\b|"
     r"\ba colleague (?:[\w-]+ ){0,5}?(?:built|did|wrote|owns|"
