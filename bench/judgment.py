@@ -28,11 +28,12 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from labkit.judgment import JudgmentOptions, JudgmentResult, judge_session
+from labkit.judgment.stage import ASR_JUDGMENT_OPTIONS
 from labkit.language.jd import parse_jd
 from labkit.language.nlp import get_embedder
 from labkit.language.script import turns_from_lines
@@ -297,7 +298,9 @@ def cached_audio_turns(doc: dict, workdir: Path) -> AudioRun:
     return run
 
 
-def side_evidence_from(windows: Sequence[ProsodyWindow], turns: Sequence[Turn]):
+def side_evidence_from(
+    windows: Sequence[ProsodyWindow], turns: Sequence[Turn]
+) -> Callable[[float, float], dict[str, tuple[float, float]]]:
     """The engine's side evidence for an answer span (labkit.judgment.stage), from the stored
     prosody windows: voice only, as synthesized interviews have no camera."""
     from labkit.judgment.fusion import fuse_windows, load_config, weak_evidence
@@ -396,8 +399,6 @@ def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
             lines = [(s, strip_punct(t)) for s, t in lines]
         turns = turns_from_lines(lines)
     t0 = time.perf_counter()
-    from labkit.judgment.stage import ASR_JUDGMENT_OPTIONS
-
     # ASR text is judged as the engine's stage judges it
     opts = ASR_JUDGMENT_OPTIONS if mode == "audio" else JudgmentOptions()
     res: JudgmentResult = judge_session(
@@ -474,7 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--turn-cache",
         type=Path,
         help="audio: keep each interview's ASR turns here and reuse them on later runs "
-        "(clear it when synthesis, VAD or ASR change)",
+        "(clear it when synthesis, VAD, ASR or prosody change)",
     )
     ap.add_argument(
         "--no-side-signals",
