@@ -1238,8 +1238,8 @@ def _conjunct_phrase(
 ) -> str | None:
     """The second of two coordinated practices in a listed requirement, when the vocabulary
     does not name it: "Experience with anticoagulation management and antimicrobial
-    stewardship" -> "Antimicrobial Stewardship", "Experience
-    maintaining source documentation and regulatory binders" -> "Regulatory Binders".
+    stewardship" -> "Antimicrobial Stewardship", "Experience maintaining source documentation
+    and regulatory binders" -> "Regulatory Binders".
     Only after a lead ("experience with", "understanding of"): a bare "Variance analysis and
     month-end reporting" names one area, as "Network and infrastructure testing" does."""
     body = clause.lstrip(" -*\u2022\t")
