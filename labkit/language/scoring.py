@@ -680,13 +680,13 @@ _LIMITS_RE = re.compile(
     r"\b(?:i|we)(?: have|'ve)?(?: not|n't| never)(?:,? like,?| really| actually| personally|"
     r" yet)* (?:built|implemented|designed|written|deployed|led|owned|prepared|calculated|"
     r"applied|been the one)\b|"
-    # someone else does it: "Someone else configured all that", "a colleague on the data
-    # science side built it", "the constraints are mostly owned by our lead", "I helped with
-    # the features ... the training, that was her"
     # "I didn't write it", "I didn't really own cost", "we don't really run UI tests"
     r"\b(?:i|we) (?:didn't|did not|don't|do not|never)(?: really| actually| personally)? "
     r"(?:build|implement|design|write|deploy|lead|own|prepare|calculate|apply|run|configure|"
     r"set up)\b|"
+    # someone else does it: "Someone else configured all that", "a colleague on the data
+    # science side built it", "the constraints are mostly owned by our lead", "I helped with
+    # the features ... the training, that was her"
     r"\b(?:someone|somebody) else\b|\bthat was (?:her|him|them)\b|"
     r"\bi (?:just |only |mostly )?helped (?:with|out with|on)\b|"
     r"\ba colleague (?:[\w-]+ ){0,5}?(?:built|did|wrote|owns|"
