@@ -249,6 +249,7 @@ def baseline_jd(text: str, true_skills: Sequence[str]) -> tuple[float, float]:
 
 HOTWORDS = True
 SEED = 0  # the synthesis noise floor's seed (--seed): another seed is another recording
+ASR_MODEL = "tiny.en"  # --asr-model: a registry name (labkit models list)
 TURN_CACHE: Path | None = None  # --turn-cache: ASR turns kept per interview, seed and hotwords
 SIDE_SIGNALS = True  # --no-side-signals: judge audio from the words alone
 
@@ -271,7 +272,8 @@ def cached_audio_turns(doc: dict, workdir: Path) -> AudioRun:
     seconds; the cache must be cleared when the synthesis, VAD, ASR or prosody change)."""
     if TURN_CACHE is None:
         return audio_turns(doc, workdir)
-    path = TURN_CACHE / f"{doc['id']}.seed{SEED}{'' if HOTWORDS else '.nohot'}.v2.json"
+    model = "" if ASR_MODEL == "tiny.en" else f".{ASR_MODEL}"
+    path = TURN_CACHE / f"{doc['id']}.seed{SEED}{'' if HOTWORDS else '.nohot'}{model}.v2.json"
     if path.exists():
         data = json.loads(path.read_text())
         turns = [
@@ -339,13 +341,14 @@ def audio_turns(doc: dict, workdir: Path) -> AudioRun:
         # toward the JD's skill names (EngineOptions.jd_hotwords; --no-hotwords turns it off)
         from labkit.engine import EngineOptions
         from labkit.judgment.stage import JudgmentStage
+        from labkit.speech.asr import ASROptions
 
         sid = analyze_files(
             store,
             inputs,
             title=doc["id"],
             stages=[JudgmentStage()],
-            options=EngineOptions(jd_hotwords=HOTWORDS),
+            options=EngineOptions(jd_hotwords=HOTWORDS, asr=ASROptions(model=ASR_MODEL)),
         )
         turns = store.turns(sid)
         rows = store.con.execute(
@@ -472,6 +475,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-hotwords", action="store_true", help="audio: don't bias ASR with the JD")
     ap.add_argument("--seed", type=int, default=0, help="audio: the synthesis noise seed")
     ap.add_argument(
+        "--asr-model", default="tiny.en", help="audio: the Whisper model (labkit models list)"
+    )
+    ap.add_argument(
         "--turn-cache",
         type=Path,
         help="audio: keep each interview's ASR turns here and reuse them on later runs "
@@ -483,7 +489,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="audio: leave out the voice side evidence the engine fuses into the profile",
     )
     args = ap.parse_args(argv)
-    global HOTWORDS, SEED, TURN_CACHE, SIDE_SIGNALS
+    global HOTWORDS, SEED, TURN_CACHE, SIDE_SIGNALS, ASR_MODEL
+    ASR_MODEL = args.asr_model
     SIDE_SIGNALS = not args.no_side_signals
     HOTWORDS = not args.no_hotwords
     SEED = args.seed

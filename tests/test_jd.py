@@ -428,6 +428,12 @@ def test_an_unknown_name_before_a_dash_is_a_requirement():
     assert "MLIR" in _by_name(spec)
 
 
+def test_an_agency_product_is_also_called_by_its_own_name():
+    spec = parse_jd("Requirements:\n- Experience with HEC-RAS or EPA SWMM\n")
+    assert "SWMM" in _by_name(spec)["EPA SWMM"].aliases
+    assert _by_name(spec)["HEC-RAS"].aliases == ()
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [

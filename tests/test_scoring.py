@@ -347,6 +347,49 @@ def test_years_said_with_a_half_and_named_in_the_next_sentence(embedder):  # noq
     )
 
 
+def test_years_named_in_the_next_sentence_after_another_skill(embedder):  # noqa: F811
+    from labkit.language.jd import parse_jd
+
+    spec = parse_jd("Compiler Engineer\n\nMust have\n* 3+ years of hands-on work in LLVM\n"
+                    "* Digital signal processing\n")  # fmt: skip
+    rows = _one(
+        "Tell me about your background.",
+        "For the last four years I've been at Corvane, on the compiler team for their DSP "
+        "cores. It's an LLVM-based toolchain, a downstream fork.",
+        spec,
+        embedder,
+    )
+    [years] = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    assert years.features["claimed_years"] == 4 and years.score == 1.0
+
+
+def test_a_limit_about_it_limits_the_skill_the_sentence_before_named(backend_spec, embedder):  # noqa: F811
+    q = "What about Kubernetes and PostgreSQL? What have you used?"
+    a = (
+        "Kubernetes I used in a course, a small cluster with two services. I haven't used it "
+        "at work. PostgreSQL I tune every week, and the backups were set up by the platform "
+        "team."
+    )
+    rows = _one(q, a, backend_spec, embedder)
+    [k8s] = _dim(rows, "requirement", "Kubernetes")
+    [pg] = _dim(rows, "requirement", "PostgreSQL")
+    assert k8s.features.get("limited") and pg.features.get("limited")
+
+
+def test_a_limit_in_an_answer_that_never_names_the_asked_tool(embedder):  # noqa: F811
+    from labkit.language.jd import parse_jd
+
+    spec = parse_jd("Civil Engineer\n\nRequirements:\n- Experience with HEC-RAS or EPA SWMM\n")
+    q = "What about HEC-RAS or SWMM? What have you used?"
+    # ASR lost "SWMM": the answer names only HEC-RAS, and its limit is in that sentence
+    a = (
+        "HEC-RAS I used in school, a basic reach with a bridge, I haven't used it at work, as "
+        "normal UMF I opened models a colleague built, but I didn't build them."
+    )
+    [swmm] = _dim(_one(q, a, spec, embedder), "requirement", "EPA SWMM")
+    assert swmm.features.get("asked") and swmm.features.get("limited")
+
+
 def test_a_limit_that_names_a_skill_limits_that_skill_only(backend_spec, embedder):  # noqa: F811
     rows = _one(
         "Tell me about your last project.",

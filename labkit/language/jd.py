@@ -522,7 +522,7 @@ def parse_jd(
                     for name in _unknown_skills(clause, mentions, vocab, nlp, listed=listed):
                         if name in folded_terms:
                             continue  # "CDISC standards (CDASH, SDTM)": an example, kept as alias
-                        entry = SkillEntry(name=name, category="tool")
+                        entry = SkillEntry(name=name, category="tool", aliases=_short_names(name))
                         order = _add(acc, entry, "tool", required, sent, order)
 
     reqs = _weigh(list(acc.values()), options)
@@ -1058,6 +1058,13 @@ _UNKNOWN_STOP = frozenset(
         "etc",
     ]
 )
+
+
+def _short_names(name: str) -> tuple[str, ...]:
+    """What people call an agency's or a vendor's product in speech: "EPA SWMM" -> "SWMM",
+    "IBM CICS" -> "CICS"."""
+    m = re.fullmatch(r"[A-Z]{2,5} ([A-Z][A-Z0-9]{1,7})", name)
+    return (m.group(1),) if m else ()
 
 
 def _unknown_skills(

@@ -712,6 +712,7 @@ _LIMITS_RE = re.compile(
     r"not as much as i'd like)\b",
     re.I,
 )
+_PRONOUN_RE = re.compile(r"\b(?:it|that|them|those|this)\b", re.I)
 _LIKED_RE = re.compile(
     r"\b(?:i|we)(?: really| just)? (?:like|love|enjoy|prefer|liked|loved|enjoyed)\b|"
     r"\b(?:fan of|interested in|passionate about|curious about)\b",
@@ -876,11 +877,27 @@ def _requirements(
     implied = [m for m in vocab.find_mentions(at.text, speech=True) if m.entry.implies]
     # a limit owned in a sentence that names a requirement limits that one ("the cluster was
     # set up by the platform team"); one that names none limits what the answer is about
-    limit_segs = [
-        at.segments[_seg_of(at, at.char_span(x.start(), x.end())[0])]
-        for x in _LIMITS_RE.finditer(at.text)
+    limit_ks = [
+        _seg_of(at, at.char_span(x.start(), x.end())[0]) for x in _LIMITS_RE.finditer(at.text)
     ]
-    limit_named = {subjects[i] for a, b in limit_segs for i in range(a, b) if i in subjects}
+    limit_segs = [at.segments[k] for k in limit_ks]
+
+    def named_in(k: int) -> set[str]:
+        a, b = at.segments[k]
+        return {subjects[i] for i in range(a, b) if i in subjects}
+
+    limit_named: set[str] = set()
+    for k in limit_ks:
+        named = named_in(k)
+        # "HEC-RAS I used in school. I haven't used it at work.": the pronoun's sentence
+        # before names what the limit is about
+        back = k - 1
+        while (
+            not named and back >= max(0, k - 2) and _PRONOUN_RE.search(at.span(*at.segments[k])[0])
+        ):
+            named = named_in(back)
+            back -= 1
+        limit_named |= named
 
     def limits(name: str) -> bool:
         return bool(limit_segs) and (not limit_named or name in limit_named)
@@ -992,7 +1009,10 @@ def _requirements(
             on_topic = max(relevance, depth) if entry.name in q_mentions else relevance
             score = 0.15 + 0.75 * on_topic * concrete
             feats = {"asked": 1, "mentioned": 0, "relevance": relevance}
-            if limits(entry.name):
+            # a limit in an answer to a question that named this, where the answer never
+            # names it, is about it too ("HEC-RAS or SWMM?" "HEC-RAS I used in school ... I
+            # didn't build them", with SWMM misheard)
+            if limits(entry.name) or (entry.name in q_mentions and limit_segs):
                 # "We have a template from the platform team ... I haven't really done much"
                 score *= options.limited_elsewhere
                 feats["limited"] = 1
@@ -1006,25 +1026,17 @@ def _requirements(
         for m in _YEARS_RE.finditer(at.text):
             yrs = _years_value(m.group("n"), m.group(0))
             w0, w1 = at.char_span(m.start(), m.end())
-            a, b = at.segments[_seg_of(at, w0)]
-            seg_subjects = {subjects[i] for i in range(a, b) if i in subjects}
-            # "for two and a half years I've owned our ingestion service. It's written in Rust":
-            # the next sentence goes on about the same thing (a long sentence's tail is a
-            # segment of its own, so look one further)
             k = _seg_of(at, w0)
-            for c, d in at.segments[k + 1 : k + 3] if not seg_subjects else ():
-                if _GOES_ON.match(at.span(c, d)[0]):
-                    seg_subjects = {subjects[i] for i in range(c, d) if i in subjects}
-                    break
+            a, b = at.segments[k]
             s_text = at.span(a, b)[0].lower()
-            skill_ok = (
-                not entry.aliases
-                or any(
-                    vocab.get(s) is not None and entry.name.lower().endswith(s.lower())
-                    for s in seg_subjects
-                )
-                or any(t.lower() in s_text for t in entry.aliases)
-            )
+            skill_ok = not entry.aliases or _names_skill(at, (a, b), entry, subjects, vocab)
+            # "for the last four years I've been at Corvane, on the compiler team for their DSP
+            # cores. It's an LLVM-based toolchain": the next sentence goes on about the same
+            # thing (a long sentence's tail is a segment of its own, so look one further)
+            for c, d in at.segments[k + 1 : k + 3] if not skill_ok else ():
+                if _GOES_ON.match(at.span(c, d)[0]):
+                    skill_ok = _names_skill(at, (c, d), entry, subjects, vocab)
+                    break
             career = not entry.aliases and (
                 any(t in _CAREER_WORDS for t in words_of(s_text)) or bool(_CAREER_RE.search(s_text))
             )
@@ -1042,6 +1054,22 @@ def _requirements(
                 )
                 break
     return out, subjects
+
+
+def _names_skill(
+    at: AnswerText,
+    seg: tuple[int, int],
+    entry: SkillEntry,
+    subjects: dict[int, str],
+    vocab: Vocabulary,
+) -> bool:
+    """Whether words [c, d) name the skill of a "N+ years with <skill>" requirement."""
+    c, d = seg
+    text = at.span(c, d)[0].lower()
+    named = {subjects[i] for i in range(c, d) if i in subjects}
+    return any(
+        vocab.get(s) is not None and entry.name.lower().endswith(s.lower()) for s in named
+    ) or any(t.lower() in text for t in entry.aliases)
 
 
 def _topics_asked(question: str, pairs: Sequence[tuple[Requirement, SkillEntry]]) -> set[str]:
