@@ -363,6 +363,37 @@ def test_years_named_in_the_next_sentence_after_another_skill(embedder):  # noqa
     assert years.features["claimed_years"] == 4 and years.score == 1.0
 
 
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Data Scientist", "data scientist"),
+        ("Senior Compiler Engineer", "compiler engineer"),
+        ("Civil Engineer II – Municipal Infrastructure", "civil engineer"),
+        ("Acme Inc. - Now Hiring: Journeyman Electrician (Commercial)", "journeyman electrician"),
+        (".NET Developer – Claims Platform", ".net developer"),
+        ("About Ledgerlight", ""),
+    ],
+)
+def test_the_role_a_title_hires_for(title, role):
+    from labkit.language.scoring import job_role
+
+    assert job_role(title) == role
+
+
+def test_years_in_the_role_the_jd_hires_for_count(embedder):  # noqa: F811
+    from labkit.language.jd import parse_jd
+
+    spec = parse_jd("Data Scientist\n\nWhat you'll need:\n- 3+ years of experience in machine "
+                    "learning\n- Strong Python and SQL\n")  # fmt: skip
+    answer = ("I have a master's in statistics and I've worked for three years as a {} at an "
+              "online retailer.")  # fmt: skip
+    rows = _one("Tell me about your background.", answer.format("data scientist"), spec, embedder)
+    [years] = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    assert years.features["claimed_years"] == 3 and years.score == 1.0
+    other = _one("Tell me about your background.", answer.format("store manager"), spec, embedder)
+    assert not [r for r in _dim(other, "requirement") if r.features.get("claimed_years")]
+
+
 def test_a_limit_about_it_limits_the_skill_the_sentence_before_named(backend_spec, embedder):  # noqa: F811
     q = "What about Kubernetes and PostgreSQL? What have you used?"
     a = (

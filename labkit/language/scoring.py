@@ -1020,6 +1020,7 @@ def _requirements(
         if best is not None:
             out.append(("requirement", best[0], best[1], best[2], req.name, best[3]))
     # experience requirements: claimed years against the minimum
+    role = job_role(jobspec.title)
     for req, entry in pairs:
         if req.category != "experience" or not req.min_years:
             continue
@@ -1029,7 +1030,13 @@ def _requirements(
             k = _seg_of(at, w0)
             a, b = at.segments[k]
             s_text = at.span(a, b)[0].lower()
-            skill_ok = not entry.aliases or _names_skill(at, (a, b), entry, subjects, vocab)
+            skill_ok = (
+                not entry.aliases
+                or _names_skill(at, (a, b), entry, subjects, vocab)
+                # "three years as a data scientist" for a Data Scientist's "3+ years of
+                # machine learning": years in the very role the JD hires for
+                or bool(role and re.search(rf"\b{re.escape(role)}s?\b", s_text))
+            )
             # "for the last four years I've been at Corvane, on the compiler team for their DSP
             # cores. It's an LLVM-based toolchain": the next sentence goes on about the same
             # thing (a long sentence's tail is a segment of its own, so look one further)
@@ -1054,6 +1061,32 @@ def _requirements(
                 )
                 break
     return out, subjects
+
+
+_ROLE_NOUNS = (
+    "engineer|developer|scientist|analyst|programmer|designer|architect|administrator|"
+    "manager|specialist|coordinator|consultant|accountant|tester|planner|underwriter|"
+    "pharmacist|electrician|paralegal|nurse|writer|officer|technician|representative"
+)
+_ROLE_RE = re.compile(rf"((?:[.a-z][\w+#./-]* )?(?:{_ROLE_NOUNS}))\b", re.I)
+
+
+def job_role(title: str) -> str:
+    """The role a JD's title hires for, as a candidate would say it: "Senior Compiler
+    Engineer" -> "compiler engineer", "Data Scientist" -> "data scientist"; "" when the title
+    names no role."""
+    for part in re.split(r"\s[-\u2013\u2014]\s|[,:(|]", title):
+        words = [w for w in part.split() if w.lower() not in _SENIORITY]
+        m = _ROLE_RE.search(" ".join(words))
+        if m:
+            return m.group(1).lower()
+    return ""
+
+
+_SENIORITY = frozenset(
+    ["senior", "sr", "sr.", "junior", "jr", "jr.", "lead", "staff", "principal", "chief",
+     "head", "mid-level", "ii", "iii", "iv", "i"]
+)  # fmt: skip
 
 
 def _names_skill(
