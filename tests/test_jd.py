@@ -428,6 +428,15 @@ def test_an_unknown_name_before_a_dash_is_a_requirement():
     assert "MLIR" in _by_name(spec)
 
 
+def test_an_ampersand_joins_one_name():
+    assert list(_one_bullet("Familiarity with ODOT Location & Design Manual standards")) == [
+        "ODOT Location & Design Manual Standards"
+    ]
+    assert list(_one_bullet("Knowledge of Profit & Loss management")) == [
+        "Profit & Loss Management"
+    ]
+
+
 def test_an_agency_product_is_also_called_by_its_own_name():
     spec = parse_jd("Requirements:\n- Experience with HEC-RAS or EPA SWMM\n")
     assert "SWMM" in _by_name(spec)["EPA SWMM"].aliases

@@ -1191,12 +1191,14 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     while words and words[-1].lower().strip(".") in _PHRASE_TRAIL:
         words.pop()
     words = [w.strip(".") for w in words]
-    slashes = words.count("/")  # "structured outputs / function calling": two names of one
+    # "structured outputs / function calling": two names of one; "ODOT Location & Design
+    # Manual": one title
+    slashes = words.count("/") + words.count("&")
     if (
         not 1 <= len(words) - slashes <= 4 + bool(pair) + 2 * slashes
-        or words[:1] == ["/"]
-        or words[-1:] == ["/"]
-        or not all(re.fullmatch(r"[A-Za-z][\w+#.\-/']*|\d[A-Za-z]\w*|/", w) for w in words)
+        or words[:1] in (["/"], ["&"])
+        or words[-1:] in (["/"], ["&"])
+        or not all(re.fullmatch(r"[A-Za-z][\w+#.\-/']*|\d[A-Za-z]\w*|/|&", w) for w in words)
     ):  # "3D math"
         return None
     if words[0].lower() in _PHRASE_REJECT or any(w.lower() in _UNKNOWN_STOP for w in words[-1:]):

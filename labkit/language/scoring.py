@@ -43,6 +43,7 @@ __all__ = [
     "Claim",
     "ScoringOptions",
     "answer_text",
+    "job_role",
     "requirement_entries",
     "score_answer",
 ]
