@@ -428,6 +428,13 @@ def test_an_unknown_name_before_a_dash_is_a_requirement():
     assert "MLIR" in _by_name(spec)
 
 
+def test_a_payroll_certification_is_not_a_programming_language():
+    payroll = parse_jd("Payroll Specialist\n\nRequirements:\n- FPC or CPP certification\n")
+    assert "C++" not in _by_name(payroll)
+    firmware = parse_jd("Firmware Engineer\n\nRequirements:\n- Strong CPP and Python\n")
+    assert "C++" in _by_name(firmware)
+
+
 def test_an_ampersand_joins_one_name():
     assert list(_one_bullet("Familiarity with ODOT Location & Design Manual standards")) == [
         "ODOT Location & Design Manual Standards"
