@@ -435,6 +435,10 @@ def test_a_payroll_certification_is_not_a_programming_language():
     assert "C++" in _by_name(firmware)
 
 
+def test_a_part_of_a_slashed_phrase_is_no_requirement_of_its_own():
+    assert list(_one_bullet("Experience with AE/SAE reporting")) == ["AE/SAE Reporting"]
+
+
 def test_an_ampersand_joins_one_name():
     assert list(_one_bullet("Familiarity with ODOT Location & Design Manual standards")) == [
         "ODOT Location & Design Manual Standards"

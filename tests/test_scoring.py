@@ -394,6 +394,27 @@ def test_years_in_the_role_the_jd_hires_for_count(embedder):  # noqa: F811
     assert not [r for r in _dim(other, "requirement") if r.features.get("claimed_years")]
 
 
+def test_an_abbreviation_ends_no_sentence():
+    [t] = turns([("candidate", "I'm at St. Brendan's with Dr. Okafor. We run six studies.")])
+    at = answer_text([t])
+    assert len(at.segments) == 2
+
+
+def test_years_in_the_role_said_by_its_initials_count(embedder):  # noqa: F811
+    from labkit.language.jd import parse_jd
+
+    spec = parse_jd("Clinical Research Coordinator II – Oncology\n\nRequired:\n- Two years' "
+                    "experience coordinating clinical trials\n")  # fmt: skip
+    rows = _one(
+        "Tell me about your current role.",
+        "I'm a CRC II at St. Brendan's Cancer Center, I've been there three years.",
+        spec,
+        embedder,
+    )
+    [years] = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    assert years.features["claimed_years"] == 3 and years.score == 1.0
+
+
 def test_a_limit_about_it_limits_the_skill_the_sentence_before_named(backend_spec, embedder):  # noqa: F811
     q = "What about Kubernetes and PostgreSQL? What have you used?"
     a = (

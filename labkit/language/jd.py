@@ -522,6 +522,8 @@ def parse_jd(
                     for name in _unknown_skills(clause, mentions, vocab, nlp, listed=listed):
                         if name in folded_terms:
                             continue  # "CDISC standards (CDASH, SDTM)": an example, kept as alias
+                        if phrase is not None and name in re.split(r"[\s/]+", phrase.name):
+                            continue  # "AE/SAE reporting": a part of the phrase's name
                         entry = SkillEntry(name=name, category="tool", aliases=_short_names(name))
                         order = _add(acc, entry, "tool", required, sent, order)
 

@@ -155,6 +155,12 @@ def _turn_words(turn: Turn) -> list[Word]:
     return out
 
 
+# "St. Brendan's", "Dr. Okafor", "e.g. Jenkins": a dot that ends no sentence
+_ABBREV = re.compile(
+    r"(?:st|dr|mr|mrs|ms|prof|inc|ltd|corp|jr|sr|vs|approx|dept|e\.g|i\.e)\.", re.I
+)
+
+
 def answer_text(turns: Sequence[Turn], *, segment_words: int = 25) -> AnswerText:
     words: list[Word] = []
     for t in turns:
@@ -170,7 +176,7 @@ def answer_text(turns: Sequence[Turn], *, segment_words: int = 25) -> AnswerText
     i0 = 0
     for i, w in enumerate(words):
         end = i == len(words) - 1
-        brk = bool(re.search(r"[.!?;]$", w.text.strip()))
+        brk = bool(re.search(r"[.!?;]$", w.text.strip())) and not _ABBREV.fullmatch(w.text.strip())
         pause = not end and words[i + 1].t_start - w.t_end > 1.0
         if end or brk or pause or i + 1 - i0 >= segment_words:
             segs.append((i0, i + 1))
@@ -1021,7 +1027,7 @@ def _requirements(
         if best is not None:
             out.append(("requirement", best[0], best[1], best[2], req.name, best[3]))
     # experience requirements: claimed years against the minimum
-    role = job_role(jobspec.title)
+    role, acr = job_role(jobspec.title), _role_acronym(jobspec.title)
     for req, entry in pairs:
         if req.category != "experience" or not req.min_years:
             continue
@@ -1037,6 +1043,8 @@ def _requirements(
                 # "three years as a data scientist" for a Data Scientist's "3+ years of
                 # machine learning": years in the very role the JD hires for
                 or bool(role and re.search(rf"\b{re.escape(role)}s?\b", s_text))
+                # "I'm a CRC II at St. Brendan's, I've been there three years"
+                or bool(acr and re.search(rf"\b{acr}s?\b", at.span(a, b)[0]))
             )
             # "for the last four years I've been at Corvane, on the compiler team for their DSP
             # cores. It's an LLVM-based toolchain": the next sentence goes on about the same
@@ -1076,12 +1084,26 @@ def job_role(title: str) -> str:
     """The role a JD's title hires for, as a candidate would say it: "Senior Compiler
     Engineer" -> "compiler engineer", "Data Scientist" -> "data scientist"; "" when the title
     names no role."""
+    return _role_part(title)[0]
+
+
+def _role_acronym(title: str) -> str:
+    """The initials of the title's role, as people say them: "Clinical Research Coordinator
+    II" -> "CRC", "Site Reliability Engineer" -> "SRE"; "" under three letters."""
+    words = _role_part(title)[1]
+    acr = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+    return acr if len(acr) >= 3 else ""
+
+
+def _role_part(title: str) -> tuple[str, list[str]]:
+    """(the role's last two words, lowercase; all the words of the title part naming it)."""
     for part in re.split(r"\s[-\u2013\u2014]\s|[,:(|]", title):
         words = [w for w in part.split() if w.lower() not in _SENIORITY]
         m = _ROLE_RE.search(" ".join(words))
         if m:
-            return m.group(1).lower()
-    return ""
+            upto = len(" ".join(words)[: m.end()].split())
+            return m.group(1).lower(), words[:upto]
+    return "", []
 
 
 _SENIORITY = frozenset(
