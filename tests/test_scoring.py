@@ -372,6 +372,8 @@ def test_years_named_in_the_next_sentence_after_another_skill(embedder):  # noqa
         ("Acme Inc. - Now Hiring: Journeyman Electrician (Commercial)", "journeyman electrician"),
         (".NET Developer – Claims Platform", ".net developer"),
         ("About Ledgerlight", ""),
+        ("Engineer, Platform", ""),  # years as an engineer say nothing of a field
+        ("Paralegal", "paralegal"),
     ],
 )
 def test_the_role_a_title_hires_for(title, role):

@@ -1072,19 +1072,24 @@ def _requirements(
     return out, subjects
 
 
-_ROLE_NOUNS = (
-    "engineer|developer|scientist|analyst|programmer|designer|architect|administrator|"
-    "manager|specialist|coordinator|consultant|accountant|tester|planner|underwriter|"
-    "pharmacist|electrician|paralegal|nurse|writer|officer|technician|representative"
-)
+# role nouns that alone name no field ("engineer"), and ones that do ("paralegal")
+_GENERIC_ROLES = frozenset(
+    ["engineer", "developer", "scientist", "analyst", "programmer", "designer", "architect",
+     "administrator", "manager", "specialist", "coordinator", "consultant", "tester", "planner",
+     "writer", "officer", "technician", "representative", "associate"]
+)  # fmt: skip
+_FIELD_ROLES = ("accountant", "underwriter", "pharmacist", "electrician", "paralegal", "nurse")
+_ROLE_NOUNS = "|".join(sorted(_GENERIC_ROLES) + list(_FIELD_ROLES))
 _ROLE_RE = re.compile(rf"((?:[.a-z][\w+#./-]* )?(?:{_ROLE_NOUNS}))\b", re.I)
 
 
 def job_role(title: str) -> str:
     """The role a JD's title hires for, as a candidate would say it: "Senior Compiler
-    Engineer" -> "compiler engineer", "Data Scientist" -> "data scientist"; "" when the title
-    names no role."""
-    return _role_part(title)[0]
+    Engineer" -> "compiler engineer", "Data Scientist" -> "data scientist", "Paralegal" ->
+    "paralegal"; "" when the title names no role or only a generic one ("Engineer, Platform":
+    years as an engineer say nothing of a field)."""
+    role = _role_part(title)[0]
+    return "" if role in _GENERIC_ROLES else role
 
 
 def _role_acronym(title: str) -> str:
