@@ -888,22 +888,14 @@ def _requirements(
         _seg_of(at, at.char_span(x.start(), x.end())[0]) for x in _LIMITS_RE.finditer(at.text)
     ]
     limit_segs = [at.segments[k] for k in limit_ks]
-
-    def named_in(k: int) -> set[str]:
-        a, b = at.segments[k]
-        return {subjects[i] for i in range(a, b) if i in subjects}
-
     limit_named: set[str] = set()
     for k in limit_ks:
-        named = named_in(k)
+        named = _subjects_in(subjects, at.segments[k])
         # "HEC-RAS I used in school. I haven't used it at work.": the pronoun's sentence
         # before names what the limit is about
-        back = k - 1
-        while (
-            not named and back >= max(0, k - 2) and _PRONOUN_RE.search(at.span(*at.segments[k])[0])
-        ):
-            named = named_in(back)
-            back -= 1
+        if not named and _PRONOUN_RE.search(at.span(*at.segments[k])[0]):
+            before = (_subjects_in(subjects, at.segments[b]) for b in (k - 1, k - 2) if b >= 0)
+            named = next((n for n in before if n), set())
         limit_named |= named
 
     def limits(name: str) -> bool:
@@ -1117,6 +1109,11 @@ _SENIORITY = frozenset(
 )  # fmt: skip
 
 
+def _subjects_in(subjects: dict[int, str], seg: tuple[int, int]) -> set[str]:
+    """The requirement names mentioned in words [a, b)."""
+    return {subjects[i] for i in range(*seg) if i in subjects}
+
+
 def _names_skill(
     at: AnswerText,
     seg: tuple[int, int],
@@ -1124,10 +1121,9 @@ def _names_skill(
     subjects: dict[int, str],
     vocab: Vocabulary,
 ) -> bool:
-    """Whether words [c, d) name the skill of a "N+ years with <skill>" requirement."""
-    c, d = seg
-    text = at.span(c, d)[0].lower()
-    named = {subjects[i] for i in range(c, d) if i in subjects}
+    """Whether the words of ``seg`` name the skill of a "N+ years with <skill>" requirement."""
+    text = at.span(*seg)[0].lower()
+    named = _subjects_in(subjects, seg)
     return any(
         vocab.get(s) is not None and entry.name.lower().endswith(s.lower()) for s in named
     ) or any(t.lower() in text for t in entry.aliases)
