@@ -67,20 +67,23 @@ def _vision(args: argparse.Namespace, *, mode: str = "standard"):
     )
 
 
+def _jd_text(args: argparse.Namespace) -> str | None:
+    if getattr(args, "jd", None):
+        try:
+            return Path(args.jd).read_text(encoding="utf-8", errors="replace")
+        except OSError as e:
+            msg = f"{args.jd}: cannot read the job description ({e.strerror})"
+            raise LabkitError(msg) from None
+    return args.jd_text
+
+
 def _analyze(args: argparse.Namespace, *, inputs=None, title: str | None = None) -> str:
     from tqdm import tqdm
 
     from labkit.engine import analyze_files, load_inputs
     from labkit.report.script import format_script
 
-    jd_text = args.jd_text
-    if getattr(args, "jd", None):
-        try:
-            jd_text = Path(args.jd).read_text(encoding="utf-8", errors="replace")
-        except OSError as e:
-            raise LabkitError(
-                f"{args.jd}: cannot read the job description ({e.strerror})"
-            ) from None
+    jd_text = _jd_text(args)
     if inputs is None:
         inputs = load_inputs(
             interviewer_audio=args.interviewer_audio,
@@ -115,8 +118,36 @@ def _analyze(args: argparse.Namespace, *, inputs=None, title: str | None = None)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    _analyze(args)
+    if args.transcript:
+        _analyze_transcript(args)
+    else:
+        _analyze(args)
     return 0
+
+
+def _analyze_transcript(args: argparse.Namespace) -> str:
+    from labkit.engine.transcript import analyze_transcript
+    from labkit.language.transcript import read_transcript
+    from labkit.report.script import format_script
+
+    if args.interviewer_audio or args.candidate_audio or args.stereo or args.video:
+        raise LabkitError("give either --transcript or audio (--stereo or the two tracks)")
+    transcript = read_transcript(args.transcript)
+    with _store(args) as store:
+        sid = analyze_transcript(
+            store,
+            transcript,
+            jd_text=_jd_text(args),
+            title=args.title or Path(args.transcript).stem,
+            candidate=args.candidate,
+            interviewer=args.interviewer,
+            source=args.transcript,
+        )
+        print(f"session {sid}")
+        for w in transcript.warnings:
+            print(f"note: {w}", file=sys.stderr)
+        print(format_script(store.turns(sid)))
+    return sid
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -352,6 +383,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--video", help="the candidate's video")
     p.add_argument("--jd", help="job description file")
     p.add_argument("--jd-text", help="job description text")
+    p.add_argument(
+        "--transcript",
+        help="a written transcript instead of audio: 'Name: text' lines, WebVTT/SRT or JSON",
+    )
+    p.add_argument("--candidate", help="the transcript's label of the candidate")
+    p.add_argument(
+        "--interviewer", help="the transcript's label(s) of the interviewer(s), comma separated"
+    )
     _add_analysis(p)
     p.set_defaults(func=cmd_analyze)
 

@@ -254,8 +254,8 @@ class JudgmentStage:
 
         out = []
         pairs = [p for p in u.qa_pairs if p.a_start is not None and p.a_end is not None]
-        if not pairs:
-            return out
+        if not pairs or not (store.session_dir(sid) / "candidate.pcm").exists():
+            return out  # a written transcript has no voice to measure
         words = store.words(sid, "candidate")
         for p in pairs:
             a, b = float(p.a_start), float(p.a_end)  # type: ignore[arg-type]
