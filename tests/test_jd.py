@@ -292,7 +292,7 @@ def test_a_leading_phrase_before_a_known_skill_is_a_requirement_too():
 
 
 def test_gerund_phrases():
-    assert "Writing Data Management Plans" in _one_bullet("Writing Data Management Plans")
+    assert "Writing Monitoring Visit Reports" in _one_bullet("Writing Monitoring Visit Reports")
     # the verb frame of a known skill, or a lone verb, is no requirement
     assert set(_one_bullet("Running jobs on HPC clusters (SLURM)")) == {
         "High-Performance Computing"
@@ -512,3 +512,47 @@ def test_terms_of_work_and_closing_prose_are_no_requirements():
         "We're a team of about 40 engineers. Hybrid, three days on-site. Competitive salary.\n"
     )
     assert set(_by_name(spec)) == {"Python"}
+
+
+def test_a_plural_of_a_multi_word_name_is_the_name_but_plural_people_are_not():
+    reqs = _one_bullet("Writing Data Management Plans and CRF completion guidelines")
+    assert "Data Management Plan" in reqs
+    # "product managers" are whom you work with, not Product Management
+    assert "Product Management" not in _one_bullet(
+        "Close collaboration with developers and product managers"
+    )
+
+
+def test_business_stakeholders_are_the_stakeholder_skill():
+    reqs = _one_bullet("Working with business stakeholders to agree metric definitions")
+    assert "Stakeholder Management" in reqs
+
+
+def test_what_a_tool_does_in_a_relative_clause_is_no_requirement():
+    spec = parse_jd(
+        "Data Engineer\n\nYou'll write Python daily, and you'll work with Airflow, which "
+        "schedules, monitors and reruns data quality checks."
+    )
+    assert set(_by_name(spec)) == {"Python", "Apache Airflow"}
+    spec = parse_jd(
+        "Flutter Developer\n\nYou'll write widget and integration tests, and you'll work with "
+        "our CI/CD pipeline (GitHub Actions and fastlane) that builds, signs and releases to the "
+        "App Store and Google Play."
+    )
+    assert set(_by_name(spec)) == {"Integration Testing"}
+    # asked for in its own right, it is one
+    assert "App Store Releases" in _one_bullet("App Store and Google Play releases")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Budgeting and forecasting", {"Budgeting", "Forecasting"}),
+        ("Working knowledge of USP <797> sterile compounding standards", {"Sterile Compounding"}),
+        ("Discretion with confidential employee data", {"Confidentiality"}),
+        ("Site safety leadership (OSHA 30 or equivalent)", {"Site Safety"}),
+        ("Solid experience with Riverpod or Bloc", {"State Management"}),
+    ],
+)
+def test_common_practices_of_finance_pharmacy_construction_and_mobile(line, names):
+    assert names <= set(_one_bullet(line))

@@ -571,8 +571,10 @@ def _keep(m: Mention, clause: str) -> bool:
     nxt = _next_word(clause, m.end)
     if m.entry.name in _ROLE_SKILLS and nxt in _ROLE_NOUNS:
         return False
-    if m.entry.category == "soft_skill" and (
-        _prev_word(clause, m.start) in _PEOPLE_BEFORE or nxt in ("team", "teams")
+    if (
+        m.entry.category == "soft_skill"
+        and (_prev_word(clause, m.start) in _PEOPLE_BEFORE or nxt in ("team", "teams"))
+        and not _PEOPLE.search(m.surface)  # "business stakeholders" are whom the skill serves
     ):
         return False  # "client leadership", "the leadership team": people, not a skill
     if m.entry.category == "domain":
@@ -580,6 +582,7 @@ def _keep(m: Mention, clause: str) -> bool:
     return True
 
 
+_RELATIVE_END = re.compile(r";|,\s*(?:and|or|plus|as well as)\b", re.I)
 _PURPOSE_END = re.compile(r"[,;]|\s(?:and also|plus|as well as)\b", re.I)
 
 
@@ -597,8 +600,11 @@ def _without_context(clause: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
         after = re.sub(r"^\s*\([^)]*\)", "", clause[m.end :])
-        if m.entry.category in ("tool", "skill") and _next_word(after, 0) == "for":
-            end = _PURPOSE_END.search(clause, m.end)
+        nxt = _next_word(after, 0) if m.entry.category in ("tool", "skill") else ""
+        if nxt in ("for", "that", "which"):
+            # "a pipeline (fastlane) that builds, signs and releases to the App Store": what
+            # the tool does runs on over a list of verbs, to the next item
+            end = (_PURPOSE_END if nxt == "for" else _RELATIVE_END).search(clause, m.end)
             purpose_until = end.start() if end else len(clause)
     return out
 
@@ -887,6 +893,7 @@ def _with_aliases(entry: SkillEntry, extra: Sequence[str]) -> SkillEntry:
     return replace(entry, aliases=aliases)
 
 
+_PEOPLE = re.compile(r"\b(?:stakeholders?|customers?|clients?|partners?)$", re.I)
 _PEOPLE_BEFORE = frozenset(
     ["client", "clients", "customer", "executive", "senior", "company", "business", "our"]
 )

@@ -212,6 +212,11 @@ class Vocabulary:
                     continue
                 key = tuple(t.lower for t in toks[i : i + n])
                 e = index.get(key)
+                if e is None and n > 1 and _plural(key[-1]):
+                    # "Data Management Plans": a plural of a multi-word name (a lone plural,
+                    # "Sales", "Jobs", is another word)
+                    key = (*key[:-1], key[-1][:-1])
+                    e = index.get(key)
                 if e is None:
                     continue
                 surface = text[toks[i].start : toks[i + n - 1].end]
@@ -299,6 +304,22 @@ class Vocabulary:
                     )
                 )
         return found
+
+
+_PEOPLE_NOUNS = re.compile(
+    r"(?:manager|engineer|developer|designer|analyst|scientist|owner|leader|lead|architect|"
+    r"administrator|specialist|consultant|officer|coordinator|partner|stakeholder|user)s"
+)
+
+
+def _plural(word: str) -> bool:
+    """A plural that names things; "product managers" are people, not Product Management."""
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and not _PEOPLE_NOUNS.fullmatch(word)
+    )
 
 
 def _word_for_word(heard: str, term: str) -> bool:
