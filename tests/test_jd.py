@@ -556,3 +556,17 @@ def test_what_a_tool_does_in_a_relative_clause_is_no_requirement():
 )
 def test_common_practices_of_finance_pharmacy_construction_and_mobile(line, names):
     assert names <= set(_one_bullet(line))
+
+
+def test_a_practice_worded_as_a_verb_is_also_known_by_its_noun():
+    reqs = _one_bullet("Managing personal data breaches, including regulator notification")
+    (req,) = reqs.values()
+    assert "personal data breach management" in req.aliases
+    reqs = _one_bullet("Identifying and escalating risk to in-house counsel")
+    (req,) = reqs.values()
+    assert {"risk identification", "risk escalation"} <= set(req.aliases)
+    # an object of two words or more is a term of its own; one word is not
+    (req,) = _one_bullet("Installing three-phase power distribution").values()
+    assert "three-phase power distribution" in req.aliases
+    (req,) = _one_bullet("Managing discovery").values()
+    assert "discovery" not in req.aliases

@@ -839,6 +839,7 @@ def _requirements_of(
         extra = [t for x in folded.get(-1, ()) for t in _terms(x)]
         name = phrase.name + (with_tools if practice == -1 else "")
         category = "education" if phrase.credential else "skill"
+        extra += _nominal_aliases(phrase.name)
         out.append(SkillEntry(name=name, category=category, aliases=tuple(dict.fromkeys(extra))))
     for group, entry in _grouped(clause, regular):
         extra = [t for i in group for x in folded.get(i, ()) for t in _terms(x)]
@@ -859,6 +860,58 @@ def _requirements_of(
             if len(names) == 1
             else SkillEntry(" or ".join(names), loose[0].entry.category, aliases=terms)
         )
+    return out
+
+
+# the noun of a practice's verb: "Managing discovery" is "discovery management"
+_NOMINAL = {
+    "managing": "management", "installing": "installation", "resolving": "resolution",
+    "escalating": "escalation", "identifying": "identification", "reproducing": "reproduction",
+    "designing": "design", "developing": "development", "maintaining": "maintenance",
+    "coordinating": "coordination", "preparing": "preparation", "administering":
+    "administration", "implementing": "implementation", "negotiating": "negotiation",
+    "documenting": "documentation", "reconciling": "reconciliation", "optimizing":
+    "optimization", "optimising": "optimisation", "evaluating": "evaluation", "configuring":
+    "configuration", "integrating": "integration", "reviewing": "review", "auditing": "audit",
+    "analyzing": "analysis", "analysing": "analysis", "validating": "validation", "writing":
+    "writing", "planning": "planning", "testing": "testing", "monitoring": "monitoring",
+    "scheduling": "scheduling", "drafting": "drafting", "tracking": "tracking",
+}  # fmt: skip
+
+
+def _singular(word: str) -> str:
+    low = word.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return word[:-1]
+    return word
+
+
+def _nominal_aliases(name: str) -> list[str]:
+    """How people also name a practice a JD words as a verb: "Managing Personal Data
+    Breaches" -> "personal data breach management" (and the object itself when it is a term
+    of two words or more: "three-phase power distribution")."""
+    words = name.split()
+    verbs: list[str] = []
+    k = 0
+    while k < len(words) and words[k].lower() in _NOMINAL:
+        verbs.append(_NOMINAL[words[k].lower()])
+        k += 1
+        if k < len(words) and words[k].lower() == "and" and k + 1 < len(words):
+            k += 1  # "Identifying and Escalating Risk"
+    if not verbs or words[k - 1].lower() == "and":
+        return []
+    obj = [w for w in words[k:] if w.lower() not in ("a", "an", "the")]
+    if not obj or any(w.lower() in _ACRONYM_SKIP for w in obj):
+        return []  # "Managing the Contract Lifecycle in a CLM tool": not one term
+    obj = [*obj[:-1], _singular(obj[-1])]
+    head = " ".join(obj).lower()
+    out = [f"{head} {v}" for v in verbs]
+    if len(obj) >= 2:
+        out.append(" ".join(words[k:]).lower())
     return out
 
 
