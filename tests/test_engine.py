@@ -301,6 +301,21 @@ def test_jd_hotwords_name_tools_not_domains(tmp_path: Path, whisper) -> None:
     assert "fintech" not in hot and "Finance" not in hot
 
 
+def test_jd_hotwords_carry_the_jds_own_examples_as_written_and_whole_names() -> None:
+    from labkit.engine.engine import jd_hotwords
+    from labkit.language.jd import parse_jd
+
+    jd = (
+        "HR Business Partner\n\nRequirements:\n- Solid working knowledge of U.S. employment law "
+        "(FMLA, ADA, FLSA)\n- Experience with an HRIS such as Workday\n- SQL"
+    )
+    hot = jd_hotwords(parse_jd(jd).requirements, jd)
+    # the JD's examples, in its casing, before the vocabulary's own aliases ("labor law")
+    assert {"FMLA", "ADA", "FLSA", "Workday"} <= set(hot.split())
+    short = jd_hotwords(parse_jd(jd).requirements, jd, limit=40)
+    assert len(short) <= 40 and short in hot  # whole names, cut at a name's end
+
+
 def test_a_flush_decodes_everything_even_on_the_live_path(
     interview: SynthInterview, tmp_path: Path, whisper
 ) -> None:

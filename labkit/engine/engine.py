@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import re
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -27,7 +28,7 @@ from labkit.engine.events import (
 )
 from labkit.errors import InputError
 from labkit.media.tracks import TrackWriter, read_track
-from labkit.records import SPEAKERS, Speaker, Turn, Word
+from labkit.records import SPEAKERS, Requirement, Speaker, Turn, Word
 from labkit.speech.asr import (
     ASROptions,
     VADOptions,
@@ -39,7 +40,7 @@ from labkit.speech.framing import FramingOptions, build_turns, final_turn_count
 from labkit.speech.metrics import normalize_text
 from labkit.store import Store
 
-__all__ = ["Engine", "EngineOptions", "Hook", "Stage"]
+__all__ = ["Engine", "EngineOptions", "Hook", "Stage", "jd_hotwords"]
 
 SR = 16_000
 Hook = Callable[[str, Any], None]
@@ -319,13 +320,8 @@ class Engine:
         """Prime Whisper with the JD's skill names: it mishears tools it has no context for."""
         if not self.options.jd_hotwords:
             return
-        names: list[str] = []
-        for r in self.store.requirements(self.session_id):
-            # tool and skill names only: a domain ("Finance": "fintech", "banking") is in
-            # plain words Whisper knows, and as a hotword it looped ("fintech fintech fintech")
-            if r.category in ("skill", "tool"):
-                names += [r.name, *r.aliases[:2]]
-        words = " ".join(dict.fromkeys(n for n in names if len(n) <= 30))[:300]
+        jd = self.store.get_session(self.session_id).get("jd_text") or ""
+        words = jd_hotwords(self.store.requirements(self.session_id), jd)
         if words:
             self.options = replace(self.options, asr=replace(self.options.asr, hotwords=words))
 
@@ -693,6 +689,34 @@ class Engine:
     def _emit(self, kind: str, payload: Any) -> None:
         if self.hook is not None:
             self.hook(kind, payload)
+
+
+def jd_hotwords(requirements: Sequence[Requirement], jd_text: str, *, limit: int = 300) -> str:
+    """Whisper's hotwords for a JD: each skill's and tool's name, then the JD's own words for
+    it ("Employment law (FMLA, ADA, FLSA)": the examples as the JD writes them, which people
+    then say and Whisper mishears without a prompt: "FMLA" -> "familiar"), else two of the
+    vocabulary's aliases. Whole names only, at most ``limit`` characters."""
+    low = jd_text.lower()
+    names: list[str] = []
+    for r in requirements:
+        # tool and skill names only: a domain ("Finance": "fintech", "banking") is in
+        # plain words Whisper knows, and as a hotword it looped ("fintech fintech fintech")
+        if r.category not in ("skill", "tool"):
+            continue
+        said = []
+        for a in r.aliases:
+            m = re.search(rf"(?<!\w){re.escape(a.lower())}(?!\w)", low)
+            if m:
+                said.append(jd_text[m.start() : m.end()])  # as the JD writes it
+        names += [r.name, *said[:4], *[a for a in r.aliases if a not in said][: 2 - len(said[:2])]]
+    out: list[str] = []
+    for n in (x for x in names if len(x) <= 30):
+        if n.lower() in {o.lower() for o in out}:
+            continue
+        if len(" ".join([*out, n])) > limit:
+            break
+        out.append(n)
+    return " ".join(out)
 
 
 def _holes(
