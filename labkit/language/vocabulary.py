@@ -278,9 +278,15 @@ class Vocabulary:
                 if n > 1 and (toks[i].lower in _EDGE_WORDS or toks[i + n - 1].lower in _EDGE_WORDS):
                     continue  # "a spec" is not "SAP ECC": no name starts or ends with "a"
                 heard = " ".join(t.lower for t in toks[i : i + n])
+                # a name heard as more words than it has is heard as pieces of it ("cooper
+                # netties"), not with a function word between them: "any at work" is no Network
+                inner = any(t.lower in _EDGE_WORDS for t in toks[i : i + n])
                 best: tuple[float, SkillEntry] | None = None
                 for e, term in terms:
-                    if n < term.count(" ") + 1:  # "spec" is not "SAP ECC": one word per word
+                    words = term.count(" ") + 1
+                    if n < words:  # "spec" is not "SAP ECC": one word per word
+                        continue
+                    if n > words and inner:
                         continue
                     if n > 1 and not _word_for_word(heard, term):
                         continue
