@@ -451,3 +451,69 @@ def test_the_invitation_to_ask_is_answered_by_the_candidates_first_question(invi
     pairs, _, classes = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
     assert not classes[4].is_question
+
+
+@pytest.mark.parametrize(
+    ("invitation", "kind"),
+    [
+        # as ASR writes them: the invitation ends the turn, its question mark dropped
+        ("Okay, that's all I've got anything you'd like to ask me", "candidate_questions"),
+        ("High Asia, thanks for coming in. Did parking go okay. At garage in the maze.",
+         "small_talk"),
+        ("Did the rollout finish on time.", "question"),
+    ],
+)  # fmt: skip
+def test_questions_whose_question_mark_asr_dropped(invitation, kind):
+    assert classify_turn(invitation, has_prior_answer=True).kind == kind
+
+
+def test_a_yes_no_reply_tells_a_question_whose_question_mark_was_lost():
+    script = [
+        ("interviewer", "Hi, this is Jordan,", 0.5),  # "Hi, is this Jordan?"
+        ("candidate", "Yes, hi, good morning. Thank you so much for having me.", 0.5),
+        ("interviewer", "Tell me about your last project", 0.5),
+        ("candidate", "I built a billing service in Python for a logistics firm, and I owned "
+                      "the invoice pipeline end to end from ingestion to the monthly close.", 0.5),
+        ("interviewer", "So you were the only engineer on it.", 0.5),
+        ("candidate", "No, there were three of us.", 0.5),
+        # a remark after which the candidate goes on is no question
+        ("interviewer", "Okay, that's a lot of moving parts.", 0.5),
+        ("candidate", "Right, and the hardest part was the reconciliation job.", 0.5),
+    ]  # fmt: skip
+    pairs, _, classes = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [
+        (0, (1,)),
+        (2, (3,)),
+        (4, (5, 7)),
+    ]
+    # a short yes/no reply says nothing about fit: unscored small talk
+    assert classes[0].kind == "small_talk" and classes[4].kind == "small_talk"
+
+
+def test_a_topic_named_alone_is_a_prompt_and_a_hum_is_not():
+    answer = ("It goes down, because prices and yields are inversely related, roughly six "
+              "percent for a fifty basis point rise in yields, before convexity.")  # fmt: skip
+    more = ("Convexity is the curvature of the price yield curve, so the first order estimate "
+            "overstates the loss a little when yields rise.")  # fmt: skip
+    for remark, expect in (("convexity", [(0, (1,)), (2, (3,))]), ("Mmm.", [(0, (1, 3))])):
+        script = [
+            ("interviewer", "What happens to a bond with modified duration six if yields rise?",
+             0.5),
+            ("candidate", answer, 0.5),
+            ("interviewer", remark, 0.5),
+            ("candidate", more, 0.5),
+        ]  # fmt: skip
+        pairs, _, _ = pair_questions(_turns(script))
+        assert [(p.question_turn, p.answer_turns) for p in pairs] == expect, remark
+
+
+def test_the_interviewer_answering_the_candidates_questions_asks_nothing():
+    script = [
+        ("interviewer", "Okay, that's everything I had. What questions do you have for me?", 0.5),
+        ("candidate", "How much of the work goes upstream versus staying downstream.", 0.5),
+        ("interviewer", "We try to upstream anything that isn't ISA specific, and you'd be "
+                        "paired with one of our MLIR contributors.", 0.5),
+        ("candidate", "Thank you, Alex, that sounds great to me.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,))]

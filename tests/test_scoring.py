@@ -420,6 +420,22 @@ def test_years_in_the_role_said_by_its_initials_count(embedder):  # noqa: F811
     )
     [years] = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
     assert years.features["claimed_years"] == 3 and years.score == 1.0
+    # ASR ended the sentence at the workplace: "there" is the place the sentence before named
+    rows = _one(
+        "Tell me about your current role.",
+        "Sure, I'm a CRC Roman 2 at St. Brendan's Cancer Center. I've been there three years.",
+        spec,
+        embedder,
+    )
+    assert [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    # without "there" the years are of whatever else
+    rows = _one(
+        "Tell me about your current role.",
+        "I'm a CRC at St. Brendan's Cancer Center. I played chess for three years.",
+        spec,
+        embedder,
+    )
+    assert not [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
 
 
 def test_a_limit_about_it_limits_the_skill_the_sentence_before_named(backend_spec, embedder):  # noqa: F811

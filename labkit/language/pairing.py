@@ -69,7 +69,14 @@ _AUX_BACK = re.compile(
 # make sure I answer the right thing, do you mean ...", "Quick question first is the reason
 # stored ...", "Like the ERP, meaning the accounting system"
 _ASKS_BACK_EARLY = re.compile(
-    rf"\b(?:{_ASKING}|when you say|quick question|just to make sure|meaning the|do you want)\b",
+    rf"\b(?:{_ASKING}|when you say|quick question|just to make sure|meaning the|do you want|"
+    r"what you're asking|what you are asking)\b",
+    re.I,
+)
+# a reply that answers a yes/no question or an offer ("You want a coffee," "I'm good, thanks")
+_YES_NO_REPLY = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|no|nope|not really|sure|of course|absolutely|definitely|"
+    r"i'm good|i am good|i'm fine|i'm okay)\b",
     re.I,
 )
 _ALTERNATIVE = re.compile(r"^\W*(or|and|so|also|then)\b", re.I)
@@ -135,10 +142,12 @@ def pair_questions(
                 # "What would you like to ask me?" is answered by the candidate's first
                 # question; once the interviewer has replied, what follows is the conversation
                 cur.closed = True
+            theirs = cur is not None and cur.cls.kind == "candidate_questions"
             if (
                 not cls.is_question
                 and cls.kind == "statement"
                 and cur is not None
+                and not theirs  # the interviewer answering the candidate's questions
                 and cur.answers
                 # "Do you mean the clusters or the releases?" "The clusters.": a clarification
                 # of the question, and the answer goes on
@@ -151,6 +160,28 @@ def pair_questions(
                 # a question ASR garbled ("walk me from a model you did"): the interviewer spoke
                 # after an answer and the candidate then answered at length
                 cls = TurnClass("prompt", options.implicit_likeness, "turn-taking")
+            elif (
+                cls.kind == "statement"
+                and not theirs
+                and nxt is not None
+                and nxt.speaker == "candidate"
+                and (cur is None or cur.closed or cur.answers)
+                and len(turn.text.split()) <= 20
+                and _YES_NO_REPLY.match(nxt.text)
+                and not (cur and cur.answers and _CLARIFY.search(cur.answers[-1].text))
+                and not (cur and cur.answers and _asks_back(cur.answers[-1].text))
+            ):
+                # "Hi, this is Jordan," "Yes, hi, good morning": a yes/no question whose "?"
+                # ASR dropped, told by the reply
+                # a short reply ("I'm good, thanks") says nothing about the candidate's fit
+                small = (
+                    cur is None
+                    or cur.cls.kind == "small_talk"
+                    or len(nxt.text.split()) < options.implicit_answer_words
+                )
+                kind = "small_talk" if small else "follow_up"
+                cls = TurnClass(kind, options.implicit_likeness, "reply")
+            cache[turn.idx] = cls  # what the turn turned out to be, as the store records it
             if (
                 cls.is_question
                 and "?" not in turn.text
@@ -220,7 +251,11 @@ def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool
     follows: the candidate then speaks at length."""
     words, reply_words = remark.split(), len(reply.split())
     if reply_words >= options.implicit_answer_words:
-        return len(words) >= options.implicit_min_words or bool(_ALTERNATIVE.match(remark))
+        # "convexity": a topic named alone is a prompt ("And convexity?" without its "?");
+        # "Makes sense." is a remark
+        said = {w.strip(".,!?").lower() for w in words}
+        topic = not all(w in _REMARK_WORDS or _HUM.match(w) for w in said)
+        return len(words) >= options.implicit_min_words or bool(_ALTERNATIVE.match(remark)) or topic
     # a shorter reply still follows a remark aimed at the candidate ("... your team ...")
     return (
         reply_words >= options.implicit_answer_words // 2
@@ -229,6 +264,17 @@ def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool
     )
 
 
+_REMARK_WORDS = frozenset(
+    [
+        "okay", "ok", "alright", "all", "right", "cool", "wow", "oh", "ah", "ha", "haha", "hmm",
+        "mm", "fair", "enough", "good", "nice", "great", "perfect", "awesome", "excellent",
+        "wonderful", "fantastic", "lovely", "makes", "sense", "love", "that", "that's", "thats",
+        "true", "exactly", "absolutely", "sure", "yes", "yeah", "yep", "got", "it", "i", "see",
+        "interesting", "thanks", "thank", "you", "and", "so", "well", "gotcha", "understood",
+        "noted", "point",
+    ]
+)  # fmt: skip
+_HUM = re.compile(r"^(?:[mh]+|u+[hm]+|a+h+|o+h+|e+r+m*)$")  # "Mmm", "mm-hmm", "uh-huh"
 _ADDRESSED = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
 
 

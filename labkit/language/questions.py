@@ -483,6 +483,10 @@ def _interrogative(clause: list[str]) -> str:
     # with a verb and "the" asks
     if w0 in _AUX_THE and len(clause) > 2 and clause[1] == "the" and len(clause) <= 12:
         return f"{w0} the"
+    # "Did parking go okay." / "Does remote work suit you.": a short clause that opens with
+    # "did" or "does" asks whatever its subject (no statement starts so)
+    if w0 in ("did", "does") and 3 <= len(clause) <= 10:
+        return w0
     return ""
 
 
@@ -645,7 +649,12 @@ def classify_turn(
             likeness, cue = min(0.9, best), "semantic"
 
     asks = likeness >= 0.5
-    if (m := _THEIR_QUESTIONS.search(flat)) and (asks or m.group(0).startswith("if you")):
+    their = _THEIR_QUESTIONS.search(flat)
+    if their and not asks and len(flat[their.end() :].split()) <= 2:
+        # "Okay, that's all I've got anything you'd like to ask me": the turn ends on the
+        # invitation, whose question mark ASR dropped
+        asks, likeness = True, max(likeness, 0.7)
+    if (m := their) and (asks or m.group(0).startswith("if you")):
         # "... if you want to ask me anything" invites without asking
         return TurnClass("candidate_questions", likeness if asks else 0.7, m.group(0))
     next_steps = _NEXT_STEPS.search(flat) or _NEXT_STEPS.search(raw_flat)

@@ -1029,15 +1029,13 @@ def _requirements(
             k = _seg_of(at, w0)
             a, b = at.segments[k]
             s_text = at.span(a, b)[0].lower()
-            skill_ok = (
-                not entry.aliases
-                or _names_skill(at, (a, b), entry, subjects, vocab)
-                # "three years as a data scientist" for a Data Scientist's "3+ years of
-                # machine learning": years in the very role the JD hires for
-                or bool(role and re.search(rf"\b{re.escape(role)}s?\b", s_text))
-                # "I'm a CRC II at St. Brendan's, I've been there three years"
-                or bool(acr and re.search(rf"\b{acr}s?\b", at.span(a, b)[0]))
-            )
+
+            about = (entry, subjects, vocab, role, acr)
+            skill_ok = not entry.aliases or _years_of(at, (a, b), *about)
+            if not skill_ok and _THERE.search(s_text):
+                # "I'm a CRC II at St. Brendan's Cancer Center. I've been there three years.":
+                # "there" is the place the sentence before named
+                skill_ok = any(_years_of(at, seg, *about) for seg in at.segments[max(0, k - 2) : k])
             # "for the last four years I've been at Corvane, on the compiler team for their DSP
             # cores. It's an LLVM-based toolchain": the next sentence goes on about the same
             # thing (a long sentence's tail is a segment of its own, so look one further)
@@ -1209,6 +1207,30 @@ def _asked_about(
     )
 
 
+def _years_of(
+    at: AnswerText,
+    seg: tuple[int, int],
+    entry: SkillEntry,
+    subjects: dict[int, str],
+    vocab: Vocabulary,
+    role: str,
+    acr: str,
+) -> bool:
+    """Whether a span is about the experience requirement's subject."""
+    said = at.span(*seg)[0]
+    return (
+        _names_skill(at, seg, entry, subjects, vocab)
+        # "three years as a data scientist" for a Data Scientist's "3+ years of machine
+        # learning": years in the very role the JD hires for
+        or bool(role and re.search(rf"\b{re.escape(role)}s?\b", said.lower()))
+        # "I'm a CRC II at St. Brendan's, I've been there three years"
+        or bool(acr and re.search(rf"\b{acr}s?\b", said))
+    )
+
+
+_THERE = re.compile(
+    r"\b(?:been there|been here|there for|in that role|in this role|in that job|in that position)\b"
+)
 _GOES_ON = re.compile(r"^\W*(?:it|it's|it is|that|that's|this|which|they|they're)\b", re.I)
 
 
