@@ -517,3 +517,12 @@ def test_the_interviewer_answering_the_candidates_questions_asks_nothing():
     ]  # fmt: skip
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,))]
+    # nor does a "?" ASR put in the interviewer's reply make it a question
+    script[2] = ("interviewer", "Studying our assigned by the inside and workload? We look at "
+                                "each coordinator's visit load, not just the number.", 0.5)  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,))]
+    # a question of its own still is one
+    script[2] = ("interviewer", "Most of it. Are you open to relocating to Austin?", 0.5)
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]

@@ -201,6 +201,13 @@ def test_a_negator_denies_what_it_governs_not_the_setting_or_a_contrast(
     assert not contrast.features.get("negated") and contrast.score >= 0.5
     # a negator still reaches a name right after it, or one it is the verb of
     assert req("I haven't deployed anything on Kubernetes myself.", "Kubernetes").score < 0.2
+    # a new clause ends its reach: ASR heard "thought in terms of ChangeNotifier, so Riverpod's
+    # Notifier" as "in terms of change no desire so riverpod no desire"
+    heard = req("The team thought in terms of change no desire so Kubernetes was a small jump "
+                "and we ran every service on it.", "Kubernetes")  # fmt: skip
+    assert not heard.features.get("negated") and heard.score >= 0.5
+    # unless it is the negator's own: "not so much"
+    assert req("Not so much Kubernetes, honestly, I only read about it.", "Kubernetes").score < 0.3
 
 
 def test_a_dotted_name_needs_no_context() -> None:

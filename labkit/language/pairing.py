@@ -143,6 +143,10 @@ def pair_questions(
                 # question; once the interviewer has replied, what follows is the conversation
                 cur.closed = True
             theirs = cur is not None and cur.cls.kind == "candidate_questions"
+            if theirs and cur.answers and cls.is_question and cls.cue == "?":
+                # the interviewer answering the candidate's question, a "?" ASR added
+                # ("Studying our assigned by the inside and workload? We look at each CRC's ...")
+                cls = TurnClass("statement", cls.question_likeness, "")
             if (
                 not cls.is_question
                 and cls.kind == "statement"

@@ -752,6 +752,11 @@ def _out_of_scope(at: AnswerText, m: Mention, others: Sequence[Mention]) -> bool
     k = negs[-1]
     if any(_SCOPE_BREAK & x for x in ws[k + 1 :]):
         return True
+    # "in terms of ChangeNotifier, so Riverpod's Notifier" heard as "change no desire so
+    # riverpod": a new clause ("so", "because") ends the scope, unless it is the negator's own
+    # ("not so much Kafka")
+    if any(_CLAUSE_BREAK & x for x in ws[k + 2 :]):
+        return True
     # "the customer didn't want a safety PLC": someone else's no, not the candidate's
     subject = set(words_of(at.words[lo + k - 1].text)) if lo + k > 0 else set()
     if subject & _OTHERS:
@@ -785,6 +790,7 @@ _OTHERS = frozenset(
         "management",
     ]
 )
+_CLAUSE_BREAK = frozenset(["so", "because", "since"])
 _SCOPE_BREAK = frozenset(["but", "just", "instead", "rather", "though", "although", "whereas"])
 _PREPOSITIONS = frozenset(["on", "in", "with", "for", "at", "via", "from", "over", "under", "into"])
 
