@@ -546,7 +546,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if all(by.values()):
         g1 = min(by["strong"]) - max(by["mixed"])
         g2 = min(by["mixed"]) - max(by["weak"])
-        print(f"worst-case gaps: strong-mixed {g1:.2f}, mixed-weak {g2:.2f} (target >= 0.15)")
+        print(f"worst-case gaps: strong-mixed {g1:.3f}, mixed-weak {g2:.3f} (target >= 0.15)")
     narrowing = all(
         all(b <= a + 1e-9 for a, b in zip(r["widths"], r["widths"][1:], strict=False)) for r in rows
     )

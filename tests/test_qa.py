@@ -458,6 +458,10 @@ def test_the_invitation_to_ask_is_answered_by_the_candidates_first_question(invi
     [
         # as ASR writes them: the invitation ends the turn, its question mark dropped
         ("Okay, that's all I've got anything you'd like to ask me", "candidate_questions"),
+        ("Great. Okay, we've got about five minutes left and if you want to ask Excuse",
+         "candidate_questions"),
+        ("If you want to ask about the on-call rota later, just email me and we can set up a "
+         "call.", "statement"),
         ("High Asia, thanks for coming in. Did parking go okay. At garage in the maze.",
          "small_talk"),
         ("Did the rollout finish on time.", "question"),

@@ -297,7 +297,9 @@ _THEIR_QUESTIONS = re.compile(
     r"|what can i (?:answer|tell you)"
     # "we've got five minutes left if you want to ask me anything" ending the turn (ASR drops
     # the question mark); "if you want to ask about X later, ..." goes on and is no invitation
-    r"|if you(?: would)? (?:like|want) to ask(?: (?:me|us))?(?: anything| something)?$"
+    # (or a word or two ASR made of "me anything": "if you want to ask Excuse")
+    r"|if you(?: would)? (?:like|want) to ask(?: (?:me|us))?(?: anything| something)?"
+    r"(?: [\w']+){0,2}$"
     r"|(?:questions|anything) (?:you have )?for us)\b"
 )
 # what a question is about, beyond tools it names: people and motives, not technique
