@@ -69,8 +69,7 @@ _AUX_BACK = re.compile(
 # make sure I answer the right thing, do you mean ...", "Quick question first is the reason
 # stored ...", "Like the ERP, meaning the accounting system"
 _ASKS_BACK_EARLY = re.compile(
-    rf"\b(?:{_ASKING}|when you say|quick question|just to make sure|meaning the|do you want|"
-    r"what you're asking|what you are asking)\b",
+    rf"\b(?:{_ASKING}|when you say|quick question|just to make sure|meaning the|do you want)\b",
     re.I,
 )
 # a reply that answers a yes/no question or an offer ("You want a coffee," "I'm good, thanks")
