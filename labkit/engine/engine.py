@@ -708,7 +708,9 @@ def jd_hotwords(requirements: Sequence[Requirement], jd_text: str, *, limit: int
             m = re.search(rf"(?<!\w){re.escape(a.lower())}(?!\w)", low)
             if m:
                 said.append(jd_text[m.start() : m.end()])  # as the JD writes it
-        names += [r.name, *said[:4], *[a for a in r.aliases if a not in said][: 2 - len(said[:2])]]
+        # up to four of the JD's words; the vocabulary's aliases only fill up to two
+        vocab_only = [a for a in r.aliases if a not in said][: max(0, 2 - len(said))]
+        names += [r.name, *said[:4], *vocab_only]
     out: list[str] = []
     for n in (x for x in names if len(x) <= 30):
         if n.lower() in {o.lower() for o in out}:

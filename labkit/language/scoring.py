@@ -1035,7 +1035,6 @@ def _requirements(
             k = _seg_of(at, w0)
             a, b = at.segments[k]
             s_text = at.span(a, b)[0].lower()
-
             about = (entry, subjects, vocab, role, acr)
             skill_ok = not entry.aliases or _years_of(at, (a, b), *about)
             if not skill_ok and _THERE.search(s_text):
