@@ -255,3 +255,22 @@ def test_cli_analyze_transcript_then_verdict(
     assert "FINAL" in out and "Summary:" in out
     assert main(["analyze", "--transcript", str(t), "--stereo", "x.wav", "--db", str(db)]) == 2
     assert "either --transcript or audio" in capsys.readouterr().err
+
+
+def test_a_failure_mid_judgment_keeps_the_session_marked_failed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from labkit.judgment.stage import JudgmentStage
+
+    def boom(*_a, **_k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(JudgmentStage, "on_turns", boom)
+    with Store(tmp_path / "lab.duckdb") as store:
+        with pytest.raises(RuntimeError):
+            analyze_transcript(store, parse_transcript(PLAIN), jd_text=JD)
+        [s] = store.list_sessions()
+        info = store.get_session(s["session_id"])
+        assert info["status"] == "failed" and "disk full" in info["error"]
+        # what was read is kept: the turns are there to judge again
+        assert store.count("turns", s["session_id"]) == 6

@@ -143,10 +143,15 @@ def analyze_files(
             )
         store.set_status(sid, "complete", duration=duration)
     except BaseException as e:
-        reason = str(e) if isinstance(e, LabkitError) else f"{type(e).__name__}: {e}"
-        store.set_status(sid, "failed", error=reason[:500] or type(e).__name__)
+        _mark_failed(store, sid, e)
         raise
     return sid
+
+
+def _mark_failed(store: Store, sid: str, e: BaseException) -> None:
+    """The session is kept, marked ``failed`` with the reason (nothing it stored is lost)."""
+    reason = str(e) if isinstance(e, LabkitError) else f"{type(e).__name__}: {e}"
+    store.set_status(sid, "failed", error=reason[:500] or type(e).__name__)
 
 
 def _check_video(path: Path) -> None:

@@ -7,8 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from labkit.engine.analyze import _keep_sources
-from labkit.errors import LabkitError
+from labkit.engine.analyze import _keep_sources, _mark_failed
 from labkit.language.transcript import Transcript, assign_roles, transcript_turns
 from labkit.store import Store
 
@@ -66,7 +65,6 @@ def analyze_transcript(
         stage.on_end(store, sid, end)
         store.set_status(sid, "complete", duration=end)
     except BaseException as e:
-        reason = str(e) if isinstance(e, LabkitError) else f"{type(e).__name__}: {e}"
-        store.set_status(sid, "failed", error=reason[:500] or type(e).__name__)
+        _mark_failed(store, sid, e)
         raise
     return sid
