@@ -570,3 +570,10 @@ def test_a_practice_worded_as_a_verb_is_also_known_by_its_noun():
     assert "three-phase power distribution" in req.aliases
     (req,) = _one_bullet("Managing discovery").values()
     assert "discovery" not in req.aliases
+
+
+def test_a_phrase_is_also_known_without_a_generic_word_around_its_term():
+    (req,) = _one_bullet("Working knowledge of common file formats (FASTQ, BAM/CRAM, VCF)").values()
+    assert "file formats" in req.aliases
+    (req,) = _one_bullet("Awareness of ActiveRecord performance pitfalls (N+1 queries)").values()
+    assert "activerecord performance" in req.aliases

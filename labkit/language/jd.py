@@ -839,7 +839,7 @@ def _requirements_of(
         extra = [t for x in folded.get(-1, ()) for t in _terms(x)]
         name = phrase.name + (with_tools if practice == -1 else "")
         category = "education" if phrase.credential else "skill"
-        extra += _nominal_aliases(phrase.name)
+        extra += _nominal_aliases(phrase.name) + _core_alias(phrase.name)
         out.append(SkillEntry(name=name, category=category, aliases=tuple(dict.fromkeys(extra))))
     for group, entry in _grouped(clause, regular):
         extra = [t for i in group for x in folded.get(i, ()) for t in _terms(x)]
@@ -877,6 +877,28 @@ _NOMINAL = {
     "writing", "planning": "planning", "testing": "testing", "monitoring": "monitoring",
     "scheduling": "scheduling", "drafting": "drafting", "tracking": "tracking",
 }  # fmt: skip
+
+
+_GENERIC_LEAD = frozenset(
+    ["common", "standard", "typical", "various", "key", "core", "basic", "modern", "relevant"]
+)
+_GENERIC_TAIL = frozenset(
+    ["pitfalls", "fundamentals", "basics", "concepts", "principles", "best practices"]
+)
+
+
+def _core_alias(name: str) -> list[str]:
+    """A phrase's name without a generic word around its term: "Common File Formats" ->
+    "file formats", "ActiveRecord Performance Pitfalls" -> "activerecord performance"."""
+    words = name.split()
+    if len(words) >= 3 and words[0].lower() in _GENERIC_LEAD:
+        words = words[1:]
+    for tail in _GENERIC_TAIL:
+        k = len(tail.split())
+        if len(words) >= k + 2 and " ".join(words[-k:]).lower() == tail:
+            words = words[:-k]
+    core = " ".join(words).lower()
+    return [core] if core != name.lower() else []
 
 
 def _singular(word: str) -> str:
