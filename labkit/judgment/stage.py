@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -205,7 +206,7 @@ class JudgmentStage:
     ) -> tuple[np.ndarray, float]:
         """Samples of [t_from, t_to) of a raw track (only that range is read: cost follows the
         span, not the session's length) and the session time of the first one."""
-        path = store.session_dir(sid) / f"{role}.pcm"
+        path = _track_path(store, sid, role)
         if not path.exists():
             return np.zeros(0, np.float32), 0.0
         t0 = next((float(r["t0"]) for r in store.tracks(sid) if r["track"] == role), 0.0)
@@ -254,7 +255,7 @@ class JudgmentStage:
 
         out = []
         pairs = [p for p in u.qa_pairs if p.a_start is not None and p.a_end is not None]
-        if not pairs or not (store.session_dir(sid) / "candidate.pcm").exists():
+        if not pairs or not _track_path(store, sid, "candidate").exists():
             return out  # a written transcript has no voice to measure
         words = store.words(sid, "candidate")
         for p in pairs:
@@ -298,3 +299,8 @@ class JudgmentStage:
         wins = prosody_windows_from_track(frames, speaker="candidate", words=words)
         fused = fuse_windows(faces, wins, words, config=cfg)
         return weak_evidence(fused, a_start, a_end, config=cfg)
+
+
+def _track_path(store: Store, sid: str, role: str) -> Path:
+    """Where the engine keeps a speaker's raw audio (a written transcript has none)."""
+    return store.session_dir(sid) / f"{role}.pcm"
