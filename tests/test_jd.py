@@ -489,7 +489,8 @@ def test_a_term_defined_by_its_acronym_is_a_requirement():
     assert "Physically Based Rendering" in reqs
     assert "PBR" in reqs["Physically Based Rendering"].aliases
     # the capitals must be the initials: a parenthesis that is no acronym defines nothing
-    assert not _one_bullet("Handling of temperature-controlled (reefer) shipments")
+    reqs = _one_bullet("Handling of temperature-controlled (reefer) shipments")
+    assert not any(a == "reefer" for r in reqs.values() for a in r.aliases)
     # a term the vocabulary knows stays the vocabulary's, with no second name beside it
     assert len(_one_bullet("Azure Kubernetes Service (AKS) in production")) == 1
 
@@ -577,3 +578,55 @@ def test_a_phrase_is_also_known_without_a_generic_word_around_its_term():
     assert "file formats" in req.aliases
     (req,) = _one_bullet("Awareness of ActiveRecord performance pitfalls (N+1 queries)").values()
     assert "activerecord performance" in req.aliases
+
+
+def test_an_inline_synonym_in_parentheses_is_also_the_phrase():
+    (req,) = _one_bullet("Handling of temperature-controlled (reefer) shipments").values()
+    assert req.name == "Handling of Temperature-controlled Shipments"
+    assert {"reefer shipments", "temperature-controlled shipments"} <= set(req.aliases)
+    # a parenthesis that gives examples of a tool stays examples
+    assert "Nextflow" not in _one_bullet("Workflow managers (Nextflow) experience")
+
+
+def test_two_practices_on_one_object_end_before_the_object():
+    reqs = _one_bullet("Calendaring and docketing of court deadlines")
+    # "court deadlines" is what is calendared, not time management
+    assert list(reqs) == ["Calendaring and Docketing"]
+
+
+def test_working_with_people_is_collaboration_with_them():
+    (req,) = _one_bullet(
+        "Working with subject matter experts to turn dense content into learning"
+    ).values()
+    assert req.name == "Collaboration with Subject Matter Experts"
+    assert {"sme collaboration", "working with subject matter experts"} <= set(req.aliases)
+    # the departments one works with are whom, not skills asked for
+    reqs = _one_bullet("Working with sales and procurement to meet deal timelines")
+    assert list(reqs) == ["Collaboration with Sales and Procurement"]
+    # a tool after "working with" is still the tool
+    assert "Kubernetes" in _one_bullet("Working with Kubernetes in production")
+
+
+def test_words_that_share_one_head_are_one_requirement():
+    # "owner and architect communication": the owner is whose, not a skill
+    assert list(_one_bullet("Owner and architect communication, including OAC meetings")) == [
+        "Communication"
+    ]
+    (req,) = _one_bullet("Health, safety and brand standards compliance").values()
+    assert req.name == "Health, Safety and Brand Standards Compliance"
+
+
+def test_examples_in_parentheses_do_not_hide_the_practice_before_them():
+    reqs = _one_bullet(
+        "Experience leading front office and housekeeping teams (scheduling, training, coaching)"
+    )
+    assert "Leading Front Office and Housekeeping Teams" in reqs
+
+
+def test_a_form_number_a_second_practice_and_a_term_ending_in_data():
+    assert "1099 Reporting" in _one_bullet("Experience with 1099 reporting")
+    reqs = _one_bullet("Experience maintaining vendor master data and preventing payment fraud")
+    assert "Maintaining Vendor Master Data" in reqs
+    # a list of qualities with no head in common is no one name
+    reqs = _one_bullet("Accuracy, follow-through, and the confidence to push back")
+    assert not any("Confidence" in name for name in reqs)

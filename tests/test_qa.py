@@ -149,10 +149,11 @@ def test_garbled_question_found_by_turn_taking():
         Turn(3, "candidate", 9.5, 20, "I built a churn model with gradient boosting on fifty "
              "features and it improved recall by twelve percent over the old rules."),
         Turn(4, "interviewer", 21, 23, "That is interesting, we had the same issue."),
-        Turn(5, "candidate", 23.5, 24.5, "Oh, nice."),  # short reply: not a new answer
+        # a remark the candidate only acknowledges: no question, and no part of the answer
+        Turn(5, "candidate", 23.5, 24.5, "Oh, nice."),
     ]  # fmt: skip
     pairs, _, _ = pair_questions(t)
-    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3, 5))]
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
     assert pairs[1].link_confidence <= 0.5
 
 
@@ -530,3 +531,54 @@ def test_the_interviewer_answering_the_candidates_questions_asks_nothing():
     script[2] = ("interviewer", "Most of it. Are you open to relocating to Austin?", 0.5)
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+
+
+def test_a_remark_the_candidate_acknowledges_asks_nothing_and_ends_the_answer():
+    answer = ("Mostly in Excel, worst case, with a loop diagram; the one I remember is a guide "
+              "rail gap where the weldment tolerance closed the gap.")  # fmt: skip
+    script = [
+        ("interviewer", "Tolerance stack-ups, how do you approach them?", 0.5),
+        ("candidate", answer, 0.5),
+        ("interviewer", "Got it. For what it's worth, here we build a few thousand pump heads "
+                        "a year, so RSS comes up a lot.", 0.5),
+        ("candidate", "Okay, good to know. That's something I'd like to learn properly.", 0.5),
+        ("interviewer", "Okay, appreciate that. We're a smaller team and there's no BI group "
+                        "here.", 0.5),
+        ("candidate", "Yeah, that makes sense, I'd be keen to get better at it.", 0.5),
+        ("interviewer", "What about FEA?", 0.5),
+        ("candidate", answer, 0.5),
+        # about the candidate, "Yeah" answers
+        ("interviewer", "So you were the only engineer on that line for two years.", 0.5),
+        ("candidate", "Yeah, just me and a technician.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [
+        (0, (1,)),
+        (6, (7,)),
+        (8, (9,)),
+    ]
+
+
+def test_a_question_put_back_and_confirmed_keeps_the_answer_going():
+    script = [
+        ("interviewer", "Okay. Tell me about a deviation you investigated.", 0.5),
+        ("candidate", "Deviation, like a nonconformance? We call them NCRs.", 0.5),
+        ("interviewer", "Yes, same idea. An unplanned departure from a procedure or a "
+                        "specification, and the investigation behind it.", 0.5),
+        ("candidate", "Okay. So we had a metal detector failure on one of the lines once, and "
+                      "we did a five whys and retrained the operator.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))]
+
+
+def test_a_question_held_for_later_stays_unanswered():
+    script = [
+        ("interviewer", "Have you used Splunk SOAR at all?", 0.5),
+        ("interviewer", "Actually, sorry, hold that thought. Say an attacker moves laterally. "
+                        "What are you looking for in the logs?", 0.3),
+        ("candidate", "Logons of type three and ten between hosts that never talk, and "
+                      "service tickets with RC4.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]

@@ -483,7 +483,11 @@ def parse_jd(
                     and line_section in ("required", "nice")
                     and not spans
                 ):
-                    phrase = _phrase_skill(clause, mentions, nlp)
+                    collab = _collaboration(clause, mentions)
+                    if collab is not None:
+                        phrase, mentions = collab
+                    else:
+                        phrase = _phrase_skill(clause, mentions, nlp)
                     if conj := _conjunct_phrase(clause, mentions, phrase, nlp):
                         also.append(SkillEntry(name=conj, category="skill"))
                     for name, acr, start in _acronym_definitions(clause, mentions):
@@ -786,6 +790,12 @@ def _requirements_of(
         if k in tools:
             folded.setdefault(practice_slot(), []).append(m)
             continue
+        if (
+            phrase is not None
+            and m.entry.category == "soft_skill"
+            and re.match(r"\s+of\s+(?:[\w-]+\s+){0,2}$", clause[phrase.end : m.start])
+        ):
+            continue  # "Calendaring and docketing of court deadlines": what it acts on
         if k in objects:
             owner = mentions[objects[k]]
             head = next((i for i, r in enumerate(regular) if r is owner), None)
@@ -839,7 +849,8 @@ def _requirements_of(
         extra = [t for x in folded.get(-1, ()) for t in _terms(x)]
         name = phrase.name + (with_tools if practice == -1 else "")
         category = "education" if phrase.credential else "skill"
-        extra += _nominal_aliases(phrase.name) + _core_alias(phrase.name)
+        extra += [*phrase.aliases, *_nominal_aliases(phrase.name), *_core_alias(phrase.name)]
+        category = category if category == "education" else phrase.category
         out.append(SkillEntry(name=name, category=category, aliases=tuple(dict.fromkeys(extra))))
     for group, entry in _grouped(clause, regular):
         extra = [t for i in group for x in folded.get(i, ()) for t in _terms(x)]
@@ -1239,6 +1250,8 @@ class _Phrase:
     end: int  # where it ends in the clause
     gerund: bool  # a lone "-ing" word ("Scripting"): a requirement only with the tools it names
     credential: bool = False  # "Active RN license": education, not a skill to evidence in talk
+    aliases: tuple[str, ...] = ()  # the JD's other words for it ("reefer shipments")
+    category: str = "skill"
 
 
 _CREDENTIAL = re.compile(r"\b(?:licen[cs]e|licensure|certification|certificate|degree)$", re.I)
@@ -1253,6 +1266,12 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     if not clause.lstrip(" -*\u2022\t")[:1].isupper():
         return None  # the rest of a sentence, not the start of a listed requirement
     zones = _example_zones(clause)
+    synonym = _inline_synonym(clause, zones, mentions)
+    if synonym is not None:
+        # "temperature-controlled (reefer) shipments": the phrase reads on past its synonym
+        z0, z1, _ = synonym
+        clause = clause[:z0] + " " * (z1 - z0) + clause[z1:]
+        zones = _example_zones(clause)
     head_end = zones[0][0] if zones else len(clause)
     stripped = clause[:head_end].strip(" -*\u2022\t")
     lead = len(clause[:head_end]) - len(clause[:head_end].lstrip(" -*\u2022\t"))
@@ -1266,7 +1285,13 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     # "Rating and pricing commercial accounts": two practices on one object
     pair = _GERUND_PAIR.match(head)
     m = _PHRASE_END.search(head, pair.end() if pair else 0)
+    if pair and (of := re.compile(r"\s+of\b").search(head, pair.end())):
+        # "Calendaring and docketing of court deadlines": the practices, not what they act on
+        m = of if m is None or of.start() < m.start() else m
     end = lead + (m.start() if m else len(head))
+    shared = _shared_head(clause, lead, end) if not pair else None
+    if shared is not None:
+        end = shared  # "Health, safety and brand standards compliance": one head, one name
     if any(x.start < end and x.end > lead for x in mentions):
         return None  # the vocabulary names it ("Strong Linux systems knowledge")
     if any(x.end <= lead for x in mentions):
@@ -1278,14 +1303,24 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     # "structured outputs / function calling": two names of one; "ODOT Location & Design
     # Manual": one title
     slashes = words.count("/") + words.count("&")
+    if shared is not None:
+        slashes += sum(w.endswith(",") or w == "and" for w in words)
     if (
         not 1 <= len(words) - slashes <= 4 + bool(pair) + 2 * slashes
         or words[:1] in (["/"], ["&"])
         or words[-1:] in (["/"], ["&"])
-        or not all(re.fullmatch(r"[A-Za-z][\w+#.\-/']*|\d[A-Za-z]\w*|/|&", w) for w in words)
+        or not all(
+            re.fullmatch(r"[A-Za-z][\w+#.\-/']*|\d[A-Za-z]\w*|/|&", w.rstrip(","))
+            # "1099 reporting": a form's number names the practice
+            or (k < len(words) - 1 and re.fullmatch(r"\d{3,5}(?:-[A-Z]+)?", w))
+            for k, w in enumerate(words)
+        )
     ):  # "3D math"
         return None
-    if words[0].lower() in _PHRASE_REJECT or any(w.lower() in _UNKNOWN_STOP for w in words[-1:]):
+    last = words[-1].lower()
+    # "vendor master data" is a term; a lone "data" or "systems" names nothing
+    term_tail = len(words) >= 3 and last in ("data", "systems", "services", "software")
+    if words[0].lower() in _PHRASE_REJECT or (last in _UNKNOWN_STOP and not term_tail):
         return None
     if _CONDITION.search(" ".join(words)):
         return None  # "Reliable transportation", "Own hand tools": terms of work, not skills
@@ -1298,8 +1333,13 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         # "loss runs": a plural noun after a noun, which a fragment's tagger reads as a verb
         plural = len(doc) > 1 and doc[-1].tag_ == "VBZ" and doc[-2].pos_ in ("NOUN", "PROPN")
         # "conduit bending", "data processing": a practice named by its object and a gerund
-        compound = len(doc) > 1 and doc[-1].tag_ == "VBG" and doc[-2].pos_ in ("NOUN", "PROPN")
-        if doc[-1].pos_ not in ("NOUN", "PROPN", "X") and not (gerund or plural or compound):
+        compound = (
+            len(doc) > 1 and doc[-1].tag_ == "VBG" and doc[-2].pos_ in ("NOUN", "PROPN", "NUM")
+        )
+        # "Calendaring and docketing": two practices, named by their verbs alone
+        both = pair is not None and len(words) == 3
+        noun = doc[-1].pos_ in ("NOUN", "PROPN", "X")
+        if not (noun or gerund or plural or compound or both):
             return None
         # "Own the program ...", "Ensure ...": an imperative, not a name ("Writing Data
         # Management Plans" and "Fixed-point arithmetic" are)
@@ -1310,7 +1350,19 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
             return None
         if doc[0].pos_ == "ADP" and "/" not in words[0]:
             return None  # "lockout/tagout" is a name the tagger reads as a preposition
-        if doc[0].tag_ == "VBG" and len(doc) > 1 and any(x.start >= end for x in mentions):
+        if (
+            doc[0].tag_ == "VBG"
+            and len(doc) > 1
+            and not pair
+            # "(scheduling, training, coaching)": examples of the practice, not the skill; "...
+            # and preventing payment fraud": a second practice
+            and any(
+                x.start >= end
+                and not _in_zone(x.start, zones)
+                and re.match(r"\s*(?:on|in|with|using|via|for|across|at|through)\b", clause[end:])
+                for x in mentions
+            )
+        ):
             return None  # "Running jobs on HPC clusters": the skill is the one named after it
     name = " ".join(
         w
@@ -1318,10 +1370,147 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         else "/".join(x.capitalize() for x in w.split("/"))
         for k, w in enumerate(words)
     )  # fmt: skip ("Doctor of Pharmacy", "Maintaining a RoPA": small words stay small)
-    return _Phrase(name, end, gerund, _CREDENTIAL.search(name) is not None)
+    aliases: list[str] = []
+    if synonym is not None:
+        z0, z1, term = synonym
+        tail = clause[z1:end].split()
+        # the synonym with the words it stands beside, and its plain form
+        aliases += [" ".join([term, *tail]).lower(), " ".join(words).lower()]
+        before = clause[lead:z0].split()
+        if len(before) >= 2 and before[-2].lower() == "of":
+            aliases.append(" ".join([before[-1], *tail]).lower())  # "Handling of X": X
+    return _Phrase(
+        name,
+        end,
+        gerund,
+        _CREDENTIAL.search(name) is not None,
+        aliases=tuple(a for a in dict.fromkeys(aliases) if a != name.lower()),
+    )
 
 
-_RATING = r"\d+(?:[/.,:-]\d+)+[A-Za-z]{0,3}|\d{2,}[A-Za-z]{0,3}"  # 480/277V, 208/120V, 100G
+_COLLAB = re.compile(
+    r"^\W*(?:experience\s+)?(?:working|partnering|collaborating)\s+"
+    r"(?:(?:closely|directly|effectively|daily)\s+)?with\s+(?:the\s+|our\s+)?"
+    r"(?P<np>[A-Za-z][\w-]*(?:(?:\s*,\s*|\s+)(?!to\b|on\b|for\b|in\b|across\b|through\b|"
+    r"at\b|from\b|during\b|throughout\b|as\b)[A-Za-z][\w-]*){0,5})",
+    re.I,
+)
+# whom a role works with: people and the departments they sit in
+_COLLEAGUES = frozenset(
+    [
+        "experts", "smes", "engineers", "developers", "designers", "stakeholders", "clients",
+        "customers", "vendors", "suppliers", "carriers", "counterparties", "partners", "teams",
+        "managers", "leaders", "leadership", "executives", "physicians", "nurses", "clinicians",
+        "providers", "attorneys", "counsel", "investigators", "researchers", "scientists",
+        "analysts", "faculty", "students", "families", "patients", "sales", "procurement",
+        "finance", "legal", "marketing", "operations", "product", "engineering", "members", "staff",
+        "colleagues", "peers", "contractors", "subcontractors", "architects", "owners", "sponsors",
+        "regulators", "auditors", "agencies", "brokers", "underwriters", "adjusters",
+    ]
+)  # fmt: skip
+
+
+def _collaboration(
+    clause: str, mentions: Sequence[Mention]
+) -> tuple[_Phrase, list[Mention]] | None:
+    """ "Working with subject matter experts to turn content into learning" -> "Collaboration
+    with Subject Matter Experts": the people worked with are whom, and known names among them
+    ("sales and procurement") are departments, not skills asked for. None when what follows
+    "working with" is no people ("Working with Kubernetes")."""
+    if not clause.lstrip(" -*\u2022\t")[:1].isupper():
+        return None
+    m = _COLLAB.match(clause)
+    if m is None:
+        return None
+    words = m.group("np").replace(",", " , ").split()
+    if words[-1].lower() not in _COLLEAGUES:
+        return None
+    start, end = m.start("np"), m.end("np")
+    if any(
+        x.start < end and x.end > start and x.entry.category in ("tool", "soft_skill")
+        for x in mentions
+    ):
+        # "Working with Jira and product managers": the tool is asked for; "business
+        # stakeholders": the vocabulary's skill (Stakeholder Management) says it already
+        return None
+    np = " ".join(words).replace(" , ", ", ")
+    name = "Collaboration with " + " ".join(
+        w if w.lower() in _ACRONYM_SKIP or any(c.isupper() for c in w) else w.capitalize()
+        for w in np.split()
+    )
+    low = np.lower()
+    *rest, last = low.split()
+    aliases = [f"working with {low}", " ".join([*rest, _singular(last), "collaboration"])]
+    content = [w for w in low.split() if w not in _ACRONYM_SKIP]
+    if len(content) >= 3 and "," not in low:
+        # "subject matter experts" are "SMEs"
+        initials = "".join(w[0] for w in content)
+        aliases += [f"{initials} collaboration", f"working with {initials}s"]
+    kept = [x for x in mentions if not (x.start < end and x.end > start)]
+    phrase = _Phrase(name, end, False, aliases=tuple(aliases), category="soft_skill")
+    return phrase, kept
+
+
+def _in_zone(pos: int, zones: Sequence[tuple[int, int, bool]]) -> bool:
+    return any(z0 <= pos < z1 for z0, z1, _ in zones)
+
+
+_SYNONYM_NEXT = re.compile(r"\s+[a-z][\w-]*\s*(?:$|[,;:(]|\s(?!of\b)[a-z])")
+
+
+def _inline_synonym(
+    clause: str, zones: Sequence[tuple[int, int, bool]], mentions: Sequence[Mention]
+) -> tuple[int, int, str] | None:
+    """A word or two in parentheses inside a noun phrase: "temperature-controlled (reefer)
+    shipments" -> (start, end past ")", "reefer"). Not a list of examples, not a known name,
+    and the phrase goes on after it ("Threat modeling (STRIDE)" ends there)."""
+    if not zones or clause[zones[0][0]] != "(" or zones[0][1] >= len(clause):
+        return None
+    z0, z1 = zones[0][0], zones[0][1]
+    inner = clause[z0 + 1 : z1].strip()
+    if not 1 <= len(inner.split()) <= 2 or not re.fullmatch(r"[A-Za-z][\w\s-]*", inner):
+        return None
+    if any(z0 <= x.start < z1 for x in mentions):
+        return None  # "Workflow managers (Nextflow) experience": a tool named as an example
+    after = clause[z1 + 1 :]
+    if not _SYNONYM_NEXT.match(after) or _PHRASE_END.match(after):
+        return None
+    if after.split()[0].lower() in _PHRASE_TRAIL:
+        return None  # "(SLURM) experience"
+    return z0, z1 + 1, inner
+
+
+# "Owner and architect communication", "Health, safety and brand standards compliance": lone
+# words before a phrase they share the head of
+_SHARED_HEAD = re.compile(
+    r"(?:\s*,\s*[A-Za-z][\w-]*)*\s*,?\s+and\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){1,3}"
+    r"(?=\s*(?:[,(;:]|\s[-\u2013]\s|$|\s(?:including|for|with|in|to|across|at|on|using)\b))"
+)
+
+
+_GROUPS = frozenset(["teams", "staff", "crews", "departments", "units", "shifts"])
+
+
+def _shared_head(clause: str, lead: int, end: int) -> int | None:
+    """Where a coordination that a lone word starts ends, when its last part names the head
+    all its words qualify; None otherwise ("Variance analysis and month-end reporting" is two
+    practices). After a verb, a group both parts name ("leading front office and housekeeping
+    teams") is one object too."""
+    words = clause[lead:end].split()
+    if not words:
+        return None
+    m = _SHARED_HEAD.match(clause, end)
+    if m is None or re.search(r"\b(?:and|or)\b.*\band\b|\b(?:the|a|an|our|your)\b", m.group(0)):
+        return None  # "Accuracy, follow-through, and the confidence to push back": no one head
+    if len(words) == 1 and not words[0].lower().endswith("ing"):
+        return m.end()
+    if words[0].lower().endswith("ing") and m.group(0).split()[-1].lower() in _GROUPS:
+        return m.end()
+    return None
+
+
+# 480/277V, 208/120V, 100G (a bare "1099" is a form's number: "1099 reporting")
+_RATING = r"\d+(?:[/.,:-]\d+)+[A-Za-z]{0,3}|\d{2,}[A-Za-z]{1,3}"
 _RATINGS = re.compile(rf"(?<!\S)(?:{_RATING})(?:\s*(?:,|and|or|/)\s*(?:{_RATING}))*(?=\s)")
 _CONJUNCT = re.compile(r"\s*,?\s+and\s+(?!also\b|other\b|related\b|similar\b)", re.I)
 

@@ -155,9 +155,10 @@ def pair_questions(
                 # "Do you mean the clusters or the releases?" "The clusters.": a clarification
                 # of the question, and the answer goes on
                 and not _CLARIFY.search(cur.answers[-1].text)
-                and not _asks_back(cur.answers[-1].text)
+                and not _clarified(cur.answers[-1].text, turn.text)
                 and nxt is not None
                 and nxt.speaker == "candidate"
+                and not _acknowledged(turn.text, nxt.text)
                 and _implicit_question(turn.text, nxt.text, options)
             ):
                 # a question ASR garbled ("walk me from a model you did"): the interviewer spoke
@@ -172,7 +173,8 @@ def pair_questions(
                 and len(turn.text.split()) <= 20
                 and _YES_NO_REPLY.match(nxt.text)
                 and not (cur and cur.answers and _CLARIFY.search(cur.answers[-1].text))
-                and not (cur and cur.answers and _asks_back(cur.answers[-1].text))
+                and not (cur and cur.answers and _clarified(cur.answers[-1].text, turn.text))
+                and not (cur and cur.answers and _acknowledged(turn.text, nxt.text))
             ):
                 # "Hi, this is Jordan," "Yes, hi, good morning": a yes/no question whose "?"
                 # ASR dropped, told by the reply
@@ -184,6 +186,20 @@ def pair_questions(
                 )
                 kind = "small_talk" if small else "follow_up"
                 cls = TurnClass(kind, options.implicit_likeness, "reply")
+            if (
+                cls.kind == "statement"
+                and not theirs
+                and cur is not None
+                and cur.answers
+                and cur.cls.kind != "small_talk"
+                and nxt is not None
+                and nxt.speaker == "candidate"
+                and not _clarified(cur.answers[-1].text, turn.text)
+                and _acknowledged(turn.text, nxt.text)
+            ):
+                # "We're a small team, so you'd pull your own data." "That makes sense.": a
+                # remark the candidate acknowledges ends the answer before it and asks nothing
+                cur.closed = True
             cache[turn.idx] = cls  # what the turn turned out to be, as the store records it
             if (
                 cls.is_question
@@ -248,11 +264,55 @@ def _asks_back(reply: str) -> bool:
     return only_questions or (bool(_AUX_BACK.match(reply)) and len(words) <= 30)
 
 
+# the interviewer's reply to a question the candidate asked back ("Deviation, like a
+# nonconformance?" "Yes, same idea. ...")
+_CONFIRMS = re.compile(
+    r"^\W*(?:yes|yeah|yep|right|exactly|correct|no|nope|either|both|same|sort of|kind of|"
+    r"pretty much|good question)\b",
+    re.I,
+)
+
+
+def _clarified(reply: str, remark: str) -> bool:
+    """Whether the interviewer's ``remark`` answers a question the candidate's ``reply`` put
+    back: then the candidate's answer goes on after it."""
+    if _asks_back(reply):
+        return True
+    return "?" in reply and len(reply.split()) <= 15 and bool(_CONFIRMS.match(remark))
+
+
+# how a candidate takes a remark in: "Okay, good to know.", "That makes sense.", "Ha, ..."
+_ACK = re.compile(
+    r"^\W*(?:ok(?:ay)?|got it|good to know|(?:that )?makes sense|of course|thanks|thank you|"
+    r"ha(?:ha)?|oh|totally|that's (?:totally |completely )?(?:fine|fair|great|good|"
+    r"understandable)|fair|sounds good|i see|understood|noted|appreciate|will do|great|cool|"
+    r"no worries|absolutely)\b",
+    re.I,
+)
+# "Yeah, ..." takes in a remark about the company; after one about the candidate ("So you
+# were the only engineer on it.") it answers
+_ACK_WEAK = re.compile(r"^\W*(?:yeah|yes|yep|right|sure|definitely)\b", re.I)
+
+
+def _acknowledged(remark: str, reply: str) -> bool:
+    """A remark of some length ("That lines up with our SAP template, honestly. We've gone
+    back and forth with FDA on it.") that the candidate only acknowledges, briefly."""
+    if len(remark.split()) < 8 or len(reply.split()) > 25 or "?" in reply:
+        return False  # "Thanks. What kind of ML does the team use?": taking up an invitation
+    if _ACK.match(reply):
+        return True
+    return bool(_ACK_WEAK.match(reply)) and not _ADDRESSED.search(remark)
+
+
 def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool:
     """An interviewer remark the classifier missed as a question (ASR garbled it: "the man in
     one on your team responsible for that", or cut it: "And afterwards,"), told by what
     follows: the candidate then speaks at length."""
     words, reply_words = remark.split(), len(reply.split())
+    if _OURS.search(remark) and not _ADDRESSED.search(remark) and reply_words < 30:
+        # "A lot of our clients are in states that add back bonus." "It bit me on a return my
+        # first season.": the candidate takes up talk about the company; nothing was asked
+        return False
     if reply_words >= options.implicit_answer_words:
         # "convexity": a topic named alone is a prompt ("And convexity?" without its "?");
         # "Makes sense." is a remark
@@ -279,12 +339,16 @@ _REMARK_WORDS = frozenset(
 )  # fmt: skip
 _HUM = re.compile(r"^(?:[mh]+|u+[hm]+|a+h+|o+h+|e+r+m*)$")  # "Mmm", "mm-hmm", "uh-huh"
 _ADDRESSED = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
+_OURS = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us)\b", re.I)
 
 
 # "Actually, let me skip that one. Last question: ...": the question before stays unanswered
 _WITHDRAW = re.compile(
     r"\b(?:skip (?:that|this|it)(?: one)?|never ?mind|forget (?:that|it|about that)|"
-    r"scratch that|(?:let's|let us) move on|moving on|(?:next|last|another|final) question)\b",
+    r"scratch that|(?:let's|let us) move on|moving on|(?:next|last|another|final) question|"
+    # "Actually, sorry, hold that thought", "let me back up, I'll come back to tooling"
+    r"hold that thought|let me back up|(?:i'll|we'll|let's|let me) come back to|"
+    r"put a pin in)\b",
     re.I,
 )
 
