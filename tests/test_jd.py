@@ -630,3 +630,10 @@ def test_a_form_number_a_second_practice_and_a_term_ending_in_data():
     # a list of qualities with no head in common is no one name
     reqs = _one_bullet("Accuracy, follow-through, and the confidence to push back")
     assert not any("Confidence" in name for name in reqs)
+
+
+def test_bonus_depreciation_is_no_nice_to_have_cue_and_hyphenated_words_stay_whole():
+    reqs = _one_bullet("Section 179 and bonus depreciation rules, plus Excel")
+    assert all(r.required for r in reqs.values())
+    assert not _one_bullet("Experience with Excel is a bonus")["Excel"].required
+    assert "Time-to-event Methods" in _one_bullet("Time-to-event methods including Kaplan-Meier")

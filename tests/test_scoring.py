@@ -687,3 +687,19 @@ def test_asr_text_counts_the_fillers_whisper_dropped(backend_spec, embedder):  #
     # the engine's stage judges ASR text that way
     assert JudgmentStage().options.scoring.filler_recall == ASR_FILLER_RECALL
     assert ASR_JUDGMENT_OPTIONS.scoring.filler_recall < 1.0
+
+
+def test_a_things_lack_and_a_span_of_time_are_no_claims_of_the_candidate(
+    backend_spec,  # noqa: F811
+    embedder,  # noqa: F811
+) -> None:
+    q = "Tell me about a lateral movement case."
+    # the server lacked it, not the candidate
+    [k8s] = _dim(
+        _one(q, "It came from a build server that didn't have Kubernetes hardening applied, "
+             "so I isolated it.", backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
+    assert not k8s.features.get("negated")
+    # "in six years" is how long a password went unchanged, not years of Python
+    rows = _one(q, "The Python service account was the way in, because its password hadn't "
+                "changed in six years.", backend_spec, embedder)  # fmt: skip
+    assert not [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]

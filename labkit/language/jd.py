@@ -109,7 +109,10 @@ _HEAD_REQ = re.compile(
     re.I,
 )
 _NICE_CUE = re.compile(
-    r"\b(nice[- ]to[- ]have|(is|are|would be) a (big |huge )?plus|a plus|bonus|preferred|"
+    # "Bonus: Spark", "(RentCafe is a bonus)"; "bonus depreciation" is no cue
+    r"(?:^\W*|[(,;:]\s*)bonus\b|"
+    r"\b(nice[- ]to[- ]have|(is|are|would be) a (big |huge )?plus|a plus|a bonus|bonus points|"
+    r"bonus if|preferred|"
     r"preferably|ideally|desirable|desired|would be (great|nice|helpful|an advantage)|"
     r"good to have|an advantage|not required|optional|is helpful|are helpful)\b",
     re.I,
@@ -1215,8 +1218,9 @@ _PHRASE_LEAD = re.compile(
     re.I,
 )
 _PHRASE_END = re.compile(
-    r"\s*(?:[,(;:]|\s[-\u2013]\s|\b(?:for|with|in|to|and|or|across|at|on|using|including|"
-    r"such as|via|over|from|within|through|as)\b|$)",
+    # "time-to-event methods": a word inside a hyphenated one ends nothing
+    r"\s*(?:[,(;:]|\s[-\u2013]\s|(?<![\w-])(?:for|with|in|to|and|or|across|at|on|using|"
+    r"including|such as|via|over|from|within|through|as)(?![\w-])|$)",
     re.I,
 )
 _PHRASE_TRAIL = frozenset(

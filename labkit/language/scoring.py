@@ -303,6 +303,26 @@ _YEARS_RE = re.compile(
     r"fifteen|twenty|a couple of|a few|several)\s*(?:\+|plus)?\s*(?:and a half\s+)?years?\b",
     re.I,
 )
+# a span of time that is no one's tenure
+_NOT_TENURE_BEFORE = frozenset(["in", "within", "every", "each", "per", "after"])
+_NOT_TENURE_AFTER = frozenset(["ago", "old", "later", "earlier", "from"])
+
+
+def _tenures(text: str) -> list[re.Match[str]]:
+    """The spans of years a text says someone spent ("three years", "5+ years"), without the
+    ones that are no tenure: "its password hadn't changed in six years", "two years ago"."""
+    out = []
+    for m in _YEARS_RE.finditer(text):
+        before = text[: m.start()].split()[-1:]
+        after = text[m.end() :].split()[:1]
+        if before and before[0].lower() in _NOT_TENURE_BEFORE:
+            continue
+        if after and after[0].lower().strip(".,;") in _NOT_TENURE_AFTER:
+            continue
+        out.append(m)
+    return out
+
+
 _YEAR_NUM = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -788,6 +808,16 @@ _OTHERS = frozenset(
         "vendor",
         "sponsor",
         "management",
+        # "a server that didn't have EDR installed": a thing's lack, not the candidate's
+        "that",
+        "which",
+        "it",
+        "server",
+        "servers",
+        "host",
+        "hosts",
+        "machine",
+        "system",
     ]
 )
 _CLAUSE_BREAK = frozenset(["so", "because", "since"])
@@ -1029,7 +1059,7 @@ def _requirements(
     for req, entry in pairs:
         if req.category != "experience" or not req.min_years:
             continue
-        for m in _YEARS_RE.finditer(at.text):
+        for m in _tenures(at.text):
             yrs = _years_value(m.group("n"), m.group(0))
             w0, w1 = at.char_span(m.start(), m.end())
             k = _seg_of(at, w0)
@@ -1293,7 +1323,7 @@ def _claims(
 ) -> list[tuple[Claim, tuple[int, int]]]:
     out: list[tuple[Claim, tuple[int, int]]] = []
     mention_at = {at.word_at(m.start): m for m in tech}
-    for m in _YEARS_RE.finditer(at.text):
+    for m in _tenures(at.text):
         yrs = _years_value(m.group("n"), m.group(0))
         w0, w1 = at.char_span(m.start(), m.end())
         a, b = at.segments[_seg_of(at, w0)]
