@@ -637,3 +637,12 @@ def test_bonus_depreciation_is_no_nice_to_have_cue_and_hyphenated_words_stay_who
     assert all(r.required for r in reqs.values())
     assert not _one_bullet("Experience with Excel is a bonus")["Excel"].required
     assert "Time-to-event Methods" in _one_bullet("Time-to-event methods including Kaplan-Meier")
+
+
+def test_an_acronyms_plural_is_not_another_acronym():
+    # "DCs" are distribution centers; DCS is a distributed control system
+    from labkit.language.vocabulary import load_vocabulary
+
+    found = load_vocabulary().find_mentions("Inventory health across our DCs")
+    assert "Distributed Control Systems" not in {m.entry.name for m in found}
+    assert "Distributed Control Systems" in _one_bullet("Experience with DCS and PLC programming")

@@ -703,3 +703,22 @@ def test_a_things_lack_and_a_span_of_time_are_no_claims_of_the_candidate(
     rows = _one(q, "The Python service account was the way in, because its password hadn't "
                 "changed in six years.", backend_spec, embedder)  # fmt: skip
     assert not [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+
+
+@pytest.mark.parametrize(
+    "admission",
+    [
+        "Honestly, SQL is the area I'm least strong in.",
+        "Google is the thinner part of my experience, so that's an area I'd be ramping up on.",
+        "So I wouldn't say I'm strong there.",
+        "That's been the planners, not me.",
+        "But I'm not the one in Tag Manager building the tags.",
+        "But I'd defer to someone who's run it hands-on, honestly.",
+        "That's kind of the edge of what I've done, honestly.",
+        "Anything more complex, I'd usually ask the BI team.",
+    ],
+)
+def test_an_admitted_gap_limits_the_answer(admission):
+    from labkit.language.scoring import _LIMITS_RE
+
+    assert _LIMITS_RE.search(admission.lower())

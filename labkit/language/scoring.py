@@ -731,7 +731,16 @@ _LIMITS_RE = re.compile(
     # know Willow", "I'd be leaning on somebody from the online side"
     r"\b(?:my|our) (?:biggest |main |weakest )?(?:gap|weak (?:spot|point|area)|weakness)\b|"
     r"\brusty\b|\bnot (?:my|our) strong(?:est)? (?:area|point|suit|side)\b|"
-    r"\bleast (?:happy|comfortable|confident|experienced)\b|\bwouldn't claim\b|"
+    r"\bleast (?:happy|comfortable|confident|experienced|strong)\b|\bwouldn't claim\b|"
+    # "Google is the thinner part of my experience", "an area I'd be ramping up on", "I
+    # wouldn't say I'm strong there", "that's been the planners, not me", "I'm not the one in
+    # Tag Manager building the tags", "I'd defer to someone who's run it", "the edge of what
+    # I've done", "I'd usually ask the BI team"
+    r"\bthinn?(?:er|est)? (?:part|side|area|spot)\b|\bthin on\b|\bramp(?:ing)? up on\b|"
+    r"\bneed (?:some )?time to ramp\b|\bwouldn't say i'm\b|,? not me\b|\bi'm not the one\b|"
+    r"\bdefer to (?:someone|somebody|the|our)\b|\bedge of what i(?:'ve| have)\b|"
+    r"\bi'd (?:usually |probably |just )?(?:ask|go to) (?:the|our|a) (?:\w+ )?team\b|"
+    r"\bhave to look (?:that|it|this)(?: one)? up\b|"
     r"\b(?:i'd|i would|i'll) (?:be )?(?:leaning|relying|lean|rely) on (?:somebody|someone|a |the )|"
     r"\b(?:i|we) (?:don't|didn't) (?:really )?use (?:[\w-]+ ){1,3}at all\b|"
     r"\bnever got (?:it|that|them) (?:wired|working|into)\b|"

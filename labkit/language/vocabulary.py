@@ -220,6 +220,12 @@ class Vocabulary:
                 if e is None:
                     continue
                 surface = text[toks[i].start : toks[i + n - 1].end]
+                if (
+                    n == 1
+                    and re.fullmatch(r"[A-Z]{2,}s", surface)
+                    and (index.get((key[0][:-1],)) is not e)
+                ):
+                    continue  # "our DCs" are distribution centers, not a DCS ("PLCs" are PLCs)
                 cs = case.get(key)
                 if (
                     cs
