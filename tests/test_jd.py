@@ -646,3 +646,12 @@ def test_an_acronyms_plural_is_not_another_acronym():
     found = load_vocabulary().find_mentions("Inventory health across our DCs")
     assert "Distributed Control Systems" not in {m.entry.name for m in found}
     assert "Distributed Control Systems" in _one_bullet("Experience with DCS and PLC programming")
+
+
+def test_a_state_after_a_city_and_a_sentence_about_the_firm_ask_for_nothing():
+    spec = parse_jd(
+        "Principal Biostatistician\nHalcyon Therapeutics, Cambridge, MA (hybrid)\n\n"
+        "Hartwell & Brandt is a 160-person regional CPA and advisory firm serving families.\n\n"
+        "You are fluent in SAS."
+    )
+    assert [r.name for r in spec.requirements] == ["SAS"]

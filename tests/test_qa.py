@@ -582,3 +582,24 @@ def test_a_question_held_for_later_stays_unanswered():
     ]  # fmt: skip
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]
+
+
+def test_leaving_time_for_questions_invites_them_and_a_remark_of_one_of_us_can_ask():
+    assert classify_turn("all right I'll leave some time for your questions").kind == (
+        "candidate_questions"
+    )
+    # said of later, before the first question, it invites nothing yet
+    assert classify_turn(
+        "I'll ask about projects, and then leave time for your questions. So to kick off, why "
+        "don't you walk me through your background?"
+    ).kind in ("question", "prompt")
+    # "Nights?" lost by ASR: "we've all been there" is no talk about the company
+    script = [
+        ("interviewer", "Can you hear me alright?", 0.5),
+        ("candidate", "Yes, I can hear you fine, I'm just coming off a shift.", 0.5),
+        ("interviewer", "Ha, no worries at all, we've all been there", 0.5),
+        ("candidate", "Evenings this week, three to eleven thirty. It's fine, I actually kind of "
+                      "like evenings, it's quieter once the admissions slow down.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]

@@ -139,7 +139,12 @@ _INLINE_SECTION = re.compile(
 # prose about the company or product, not the candidate: "Our app lets 180,000 households...",
 # "We're a 60-person company"; kept where it still asks something of the candidate
 _COMPANY_TALK = re.compile(
-    r"^\W*(?:(?:much|most|all|some|part) of )?(?:our|we|we're|we are|we've)\b", re.I
+    r"^\W*(?:(?:much|most|all|some|part) of )?(?:our|we|we're|we are|we've)\b|"
+    # "Hartwell & Brandt is a 160-person regional CPA and advisory firm serving ..."
+    r"^\W*[A-Z][\w&.' -]{0,50}? (?:is|are) (?:a|an|the)\b(?=(?:\W+\w+){0,10}?\W+"
+    r"(?:firm|company|practice|hospital|startup|agency|manufacturer|distributor|provider|"
+    r"network|organization|group|lab|studio|leader|business|center|centre|insurer|bank)\b)",
+    re.I,
 )
 _ASKS_CUE = re.compile(
     r"\b(?:experience[ds]?|knowledge|familiar\w*|proficien\w*|skills?|expertise|background|"
@@ -578,6 +583,8 @@ def _keep(m: Mention, clause: str) -> bool:
     nxt = _next_word(clause, m.end)
     if m.entry.name in _ROLE_SKILLS and nxt in _ROLE_NOUNS:
         return False
+    if m.entry.category == "education" and _PLACE_BEFORE.search(clause[: m.start]):
+        return False  # "Cambridge, MA": a state, not a master's degree
     if (
         m.entry.category == "soft_skill"
         and (_prev_word(clause, m.start) in _PEOPLE_BEFORE or nxt in ("team", "teams"))
@@ -589,6 +596,8 @@ def _keep(m: Mention, clause: str) -> bool:
     return True
 
 
+# a city before a state's code: "Cambridge, MA", "Jackson, MS"
+_PLACE_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*$")
 _RELATIVE_END = re.compile(r";|,\s*(?:and|or|plus|as well as)\b", re.I)
 _PURPOSE_END = re.compile(r"[,;]|\s(?:and also|plus|as well as)\b", re.I)
 

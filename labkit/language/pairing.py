@@ -339,7 +339,13 @@ _REMARK_WORDS = frozenset(
 )  # fmt: skip
 _HUM = re.compile(r"^(?:[mh]+|u+[hm]+|a+h+|o+h+|e+r+m*)$")  # "Mmm", "mm-hmm", "uh-huh"
 _ADDRESSED = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
-_OURS = re.compile(r"\b(?:we|we're|we've|we'd|our|ours|us)\b", re.I)
+# talk about the company ("a lot of our clients", "we went through a Horde phase"); not "we've
+# all been there"
+_OURS = re.compile(
+    r"\b(?:our|ours)\b|\bwe(?:'re| are| were| use| run| have| had| went| do| did| build| built|"
+    r" moved| tried)\b",
+    re.I,
+)
 
 
 # "Actually, let me skip that one. Last question: ...": the question before stays unanswered

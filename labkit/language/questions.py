@@ -302,6 +302,12 @@ _THEIR_QUESTIONS = re.compile(
     r"(?: [\w']+){0,2}$"
     r"|(?:questions|anything) (?:you have )?for us)\b"
 )
+# "Alright. I'll leave some time for your questions." ending the turn invites them; "... and
+# then leave time for your questions. So to kick off, ..." says what comes later
+_LEAVE_TIME = re.compile(
+    r"\b(?:(?:leave|save|keep|have) (?:some )?(?:time|room|a few minutes) for (?:your|any) "
+    r"questions|open it up (?:to|for) (?:your |any )?questions)\W*$"
+)
 # what a question is about, beyond tools it names: people and motives, not technique
 _BEHAVIOURAL = re.compile(
     r"\b(?:(?:you|your) communicat\w*|communication skills?|communicat\w* (?:with|to) (?:\w+ ){0,2}"
@@ -651,7 +657,7 @@ def classify_turn(
             likeness, cue = min(0.9, best), "semantic"
 
     asks = likeness >= 0.5
-    their = _THEIR_QUESTIONS.search(flat)
+    their = _THEIR_QUESTIONS.search(flat) or _LEAVE_TIME.search(flat)
     if their and not asks and len(flat[their.end() :].split()) <= 2:
         # "Okay, that's all I've got anything you'd like to ask me": the turn ends on the
         # invitation, whose question mark ASR dropped
