@@ -655,3 +655,14 @@ def test_a_state_after_a_city_and_a_sentence_about_the_firm_ask_for_nothing():
         "You are fluent in SAS."
     )
     assert [r.name for r in spec.requirements] == ["SAS"]
+
+
+def test_a_grasp_of_a_practice_credentials_in_a_list_and_examples_after_a_colon():
+    assert "Attribution and Incrementality Measurement" in _one_bullet(
+        "A solid grasp of attribution and incrementality measurement"
+    )
+    reqs = _one_bullet("CVT, LVT or RVT credential (or eligible within 6 months)")
+    assert all(r.category == "education" for r in reqs.values())
+    # what a practice covers after a colon is no soft skill of its own
+    reqs = _one_bullet("Experience managing freelance writers: briefs, budgets and deadlines")
+    assert "Time Management" not in reqs

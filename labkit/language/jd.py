@@ -536,8 +536,10 @@ def parse_jd(
                             continue  # "CDISC standards (CDASH, SDTM)": an example, kept as alias
                         if phrase is not None and name in re.split(r"[\s/]+", phrase.name):
                             continue  # "AE/SAE reporting": a part of the phrase's name
-                        entry = SkillEntry(name=name, category="tool", aliases=_short_names(name))
-                        order = _add(acc, entry, "tool", required, sent, order)
+                        # "CVT, LVT or RVT credential": names of credentials
+                        cat = "education" if _CREDENTIAL_WORD.search(clause) else "tool"
+                        entry = SkillEntry(name=name, category=cat, aliases=_short_names(name))
+                        order = _add(acc, entry, cat, required, sent, order)
 
     reqs = _weigh(list(acc.values()), options)
     if len(reqs) > options.max_requirements:
@@ -828,7 +830,11 @@ def _requirements_of(
             continue
         if head is not None and m.entry.category in ("skill", "tool"):
             folded.setdefault(head, []).append(m)
-        elif head is not None and not zone[2]:
+        elif (
+            head is not None
+            # "managing freelance writers: briefs, budgets and deadlines": no soft skill
+            or (phrase is not None and phrase.end <= zone[0] and m.entry.category not in _SKILLISH)
+        ) and not zone[2]:
             # "SAP FI (general ledger, asset accounting)", "Storytelling: presenting findings":
             # what a parenthesis or a colon adds after a skill explains it; not a requirement
             # of its own, nor (a field, a soft skill) proof of the skill when said
@@ -1211,7 +1217,11 @@ def _unknown_skills(
 
 
 _PHRASE_LEAD = re.compile(
-    r"^(?:(?:strong|solid|excellent|proven|good|deep|hands-on|working|practical|sound|"
+    # "A solid grasp of attribution"
+    r"^(?:an?\s+(?=\w+\s+(?:experience|knowledge|understanding|grasp|command|background|"
+    r"familiarity|handle)\b|(?:experience|knowledge|understanding|grasp|command|background|"
+    r"familiarity|handle)\b))?"
+    r"(?:(?:strong|solid|excellent|proven|good|deep|hands-on|working|practical|sound|"
     r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|"
     r"production|expert|in-depth|thorough)\s+)*"
     r"(?:(?:experience|knowledge|understanding|expertise|familiarity|proficiency|background|"
@@ -1267,6 +1277,10 @@ class _Phrase:
     category: str = "skill"
 
 
+_SKILLISH = ("skill", "tool")
+_CREDENTIAL_WORD = re.compile(
+    r"\b(?:credential|licen[cs]e|licensure|certification|certificate|designation)s?\b", re.I
+)
 _CREDENTIAL = re.compile(r"\b(?:licen[cs]e|licensure|certification|certificate|degree)$", re.I)
 
 
@@ -1392,11 +1406,17 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         before = clause[lead:z0].split()
         if len(before) >= 2 and before[-2].lower() == "of":
             aliases.append(" ".join([before[-1], *tail]).lower())  # "Handling of X": X
+    # "CVT, LVT or RVT credential": the first of a list of credentials
+    listed_credential = re.match(
+        r"(?:\s*(?:,|/|or|and)\s*[A-Z][\w-]*)+\s+(?:credential|licen[cs]e|certification|"
+        r"certificate|designation)s?\b",
+        clause[end:],
+    )
     return _Phrase(
         name,
         end,
         gerund,
-        _CREDENTIAL.search(name) is not None,
+        _CREDENTIAL.search(name) is not None or listed_credential is not None,
         aliases=tuple(a for a in dict.fromkeys(aliases) if a != name.lower()),
     )
 
