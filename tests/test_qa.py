@@ -603,3 +603,31 @@ def test_leaving_time_for_questions_invites_them_and_a_remark_of_one_of_us_can_a
     ]  # fmt: skip
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+
+
+def test_a_short_reaction_a_thanks_and_a_hedging_lets_say_ask_nothing():
+    answer = ("We batch inserts with NSBatchInsertRequest, which took the initial sync from "
+              "about eleven seconds to under three on an older phone.")  # fmt: skip
+    script = [
+        ("interviewer", "How do you persist the data?", 0.5),
+        ("candidate", answer, 0.5),
+        ("interviewer", "That's pretty much where we landed too, and it's... let's say it's "
+                        "showing its age.", 0.5),
+        ("candidate", "Ha, that's a very familiar sentence. Every app I've worked on has one.",
+         0.5),
+        ("interviewer", "How do you track the deadlines?", 0.5),
+        ("candidate", answer, 0.5),
+        ("interviewer", "That's okay. Our case management system tracks every deadline for "
+                        "the team.", 0.5),
+        ("candidate", "That's really reassuring, thank you.", 0.5),
+        ("interviewer", "How long were you at the agency?", 0.5),
+        ("candidate", answer, 0.5),
+        ("interviewer", "Okay, thanks for clarifying that.", 0.5),
+        ("candidate", "Yeah, sorry, I should have said that better up front.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [
+        (0, (1,)),
+        (4, (5,)),
+        (8, (9,)),
+    ]

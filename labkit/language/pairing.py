@@ -78,6 +78,9 @@ _YES_NO_REPLY = re.compile(
     r"i'm good|i am good|i'm fine|i'm okay)\b",
     re.I,
 )
+_THANKS_FOR = re.compile(
+    r"\bthanks? (?:you )?for (?:clarifying|explaining|sharing|that|the context|walking)\b", re.I
+)
 _ALTERNATIVE = re.compile(r"^\W*(or|and|so|also|then)\b", re.I)
 _REPHRASE = re.compile(
     r"^\W*(i mean|in other words|let me rephrase|to rephrase|what i mean is|or rather|sorry|"
@@ -172,6 +175,8 @@ def pair_questions(
                 and (cur is None or cur.closed or cur.answers)
                 and len(turn.text.split()) <= 20
                 and _YES_NO_REPLY.match(nxt.text)
+                # "Okay, thanks for clarifying that." "Yeah, sorry, I should've said ...": no ask
+                and not _THANKS_FOR.search(turn.text)
                 and not (cur and cur.answers and _CLARIFY.search(cur.answers[-1].text))
                 and not (cur and cur.answers and _clarified(cur.answers[-1].text, turn.text))
                 and not (cur and cur.answers and _acknowledged(turn.text, nxt.text))
@@ -297,10 +302,13 @@ _ACK_WEAK = re.compile(r"^\W*(?:yeah|yes|yep|right|sure|definitely)\b", re.I)
 def _acknowledged(remark: str, reply: str) -> bool:
     """A remark of some length ("That lines up with our SAP template, honestly. We've gone
     back and forth with FDA on it.") that the candidate only acknowledges, briefly."""
-    if len(remark.split()) < 8 or len(reply.split()) > 25 or "?" in reply:
+    short = len(remark.split()) < 8 and not _THANKS_FOR.search(remark)
+    if short or len(reply.split()) > 25 or "?" in reply:
         return False  # "Thanks. What kind of ML does the team use?": taking up an invitation
     if _ACK.match(reply):
         return True
+    if len(reply.split()) <= 8 and not _ADDRESSED.search(remark):
+        return True  # "That's really reassuring, thank you." after news about the team
     return bool(_ACK_WEAK.match(reply)) and not _ADDRESSED.search(remark)
 
 

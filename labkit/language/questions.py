@@ -620,6 +620,8 @@ def classify_turn(
         if inter:
             break
     prompt = _has_phrase(flat, _PROMPTS)
+    if prompt == "let's say" and re.search(r"\blet's say (?:it's|it is|its|that's|we're)\b", flat):
+        prompt = ""  # "and it's... let's say it's showing its age": a hedge, no scenario
     small = _has_phrase(flat, _SMALL_TALK) or _has_phrase(raw_flat, _SMALL_TALK)
     asking_small = _has_phrase(flat, _ASKING_SMALL_TALK) or _has_phrase(
         raw_flat, _ASKING_SMALL_TALK
