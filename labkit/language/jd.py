@@ -866,9 +866,8 @@ def _requirements_of(
     if phrase is not None and (not phrase.gerund or (tools and practice == -1)):
         extra = [t for x in folded.get(-1, ()) for t in _terms(x)]
         name = phrase.name + (with_tools if practice == -1 else "")
-        category = "education" if phrase.credential else "skill"
+        category = "education" if phrase.credential else phrase.category
         extra += [*phrase.aliases, *_nominal_aliases(phrase.name), *_core_alias(phrase.name)]
-        category = category if category == "education" else phrase.category
         out.append(SkillEntry(name=name, category=category, aliases=tuple(dict.fromkeys(extra))))
     for group, entry in _grouped(clause, regular):
         extra = [t for i in group for x in folded.get(i, ()) for t in _terms(x)]
@@ -1216,11 +1215,10 @@ def _unknown_skills(
     return out
 
 
+_LEAD_NOUN = r"(?:experience|knowledge|understanding|grasp|command|background|familiarity|handle)"
 _PHRASE_LEAD = re.compile(
     # "A solid grasp of attribution"
-    r"^(?:an?\s+(?=\w+\s+(?:experience|knowledge|understanding|grasp|command|background|"
-    r"familiarity|handle)\b|(?:experience|knowledge|understanding|grasp|command|background|"
-    r"familiarity|handle)\b))?"
+    rf"^(?:an?\s+(?=(?:\w+\s+)?{_LEAD_NOUN}\b))?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|hands-on|working|practical|sound|"
     r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|"
     r"production|expert|in-depth|thorough)\s+)*"
