@@ -716,6 +716,9 @@ def test_a_things_lack_and_a_span_of_time_are_no_claims_of_the_candidate(
         "But I'd defer to someone who's run it hands-on, honestly.",
         "That's kind of the edge of what I've done, honestly.",
         "Anything more complex, I'd usually ask the BI team.",
+        "Comfortable-ish. For anything deeper, like Config rules, I lean on the platform team.",
+        "I'll be honest, it's pretty lightweight. It's something I'd want to do better.",
+        "The management review stuff, that's where I'd need the most help.",
     ],
 )
 def test_an_admitted_gap_limits_the_answer(admission):

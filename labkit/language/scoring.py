@@ -741,6 +741,11 @@ _LIMITS_RE = re.compile(
     r"\bdefer to (?:someone|somebody|the|our)\b|\bedge of what i(?:'ve| have)\b|"
     r"\bi'd (?:usually |probably |just )?(?:ask|go to) (?:the|our|a) (?:\w+ )?team\b|"
     r"\bhave to look (?:that|it|this)(?: one)? up\b|"
+    # "for anything deeper I lean on the platform team", "it's pretty lightweight", "that's
+    # where I'd need the most help", "Comfortable-ish"
+    r"\bi(?:'d| would)? lean on (?:the|our|a|somebody|someone)\b|"
+    r"\b(?:pretty|fairly|quite|very) lightweight\b|\bwant to do better\b|"
+    r"\bi'd need (?:the most |some |a lot of )?help\b|\b(?:comfortable|confident|familiar)-ish\b|"
     r"\b(?:i'd|i would|i'll) (?:be )?(?:leaning|relying|lean|rely) on (?:somebody|someone|a |the )|"
     r"\b(?:i|we) (?:don't|didn't) (?:really )?use (?:[\w-]+ ){1,3}at all\b|"
     r"\bnever got (?:it|that|them) (?:wired|working|into)\b|"
