@@ -719,6 +719,9 @@ def test_a_things_lack_and_a_span_of_time_are_no_claims_of_the_candidate(
         "Comfortable-ish. For anything deeper, like Config rules, I lean on the platform team.",
         "I'll be honest, it's pretty lightweight. It's something I'd want to do better.",
         "The management review stuff, that's where I'd need the most help.",
+        "Our analyst set up the events, so I'm comfortable reading it, less so configuring it.",
+        "GA4 was set up by an agency before I joined.",
+        "I'm not an accountant; I'd lean hard on SMEs.",
     ],
 )
 def test_an_admitted_gap_limits_the_answer(admission):

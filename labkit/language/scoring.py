@@ -743,7 +743,12 @@ _LIMITS_RE = re.compile(
     r"\bhave to look (?:that|it|this)(?: one)? up\b|"
     # "for anything deeper I lean on the platform team", "it's pretty lightweight", "that's
     # where I'd need the most help", "Comfortable-ish"
-    r"\bi(?:'d| would)? lean on (?:the|our|a|somebody|someone)\b|"
+    r"\bi(?:'d| would)? lean (?:hard |heavily )?on (?:the|our|a|somebody|someone|smes)\b|"
+    # "Our analyst set up the events", "GA4 was set up by an agency", "less so configuring it"
+    r"\b(?:our|the|an?) (?:\w+ )?(?:analyst|developer|admin|agency|consultant|contractor) "
+    r"(?:set|built|owns|owned|handles|handled|configured|wrote|ran|runs)\b|"
+    r"\b(?:set up|built|configured) by (?:an?|the|our) (?:\w+ )?(?:agency|analyst|developer|"
+    r"vendor|consultant)\b|\bless so\b|"
     r"\b(?:pretty|fairly|quite|very) lightweight\b|\bwant to do better\b|"
     r"\bi'd need (?:the most |some |a lot of )?help\b|\b(?:comfortable|confident|familiar)-ish\b|"
     r"\b(?:i'd|i would|i'll) (?:be )?(?:leaning|relying|lean|rely) on (?:somebody|someone|a |the )|"
