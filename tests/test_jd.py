@@ -666,3 +666,14 @@ def test_a_grasp_of_a_practice_credentials_in_a_list_and_examples_after_a_colon(
     # what a practice covers after a colon is no soft skill of its own
     reqs = _one_bullet("Experience managing freelance writers: briefs, budgets and deadlines")
     assert "Time Management" not in reqs
+
+
+def test_critical_care_nursing_practices_and_an_ehr_asked_with_proficiency():
+    spec = parse_jd(
+        "Registered Nurse - ICU\n\nYou will manage arterial and central lines, titrate "
+        "vasoactive infusions, care for patients on mechanical ventilation and communicate "
+        "using SBAR. Proficiency with Epic documentation is expected."
+    )
+    names = {r.name for r in spec.requirements}
+    assert {"Hemodynamic Monitoring", "Titrating Infusions", "Mechanical Ventilation",
+            "Communication using SBAR", "Electronic Health Records"} <= names  # fmt: skip

@@ -561,7 +561,7 @@ def parse_jd(
 
 _DOMAIN_CUE = re.compile(
     r"\b(experience|background|knowledge|familiar|familiarity|domain|industry|sector|"
-    r"understanding|expertise)\b",
+    r"understanding|expertise|proficiency|proficient)\b",
     re.I,
 )
 _NOT_DOMAIN_NEXT = frozenset(["team", "teams", "department", "departments", "org", "organization"])
