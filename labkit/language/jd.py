@@ -1276,10 +1276,10 @@ class _Phrase:
 
 
 _SKILLISH = ("skill", "tool")
-_CREDENTIAL_WORD = re.compile(
-    r"\b(?:credential|licen[cs]e|licensure|certification|certificate|designation)s?\b", re.I
-)
-_CREDENTIAL = re.compile(r"\b(?:licen[cs]e|licensure|certification|certificate|degree)$", re.I)
+_PAPERS = r"licen[cs]e|licensure|certification|certificate"  # what a credential is called
+_CREDENTIAL_NOUN = rf"(?:credential|{_PAPERS}|designation)s?\b"
+_CREDENTIAL_WORD = re.compile(rf"\b{_CREDENTIAL_NOUN}", re.I)
+_CREDENTIAL = re.compile(rf"\b(?:{_PAPERS}|degree)$", re.I)
 
 
 def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) -> _Phrase | None:
@@ -1406,8 +1406,7 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
             aliases.append(" ".join([before[-1], *tail]).lower())  # "Handling of X": X
     # "CVT, LVT or RVT credential": the first of a list of credentials
     listed_credential = re.match(
-        r"(?:\s*(?:,|/|or|and)\s*[A-Z][\w-]*)+\s+(?:credential|licen[cs]e|certification|"
-        r"certificate|designation)s?\b",
+        rf"(?:\s*(?:,|/|or|and)\s*[A-Z][\w-]*)+\s+{_CREDENTIAL_NOUN}",
         clause[end:],
     )
     return _Phrase(
