@@ -677,3 +677,18 @@ def test_critical_care_nursing_practices_and_an_ehr_asked_with_proficiency():
     names = {r.name for r in spec.requirements}
     assert {"Hemodynamic Monitoring", "Titrating Infusions", "Mechanical Ventilation",
             "Communication using SBAR", "Electronic Health Records"} <= names  # fmt: skip
+
+
+def test_a_list_ending_in_a_plus_is_optional_as_a_whole_and_a_year_range_asks_its_low_end():
+    spec = parse_jd(
+        "Requirements:\n- Two to four years of P&C actuarial experience.\n"
+        "- Experience with Emblem, Akur8 or Radar, telematics data, or price optimization "
+        "is a plus.\n- Python, Kafka is a plus."
+    )
+    reqs = _by_name(spec)
+    assert not any(reqs[n].required for n in ("Emblem", "Akur8", "Radar"))
+    assert reqs["Python"].required and not reqs["Apache Kafka"].required
+    assert [r.min_years for r in spec.requirements if r.category == "experience"] == [2]
+    assert "C" not in reqs  # "P&C" is property and casualty
+    # "Gage R&R" is a measurement system study, not the R language
+    assert set(_one_bullet("MSA / Gage R&R")) == {"Measurement System Analysis"}

@@ -125,7 +125,8 @@ _PREFERRED_EXAMPLE = re.compile(
     r"(?:ideally|preferably)\s+(?:with\s+|using\s+|in\s+)?(?:[A-Z][\w.+#/-]*\s*){1,3}[.;]?\s*$"
 )
 _NICE_SPLIT = re.compile(
-    r";|\bbut\b|\bwhile\b|,(?=[^,]*\b(?:plus|bonus|preferred)\b)"
+    # "Python, Kafka is a plus" splits; "A, B or C, or D is a plus" is one list, all optional
+    r";|\bbut\b|\bwhile\b|,(?!\s*(?:or|and|and/or)\b)(?=[^,]*\b(?:plus|bonus|preferred)\b)"
     # "EDC systems (Medidata Rave preferred)": only the parenthesis is optional
     r"|\((?=[^()]*\b(?:preferred|a plus|bonus|ideally)\b[^()]*\))"
 )
@@ -152,9 +153,11 @@ _ASKS_CUE = re.compile(
     r"you|your|degree|certif\w*|years?|looking for|need|hiring)\b",
     re.I,
 )
+_NUM = r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen"
+# "two to four years": the range's lower end is the requirement
 _YEARS = re.compile(
-    r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)"
-    r"\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d+\s*)?(?:\+\s*)?(?:years?|yrs?)\b",
+    rf"\b(?P<n>{_NUM})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:{_NUM})\s*)?(?:\+\s*)?"
+    r"(?:years?|yrs?)\b",
     re.I,
 )
 _NUM_WORDS = {

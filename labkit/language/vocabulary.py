@@ -226,6 +226,10 @@ class Vocabulary:
                     and (index.get((key[0][:-1],)) is not e)
                 ):
                     continue  # "our DCs" are distribution centers, not a DCS ("PLCs" are PLCs)
+                if len(surface) == 1 and "&" in (
+                    text[toks[i].start - 1 : toks[i].start] + text[toks[i].end : toks[i].end + 1]
+                ):
+                    continue  # "P&C", "R&D": half of an ampersand abbreviation, not C or R
                 cs = case.get(key)
                 if (
                     cs
