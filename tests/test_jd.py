@@ -692,3 +692,16 @@ def test_a_list_ending_in_a_plus_is_optional_as_a_whole_and_a_year_range_asks_it
     assert "C" not in reqs  # "P&C" is property and casualty
     # "Gage R&R" is a measurement system study, not the R language
     assert set(_one_bullet("MSA / Gage R&R")) == {"Measurement System Analysis"}
+
+
+def test_a_tool_that_ends_a_listed_requirement_and_years_or_more():
+    reqs = _one_bullet("Proficiency writing estimates in Xactimate.")
+    assert reqs["Xactimate"].category == "tool" and "Writing Estimates" in reqs
+    assert _one_bullet("Licensed in Texas") == {}  # a place
+    assert (
+        _one_bullet("B.S. in Civil Engineering; EIT certification required")
+        .keys()
+        .isdisjoint({"Civil Engineering"})
+    )  # the degree's field
+    spec = parse_jd("Requirements:\n- Three or more years handling first-party property claims")
+    assert [r.min_years for r in spec.requirements if r.category == "experience"] == [3]

@@ -728,3 +728,46 @@ def test_an_admitted_gap_limits_the_answer(admission):
     from labkit.language.scoring import _LIMITS_RE
 
     assert _LIMITS_RE.search(admission.lower())
+
+
+def test_years_said_late_in_a_long_sentence_and_a_trade_said_as_a_verb(embedder):  # noqa: F811
+    from labkit.language.jd import parse_jd
+
+    spec = parse_jd("Dental Hygienist\n\nRequired:\n- At least one year of clinical experience\n")
+    rows = _one(
+        "Tell me about your background.",
+        "So I graduated from Clark College in 2018, got my Washington license that summer, and "
+        "I've been at Cascade Smiles in Lakewood ever since, so almost six years.",
+        spec,
+        embedder,
+    )
+    years = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    assert years and years[0].features["claimed_years"] == 6
+    spec = parse_jd("CNC Machinist / Programmer\n\nRequired:\n- 5+ years of CNC milling\n")
+    rows = _one(
+        "Tell me about your background.",
+        "So I've been machining about eleven years, the last six on five-axis.",
+        spec,
+        embedder,
+    )
+    years = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    assert years and years[0].score == 1.0
+
+
+def test_a_rounded_figure_is_no_hedge(backend_spec, embedder):  # noqa: F811
+    sure = _one(
+        "How many patients do you see?",
+        "I'd say maybe sixty percent prophys, and I think it was around sixty patients last "
+        "year. I see probably fifteen a week.",
+        backend_spec,
+        embedder,
+    )
+    unsure = _one(
+        "How many patients do you see?",
+        "I'd say maybe it depends, and I think it was a lot of patients last year. I see "
+        "probably a few a week.",
+        backend_spec,
+        embedder,
+    )
+    assert _dim(sure, "confidence")[0].score > _dim(unsure, "confidence")[0].score
+    assert _dim(sure, "confidence")[0].features["hedges"] == 0

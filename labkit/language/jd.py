@@ -156,7 +156,7 @@ _ASKS_CUE = re.compile(
 _NUM = r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen"
 # "two to four years": the range's lower end is the requirement
 _YEARS = re.compile(
-    rf"\b(?P<n>{_NUM})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*(?:{_NUM})\s*)?(?:\+\s*)?"
+    rf"\b(?P<n>{_NUM})\s*(?:\+|plus|or more)?\s*(?:(?:-|–|to)\s*(?:{_NUM})\s*)?(?:\+\s*)?"
     r"(?:years?|yrs?)\b",
     re.I,
 )
@@ -171,6 +171,7 @@ _UNKNOWN_CUE = re.compile(
     re.I,
 )
 _WITH_CUE = re.compile(r"\bwith\s+(?P<rest>[^.;:()]+)", re.I)
+_IN_TOOL = re.compile(r"\b(?:in|using)\s+(?P<rest>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})\W*$")
 _EN_FUNCTION = frozenset(
     [
         "the",
@@ -535,6 +536,8 @@ def parse_jd(
                     order = _add(acc, entry, "experience", required, sent, order, min_years=yrs)
                 if english and options.unknown_skills:
                     for name in _unknown_skills(clause, mentions, vocab, nlp, listed=listed):
+                        if degree_line:
+                            break  # "B.S. in Civil Engineering": the degree's field
                         if name in folded_terms:
                             continue  # "CDISC standards (CDASH, SDTM)": an example, kept as alias
                         if phrase is not None and name in re.split(r"[\s/]+", phrase.name):
@@ -1186,10 +1189,12 @@ def _unknown_skills(
     clause: str, mentions: Sequence, vocab: Vocabulary, nlp: object | None, *, listed: bool = False
 ) -> list[str]:
     out: list[str] = []
+    doc = None
     cues = list(_UNKNOWN_CUE.finditer(clause))
     if listed and not cues:
-        # a listed requirement names its tool after a bare "with": "Async Rust with Tokio"
-        cues = list(_WITH_CUE.finditer(clause))
+        # a listed requirement names its tool after a bare "with": "Async Rust with Tokio",
+        # or at its end after "in": "Proficiency writing estimates in Xactimate"
+        cues = list(_WITH_CUE.finditer(clause)) + list(_IN_TOOL.finditer(clause))
     for m in cues:
         rest_start = m.start("rest")
         rest = m.group("rest")
@@ -1203,6 +1208,8 @@ def _unknown_skills(
             words = chunk.split()
             if not 1 <= len(words) <= 3 or vocab.get(chunk) is not None:
                 continue
+            if len(chunk.strip(" .-")) < 2:
+                continue  # "U." of a "U.S." the sentence splitter cut
             # a product name: capitalised (or CamelCase / has digits), not a generic word
             if not all(w[0].isupper() or any(c.isdigit() for c in w) for w in words):
                 continue
@@ -1211,9 +1218,17 @@ def _unknown_skills(
             if re.fullmatch(r"[A-Z]{2,}s", words[-1]):
                 continue  # a plural acronym is people or things ("CFOs", "CRAs"), not a product
             if nlp is not None:
-                doc = nlp(chunk)  # type: ignore[operator]
-                if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in doc):
+                # tagged in its clause: alone, "Xactimate" reads as a verb
+                doc = doc or nlp(clause)  # type: ignore[operator]
+                toks = [t for t in doc if off <= t.idx < off + len(chunk)]
+                if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in toks):
                     continue
+                if m.re is _IN_TOOL and any(
+                    e.label_ in ("GPE", "LOC", "NORP")
+                    for e in doc.ents
+                    if off <= e.start_char < off + len(chunk)
+                ):
+                    continue  # "experience in Texas": a place, not a product
             out.append(chunk.strip(" .-"))
     return out
 
@@ -1229,10 +1244,11 @@ _PHRASE_LEAD = re.compile(
     r"competence|competency|skills?|grasp|command|exposure|handle|awareness|fluency)\s+"
     r"(?:with|in|of|using|on|across|to)\s+"
     # "Experience preparing permit applications": the practice is the gerund phrase
-    r"|experience\s+(?=[a-z]+ing\b)"
+    r"|(?:experience|proficiency)\s+(?=[a-z]+ing\b)"
     # "Demonstrated ability to analyze loss runs", "Able to read electrical blueprints": what
     # the verb works on
-    r"|(?:ability|able)\s+to\s+(?!work\b|travel\b|lift\b|commute\b)[a-z]+\s+(?:and\s+[a-z]+\s+)?)?"
+    r"|(?:ability|able)\s+to\s+(?:[a-z]+ly\s+)?(?!work\b|travel\b|lift\b|commute\b)[a-z]+\s+"
+    r"(?:and\s+[a-z]+\s+)?)?"
     # "Experienced with e-filing ...", "Comfortable managing discovery: ..."
     r"(?:(?:experienced|comfortable|confident|fluent|proficient|skilled)\s+(?:with|in|at)?\s*)?",
     re.I,

@@ -348,7 +348,11 @@ _CAREER_WORDS = frozenset(
 # in words that name no role (only for a JD's plain "4+ years of experience")
 _CAREER_RE = re.compile(
     r"\b(?:i've been|i have been|i was|i've worked|i worked|i spent)\s+(?:\w+\s+){0,2}?"
-    r"(?:with|at|for|as|in)\b|\bapprentice(?:ship)?\b|\bjourneym[ae]n\b|\bon the job\b",
+    r"(?:with|at|for|as|in)\b|\bapprentice(?:ship)?\b|\bjourneym[ae]n\b|\bon the job\b"
+    # "I've been machining about eleven years": the trade itself, as a verb
+    r"|\b(?:i've been|i have been)\s+\w+ing\s+(?:for\s+)?(?:about|around|almost|nearly|over|"
+    r"just over|close to)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty)",
     re.I,
 )
 _RESTART_RE = re.compile(
@@ -357,6 +361,20 @@ _RESTART_RE = re.compile(
     re.I,
 )
 _FILLER_TOKENS = frozenset(["um", "uh", "erm", "er", "ah", "hmm", "uhm", "mm", "umm", "uhh"])
+
+
+_ESTIMATE = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:about|around|roughly|like|over|under|close to)?\W*"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|half)\b",
+    re.I,
+)
+
+
+def _estimates_dropped(text: str, hedges: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Hedges without the ones that only round a figure: "maybe sixty percent", "I think it
+    was around sixty patients" estimate a number, they don't doubt the answer."""
+    return [h for h in hedges if not _ESTIMATE.match(text[h[1] : h[1] + 40])]
 
 
 def _count(text: str, phrases: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -547,7 +565,7 @@ def score_answer(
         )
 
     # linguistic confidence ------------------------------------------------------------------
-    hedges = _count(at.text, _HEDGES)
+    hedges = _estimates_dropped(at.text, _count(at.text, _HEDGES))
     asserts = _count(at.text, _ASSERT)
     n_h = len(hedges) + sum(1 for h in hedges if h[2] in ("i don't know", "not sure"))
     conf = (len(asserts) + 1) / (len(asserts) + 1.3 * n_h + 2)
@@ -1097,8 +1115,11 @@ def _requirements(
                 if _GOES_ON.match(at.span(c, d)[0]):
                     skill_ok = _names_skill(at, (c, d), entry, subjects, vocab)
                     break
+            # "..., and I've been at Cascade Smiles ever since, so almost six years": the
+            # sentence, not only its last part, says whose years they are
+            said = _sentence_at(at, k).lower()
             career = not entry.aliases and (
-                any(t in _CAREER_WORDS for t in words_of(s_text)) or bool(_CAREER_RE.search(s_text))
+                any(t in _CAREER_WORDS for t in words_of(said)) or bool(_CAREER_RE.search(said))
             )
             if skill_ok and (entry.aliases or career):
                 score = min(1.0, yrs / req.min_years)
@@ -1146,13 +1167,22 @@ def _role_acronym(title: str) -> str:
 
 def _role_part(title: str) -> tuple[str, list[str]]:
     """(the role's last two words, lowercase; all the words of the title part naming it)."""
+    generic: tuple[str, list[str]] = ("", [])
     for part in re.split(r"\s[-\u2013\u2014]\s|[,:(|]", title):
         words = [w for w in part.split() if w.lower() not in _SENIORITY]
         m = _ROLE_RE.search(" ".join(words))
         if m:
             upto = len(" ".join(words)[: m.end()].split())
-            return m.group(1).lower(), words[:upto]
-    return "", []
+            if m.group(1).lower() not in _GENERIC_ROLES:
+                return m.group(1).lower(), words[:upto]
+            if not generic[0]:
+                generic = (m.group(1).lower(), words[:upto])
+    # a trade the list lacks, by its form: "Dental Hygienist", "CNC Machinist / Programmer"
+    part = re.split(r"\s[-\u2013\u2014]\s|[,:(|/]", title)[0]
+    words = [w for w in part.split() if w.lower() not in _SENIORITY]
+    if words and re.fullmatch(r"[A-Za-z]{4,}(?:ist|ian|er|or|ic|ant)", words[-1]):
+        return " ".join(words[-2:]).lower(), words[-2:]
+    return generic
 
 
 _SENIORITY = frozenset(
@@ -1277,9 +1307,31 @@ def _years_of(
         # "three years as a data scientist" for a Data Scientist's "3+ years of machine
         # learning": years in the very role the JD hires for
         or bool(role and re.search(rf"\b{re.escape(role)}s?\b", said.lower()))
+        # "six years as a hygienist" for a Dental Hygienist: a field's own role noun alone
+        or bool(
+            role
+            and (head := role.split()[-1]) not in _GENERIC_ROLES
+            and re.search(rf"\b(?:a|an|as)\s+{re.escape(head)}s?\b", said.lower())
+        )
+        # "I've been machining eleven years" for a CNC Machinist: the trade as a verb
+        or bool(
+            role
+            and role.split()[-1] not in _GENERIC_ROLES
+            and len(stem := re.sub(r"(?:ist|er|or|ian|ic|ant|e)$", "", role.split()[-1])) >= 4
+            and re.search(rf"\b{re.escape(stem)}\w*ing\b", said.lower())
+        )
         # "I'm a CRC II at St. Brendan's, I've been there three years"
         or bool(acr and re.search(rf"\b{acr}s?\b", said))
     )
+
+
+def _sentence_at(at: AnswerText, k: int) -> str:
+    """Segment k with the segments before it that belong to the same sentence (a long
+    sentence is cut into several segments)."""
+    j = k
+    while j > 0 and not re.search(r"[.?!]\W*$", at.span(*at.segments[j - 1])[0]):
+        j -= 1
+    return " ".join(at.span(*seg)[0] for seg in at.segments[j : k + 1])
 
 
 _THERE = re.compile(
