@@ -771,3 +771,24 @@ def test_a_rounded_figure_is_no_hedge(backend_spec, embedder):  # noqa: F811
     )
     assert _dim(sure, "confidence")[0].score > _dim(unsure, "confidence")[0].score
     assert _dim(sure, "confidence")[0].features["hedges"] == 0
+
+
+def test_own_deeds_in_any_trade_show_depth(backend_spec, embedder):  # noqa: F811
+    q = "Walk me through how you handle a new water damage claim."
+    deeds = _one(
+        q,
+        "I call the insured the same day, I set the initial reserve within two days, I diary "
+        "every file in the system, and I inspect the roof myself with a harness.",
+        backend_spec,
+        embedder,
+    )
+    nobody = _one(
+        q,
+        "The insured gets a call the same day, the initial reserve is set within two days, "
+        "every file is diaried in the system, and the roof gets an inspection with a harness.",
+        backend_spec,
+        embedder,
+    )
+    [a], [b] = _dim(deeds, "technical_depth"), _dim(nobody, "technical_depth")
+    assert a.features["ownership"] >= 3 and b.features["ownership"] == 0
+    assert a.score > b.score

@@ -490,11 +490,11 @@ def score_answer(
             if m.entry.category in ("skill", "tool", "domain")]  # fmt: skip
     seg_depth = []
     totals = {"tools": 0, "numbers": 0, "causal": 0, "ownership": 0, "terms": 0}
-    seg_terms = _specific_terms(seg_texts)
+    seg_terms, seg_acts = _specific_terms(seg_texts)
     # a tool the candidate says they haven't used, or only read about, shows no depth
     used = [m for m in tech if not _negated(at, m, tech)]
     q_nums = set(_numbers(q))
-    for (a, b), n_terms in zip(at.segments, seg_terms, strict=True):
+    for (a, b), n_terms, n_acts in zip(at.segments, seg_terms, seg_acts, strict=True):
         s_text, _, _ = at.span(a, b)
         s_start, s_end = at.offsets[a], at.offsets[b - 1] + len(at.words[b - 1].text)
         # distinct tools: a name said again (or an ASR loop of it) shows no more depth
@@ -502,7 +502,9 @@ def score_answer(
         # the candidate's own figures: not the question's ("say, a thousand jobs") echoed back
         n_num = sum(1 for n in _numbers(s_text) if n not in q_nums)
         n_cause = len(_count(s_text, _CAUSAL))
-        n_own = len(_count(s_text, _OWNERSHIP))
+        # "I built ..." of the list, or the candidate's own deeds in any trade ("I set the
+        # reserve", "I harness up", "I palpate the nodes")
+        n_own = max(len(_count(s_text, _OWNERSHIP)), n_acts)
         for k, v in zip(totals, (n_tools, n_num, n_cause, n_own, n_terms), strict=True):
             totals[k] += v
         seg_depth.append(n_tools + n_num + n_cause + n_own + n_terms)
@@ -630,15 +632,17 @@ def score_answer(
     return rows
 
 
-def _specific_terms(texts: Sequence[str]) -> list[int]:
-    """Noun compounds per text ("lens distortion correction", "route reflectors", "fault
-    handler"): the specific terms of an explanation, beyond the tools the vocabulary knows.
-    Vague answers have few ("I try to find a compromise"). 0s without spaCy."""
+def _specific_terms(texts: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Per text: noun compounds ("lens distortion correction", "route reflectors", "fault
+    handler"), the specific terms of an explanation beyond the tools the vocabulary knows (vague
+    answers have few: "I try to find a compromise"); and the distinct verbs of the speaker's own
+    deeds ("I set the reserve", "I always take a blood pressure"), not what they would, try or
+    think to do. 0s without spaCy."""
     try:
         nlp = load_spacy()
     except ModelMissingError:
-        return [0] * len(texts)
-    out = []
+        return [0] * len(texts), [0] * len(texts)
+    terms, acts = [], []
     for doc in nlp.pipe(texts, disable=["parser", "ner", "lemmatizer"]):
         n = run = 0
         for tok in doc:
@@ -647,8 +651,38 @@ def _specific_terms(texts: Sequence[str]) -> list[int]:
                 continue
             n += run >= 2
             run = 0
-        out.append(n + (run >= 2))
-    return out
+        terms.append(n + (run >= 2))
+        verbs = set()
+        for k, tok in enumerate(doc):
+            if tok.text not in ("I", "i"):
+                continue
+            nxt = doc[k + 1 : k + 4]
+            if nxt and nxt[0].lower_ in ("'ve", "have", "had", "'d") and nxt[1:2]:
+                nxt = nxt[1:] if nxt[1].tag_ == "VBN" else nxt[:0]  # "I've closed 400 files"
+            elif nxt and nxt[0].tag_ == "RB" and nxt[0].lower_ not in ("not", "never", "just"):
+                nxt = nxt[1:]  # "I always take", "I also run"
+            if (
+                nxt
+                and nxt[0].tag_ in ("VBD", "VBP", "VBZ", "VBN")
+                and nxt[0].lower_ not in _LIGHT_VERBS
+                and nxt[0].is_alpha
+            ):
+                verbs.add(nxt[0].lower_)
+        acts.append(len(verbs))
+    return terms, acts
+
+
+# verbs that tell no deed of one's own: being, having, thinking, trying, wanting, liking
+_LIGHT_VERBS = frozenset(
+    ["am", "was", "have", "had", "do", "did", "get", "got", "go", "went", "think", "thought",
+     "guess", "believe", "feel", "felt", "know", "knew", "mean", "meant", "say", "said", "try",
+     "tried", "want", "wanted", "like", "liked", "love", "need", "needed", "hope", "see", "saw",
+     "look", "looked", "work", "worked", "help", "helped", "handle", "handled", "deal", "dealt",
+     "use", "used", "make", "made", "would", "could", "should", "will", "can", "might", "must",
+     "remember", "suppose", "assume", "wish", "let", "come", "came", "kind", "sort", "heard",
+     "hear", "read", "learned", "learn", "understand", "understood", "find", "found", "tend",
+     "started", "start", "ended", "end", "keep", "kept", "put", "take", "took", "give", "gave"]
+)  # fmt: skip
 
 
 # "Um, not really myself.", "Honestly, not a full one.": the reply after the hesitation
