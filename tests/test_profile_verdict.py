@@ -212,3 +212,40 @@ def test_a_filler_rate_estimated_from_asr_text_says_so(backend_spec, embedder): 
     ).summary.text
     assert "filler words often" in asr and "written)" in asr  # the estimate and its source
     assert "written)" not in typed
+
+
+def test_admitted_gaps_past_the_first_discount_a_sure_yes():
+    from labkit.judgment.verdict import FlagOptions, risk_flags
+    from labkit.records import AnswerScore
+
+    p = Profile(SPEC)
+    for _ in range(4):
+        p.observe("technical_depth", 0.85)
+        p.observe("communication", 0.9)
+        p.observe("jd:Python", 0.9)
+        p.observe("jd:Kafka", 0.9)
+    sure = make_verdict(p, SPEC, t=1, after_qa=3)
+    gaps = make_verdict(p, SPEC, t=1, after_qa=3, flags=["admitted gaps in 3 answers: Q1, Q2, Q4"])
+    assert gaps.hire_probability == pytest.approx(sure.hire_probability * 0.8, abs=1e-3)
+    assert gaps.label_probs["yes"] < sure.label_probs["yes"]
+    assert sum(gaps.label_probs.values()) == pytest.approx(1.0, abs=1e-3)
+
+    def depth(i: int, limited: bool) -> AnswerScore:
+        feats = {"limited": 1.0} if limited else {}
+        return AnswerScore(qa_idx=i, dimension="technical_depth", requirement=None, score=0.5,
+                           evidence="x", t_start=0.0, t_end=1.0, features=feats)  # fmt: skip
+
+    def flags(limited: list[bool]) -> list[str]:
+        rows = [depth(i, x) for i, x in enumerate(limited)]
+        return risk_flags(pairs=[], scores=rows, counted=set(range(len(rows))), profile=p,
+                          jobspec=SPEC, final=False, options=FlagOptions())  # fmt: skip
+
+    assert flags([True, False, True, True]) == ["admitted gaps in 3 answers: Q1, Q3, Q4"]
+    assert flags([True, False, False]) == []  # one admitted gap is ordinary candour
+    from labkit.judgment import write_summary
+
+    rows = [depth(i, x) for i, x in enumerate([True, False, True])]
+    summary = write_summary(profile=p, jobspec=SPEC, scores=rows, counted={0, 1, 2},
+                            verdict=gaps, after_qa=2)  # fmt: skip
+    [said] = [s for s in summary.sentences if "not (yet) theirs" in s.text]
+    assert "(Q1, Q3)" in said.text and len(said.sources) == 2

@@ -147,6 +147,12 @@ def write_summary(
         qs = ", ".join(f"Q{s.qa_idx + 1}" for s in ev_rows)
         add(f"{len(ev_rows)} answer(s) were evasive or off-topic ({qs}).",
             *(f"answer_scores:qa={s.qa_idx}:evasion" for s in ev_rows))  # fmt: skip
+    gaps = [s for s in rows if s.dimension == "technical_depth" and s.features.get("limited")]
+    if len(gaps) >= 2:
+        qs = ", ".join(f"Q{s.qa_idx + 1}" for s in gaps)
+        add(f"In {len(gaps)} answers the candidate said the work or the skill was not "
+            f"(yet) theirs ({qs}).",
+            *(f"answer_scores:qa={s.qa_idx}:technical_depth" for s in gaps))  # fmt: skip
     inc = [s for s in rows if s.dimension == "consistency" and s.score < 0.4]
     if inc:
         add("Some claims conflicted with earlier statements: "

@@ -2,7 +2,8 @@
 
 The hire score z is a weighted mean of profile dimensions (the JD fit is itself the JD-weighted
 mean of the per-requirement beliefs); its sd follows from the beliefs' sds (independent normals).
-hire_probability = sigmoid(slope * (z - center)) minus a small penalty per behavioural flag.
+hire_probability = sigmoid(slope * (z - center)) minus a small penalty per behavioural flag,
+times (1 - a discount per admitted gap past the first).
 The interval is a 90% band: its width is 2 * 1.645 * sd(z) * slope / 4 (the logistic's largest
 slope, a conservative delta-method bound), capped at 1 and shifted to stay inside [0, 1]. Because
 posterior sds only shrink, the interval narrows as answers accumulate.
@@ -13,6 +14,7 @@ z values where hire_probability crosses ``label_cuts``.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,7 +22,14 @@ from labkit.judgment.profile import Belief, Profile, jd_dimension
 from labkit.language.questions import UNSCORED_KINDS
 from labkit.records import AnswerScore, JobSpec, QAPair, Verdict
 
-__all__ = ["FlagOptions", "VerdictOptions", "hire_score", "make_verdict", "risk_flags"]
+__all__ = [
+    "FlagOptions",
+    "VerdictOptions",
+    "admitted_gaps",
+    "hire_score",
+    "make_verdict",
+    "risk_flags",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +42,10 @@ class VerdictOptions:
     z: normal quantile of the interval (1.645 = 90%).
     label_cuts: probabilities separating no / maybe / yes.
     flag_penalty / max_penalty: probability taken off per behavioural flag, and at most.
+    gap_discount / max_gap_discount: share of the probability taken off per admitted gap past
+        the first ("admitted gaps" flag), and at most. Chosen on the 15 sets of
+        bench/interviews* (BENCHMARKS.md): mixed candidates mostly own up to two or more gaps,
+        strong ones to at most one.
     """
 
     # chosen on the 74 labelled mock interviews of bench/interviews* (nine sets, text mode;
@@ -56,6 +69,8 @@ class VerdictOptions:
     label_cuts: tuple[float, float] = (0.4, 0.6)
     flag_penalty: float = 0.04
     max_penalty: float = 0.12
+    gap_discount: float = 0.1
+    max_gap_discount: float = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +82,8 @@ class FlagOptions:
     inconsistent: a consistency score below this is an inconsistency.
     overclaim: an overclaim score at or above this is overclaiming.
     low_clarity: a communication belief below this (after min_answers answers) is very low.
+    admitted_gaps: this many answers that own up to a gap ("SQL is the area I'm least strong
+        in", "that was the planners, not me") are a flag (see VerdictOptions.gap_discount).
     """
 
     evidenced: float = 0.5
@@ -75,6 +92,7 @@ class FlagOptions:
     overclaim: float = 0.5
     low_clarity: float = 0.35
     min_answers: int = 2
+    admitted_gaps: int = 2
 
 
 def hire_score(
@@ -116,16 +134,20 @@ def make_verdict(
     mean, sd, _ = hire_score(profile, jobspec, options)
     k = options.slope
     behavioural = [f for f in flags if not f.startswith("required ")]
-    penalty = min(options.max_penalty, options.flag_penalty * len(behavioural))
+    gaps = [n for f in flags if (n := admitted_gaps(f))]
+    penalty = min(options.max_penalty, options.flag_penalty * (len(behavioural) - len(gaps)))
     p = 1.0 / (1.0 + math.exp(-k * (mean - options.center))) - penalty
-    p = min(1.0, max(0.0, p))
+    # each admitted gap past the first takes a share of what is left: a sure "yes" falls
+    # toward "maybe", while a low probability, already a "no", barely moves
+    discount = min(options.max_gap_discount, options.gap_discount * max(0, sum(gaps) - 1))
+    p = min(1.0, max(0.0, p)) * (1.0 - discount)
     width = min(1.0, 2.0 * options.z * sd * k / 4.0)
     low = min(max(p - width / 2, 0.0), 1.0 - width)
     high = low + width
     # label mass: z thresholds where the (penalised) probability crosses the cuts
     probs = []
     for cut in options.label_cuts:
-        c = min(max(cut + penalty, 1e-6), 1 - 1e-6)
+        c = min(max(cut / (1.0 - discount) + penalty, 1e-6), 1 - 1e-6)
         zc = options.center + math.log(c / (1 - c)) / k
         probs.append(_phi((zc - mean) / max(sd, 1e-6)))
     no, below_yes = probs
@@ -208,6 +230,13 @@ def risk_flags(
         flags.append(
             "overclaiming: " + "; ".join(f'Q{s.qa_idx + 1} "{_short(s.evidence)}"' for s in over)
         )
+    # "Honestly, SQL is the area I'm least strong in": depth the candidate says is not theirs
+    gaps = sorted({s.qa_idx for s in rows if s.dimension == "technical_depth"
+                   and s.features.get("limited")})  # fmt: skip
+    if len(gaps) >= options.admitted_gaps:
+        flags.append(
+            f"admitted gaps in {len(gaps)} answers: " + ", ".join(f"Q{i + 1}" for i in gaps)
+        )
     comm = profile.beliefs.get("communication")
     if comm and comm.n >= options.min_answers and comm.mean < options.low_clarity:
         flags.append(f"very low clarity: communication {comm.clipped_mean:.2f}")
@@ -215,6 +244,15 @@ def risk_flags(
     if unanswered:
         flags.append("unanswered questions: " + ", ".join(f"Q{p.idx + 1}" for p in unanswered))
     return flags
+
+
+_GAPS_FLAG = re.compile(r"^admitted gaps in (\d+) answers")
+
+
+def admitted_gaps(flag: str) -> int:
+    """N of an "admitted gaps in N answers" flag; 0 for other flags."""
+    m = _GAPS_FLAG.match(flag)
+    return int(m.group(1)) if m else 0
 
 
 def _short(text: str, n: int = 60) -> str:
