@@ -226,7 +226,9 @@ def test_admitted_gaps_past_the_first_discount_a_sure_yes():
         p.observe("jd:Kafka", 0.9)
     sure = make_verdict(p, SPEC, t=1, after_qa=3)
     gaps = make_verdict(p, SPEC, t=1, after_qa=3, flags=["admitted gaps in 3 answers: Q1, Q2, Q4"])
-    assert gaps.hire_probability == pytest.approx(sure.hire_probability * 0.8, abs=1e-3)
+    expected = sure.hire_probability - 0.6 * (sure.hire_probability - 0.5)
+    assert sure.hire_probability > 0.8
+    assert gaps.hire_probability == pytest.approx(expected, abs=1e-3)
     assert gaps.label_probs["yes"] < sure.label_probs["yes"]
     assert sum(gaps.label_probs.values()) == pytest.approx(1.0, abs=1e-3)
 
@@ -249,3 +251,10 @@ def test_admitted_gaps_past_the_first_discount_a_sure_yes():
                             verdict=gaps, after_qa=2)  # fmt: skip
     [said] = [s for s in summary.sentences if "not (yet) theirs" in s.text]
     assert "(Q1, Q3)" in said.text and len(said.sources) == 2
+    # gaps owned up to never make a "no" of a "maybe"
+    q = Profile(SPEC)
+    q.observe("technical_depth", 0.3)
+    low = make_verdict(q, SPEC, t=1, after_qa=0)
+    assert low.hire_probability < 0.5
+    low_gaps = make_verdict(q, SPEC, t=1, after_qa=0, flags=["admitted gaps in 4 answers: Q1"])
+    assert low_gaps.hire_probability == pytest.approx(low.hire_probability, abs=1e-4)

@@ -3,7 +3,7 @@
 The hire score z is a weighted mean of profile dimensions (the JD fit is itself the JD-weighted
 mean of the per-requirement beliefs); its sd follows from the beliefs' sds (independent normals).
 hire_probability = sigmoid(slope * (z - center)) minus a small penalty per behavioural flag,
-times (1 - a discount per admitted gap past the first).
+less a share of what lies above 0.5 per admitted gap past the first.
 The interval is a 90% band: its width is 2 * 1.645 * sd(z) * slope / 4 (the logistic's largest
 slope, a conservative delta-method bound), capped at 1 and shifted to stay inside [0, 1]. Because
 posterior sds only shrink, the interval narrows as answers accumulate.
@@ -42,10 +42,11 @@ class VerdictOptions:
     z: normal quantile of the interval (1.645 = 90%).
     label_cuts: probabilities separating no / maybe / yes.
     flag_penalty / max_penalty: probability taken off per behavioural flag, and at most.
-    gap_discount / max_gap_discount: share of the probability taken off per admitted gap past
-        the first ("admitted gaps" flag), and at most. Chosen on the 15 sets of
-        bench/interviews* (BENCHMARKS.md): mixed candidates mostly own up to two or more gaps,
-        strong ones to at most one.
+    gap_discount / max_gap_discount / gap_floor: share of the probability above gap_floor
+        taken off per admitted gap past the first ("admitted gaps" flag), and at most. Chosen
+        on the 15 sets of bench/interviews* (BENCHMARKS.md): mixed candidates mostly own up to
+        two or more gaps, strong ones to at most one; the floor keeps mixed candidates apart
+        from weak ones.
     """
 
     # chosen on the 74 labelled mock interviews of bench/interviews* (nine sets, text mode;
@@ -69,8 +70,9 @@ class VerdictOptions:
     label_cuts: tuple[float, float] = (0.4, 0.6)
     flag_penalty: float = 0.04
     max_penalty: float = 0.12
-    gap_discount: float = 0.1
-    max_gap_discount: float = 0.3
+    gap_discount: float = 0.3
+    max_gap_discount: float = 0.6
+    gap_floor: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,17 +139,20 @@ def make_verdict(
     gaps = [n for f in flags if (n := admitted_gaps(f))]
     penalty = min(options.max_penalty, options.flag_penalty * (len(behavioural) - len(gaps)))
     p = 1.0 / (1.0 + math.exp(-k * (mean - options.center))) - penalty
-    # each admitted gap past the first takes a share of what is left: a sure "yes" falls
-    # toward "maybe", while a low probability, already a "no", barely moves
+    # each admitted gap past the first takes a share of the probability above even odds: a
+    # sure "yes" falls toward "maybe", but gaps owned up to never make a "no"
     discount = min(options.max_gap_discount, options.gap_discount * max(0, sum(gaps) - 1))
-    p = min(1.0, max(0.0, p)) * (1.0 - discount)
+    p = min(1.0, max(0.0, p))
+    p -= discount * max(0.0, p - options.gap_floor)
     width = min(1.0, 2.0 * options.z * sd * k / 4.0)
     low = min(max(p - width / 2, 0.0), 1.0 - width)
     high = low + width
     # label mass: z thresholds where the (penalised) probability crosses the cuts
     probs = []
     for cut in options.label_cuts:
-        c = min(max(cut / (1.0 - discount) + penalty, 1e-6), 1 - 1e-6)
+        if cut > options.gap_floor:  # the undiscounted probability that lands on the cut
+            cut = (cut - discount * options.gap_floor) / (1.0 - discount)
+        c = min(max(cut + penalty, 1e-6), 1 - 1e-6)
         zc = options.center + math.log(c / (1 - c)) / k
         probs.append(_phi((zc - mean) / max(sd, 1e-6)))
     no, below_yes = probs
