@@ -490,7 +490,7 @@ def score_answer(
             if m.entry.category in ("skill", "tool", "domain")]  # fmt: skip
     seg_depth = []
     totals = {"tools": 0, "numbers": 0, "causal": 0, "ownership": 0, "terms": 0}
-    seg_terms, seg_acts = _specific_terms(seg_texts)
+    seg_terms, seg_acts = _terms_and_deeds(seg_texts)
     # a tool the candidate says they haven't used, or only read about, shows no depth
     used = [m for m in tech if not _negated(at, m, tech)]
     q_nums = set(_numbers(q))
@@ -632,7 +632,7 @@ def score_answer(
     return rows
 
 
-def _specific_terms(texts: Sequence[str]) -> tuple[list[int], list[int]]:
+def _terms_and_deeds(texts: Sequence[str]) -> tuple[list[int], list[int]]:
     """Per text: noun compounds ("lens distortion correction", "route reflectors", "fault
     handler"), the specific terms of an explanation beyond the tools the vocabulary knows (vague
     answers have few: "I try to find a compromise"); and the distinct verbs of the speaker's own
