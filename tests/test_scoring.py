@@ -792,3 +792,19 @@ def test_own_deeds_in_any_trade_show_depth(backend_spec, embedder):  # noqa: F81
     [a], [b] = _dim(deeds, "technical_depth"), _dim(nobody, "technical_depth")
     assert a.features["ownership"] >= 3 and b.features["ownership"] == 0
     assert a.score > b.score
+
+
+def test_not_null_is_a_constraint_not_a_denial():
+    from labkit.language.scoring import _negated
+    from labkit.language.vocabulary import load_vocabulary
+
+    text = "We test every key: unique, not null, relationships, and dbt tests on finance models."
+    [t] = turns([("candidate", text)])
+    at = answer_text([t])
+    ms = load_vocabulary().find_mentions(at.text, speech=True)
+    [dbt] = [m for m in ms if m.entry.name == "dbt"]
+    assert _negated(at, dbt, ms) == ""
+    [t] = turns([("candidate", "We did not use dbt tests on finance models.")])
+    at = answer_text([t])
+    ms = load_vocabulary().find_mentions(at.text, speech=True)
+    assert _negated(at, [m for m in ms if m.entry.name == "dbt"][0], ms) == "neg"

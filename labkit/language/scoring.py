@@ -905,7 +905,9 @@ def _negated(at: AnswerText, m: Mention, others: Sequence[Mention] = ()) -> str:
     toks = words_of(before)
     if _count(before, _ASPIRE):
         return "aspire"
-    if any(map(_is_negator, toks)):
+    # "unique, not null, relationships and dbt-expectations tests": a constraint, no negation
+    negators = [t for i, t in enumerate(toks) if _is_negator(t) and toks[i + 1 : i + 2] != ["null"]]
+    if negators:
         # "not only X" and "no problem with X" read as positive
         if "only" in toks or "problem" in toks or "problems" in toks:
             return ""
