@@ -298,9 +298,11 @@ def _numbers(text: str) -> list[str]:
     return _NUM_RE.findall(text) + [t for t in words_of(text) if t in _NUMBER_WORDS]
 
 
+# the number words said of years and of rounded figures
+_SMALL_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
 _YEARS_RE = re.compile(
-    r"\b(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|a couple of|a few|several)\s*(?:\+|plus)?\s*(?:and a half\s+)?years?\b",
+    rf"\b(?P<n>\d+(?:\.\d+)?|{_SMALL_NUMBERS}|a couple of|a few|several)\s*(?:\+|plus)?\s*"
+    r"(?:and a half\s+)?years?\b",
     re.I,
 )
 # a span of time that is no one's tenure
@@ -351,8 +353,7 @@ _CAREER_RE = re.compile(
     r"(?:with|at|for|as|in)\b|\bapprentice(?:ship)?\b|\bjourneym[ae]n\b|\bon the job\b"
     # "I've been machining about eleven years": the trade itself, as a verb
     r"|\b(?:i've been|i have been)\s+\w+ing\s+(?:for\s+)?(?:about|around|almost|nearly|over|"
-    r"just over|close to)?\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|fifteen|twenty)",
+    rf"just over|close to)?\s*(?:\d|{_SMALL_NUMBERS})",
     re.I,
 )
 _RESTART_RE = re.compile(
@@ -365,8 +366,7 @@ _FILLER_TOKENS = frozenset(["um", "uh", "erm", "er", "ah", "hmm", "uhm", "mm", "
 
 _ESTIMATE = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:about|around|roughly|like|over|under|close to)?\W*"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|half)\b",
+    rf"(?:\d+|{_SMALL_NUMBERS}|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|half)\b",
     re.I,
 )
 
@@ -1338,24 +1338,20 @@ def _years_of(
 ) -> bool:
     """Whether a span is about the experience requirement's subject."""
     said = at.span(*seg)[0]
+    low = said.lower()
+    # a field's own role noun ("hygienist", not "engineer") and its verb stem ("machin-")
+    head = role.split()[-1] if role else ""
+    head = "" if head in _GENERIC_ROLES else head
+    stem = re.sub(r"(?:ist|er|or|ian|ic|ant|e)$", "", head)
     return (
         _names_skill(at, seg, entry, subjects, vocab)
         # "three years as a data scientist" for a Data Scientist's "3+ years of machine
         # learning": years in the very role the JD hires for
-        or bool(role and re.search(rf"\b{re.escape(role)}s?\b", said.lower()))
-        # "six years as a hygienist" for a Dental Hygienist: a field's own role noun alone
-        or bool(
-            role
-            and (head := role.split()[-1]) not in _GENERIC_ROLES
-            and re.search(rf"\b(?:a|an|as)\s+{re.escape(head)}s?\b", said.lower())
-        )
+        or bool(role and re.search(rf"\b{re.escape(role)}s?\b", low))
+        # "six years as a hygienist" for a Dental Hygienist: the role noun alone
+        or bool(head and re.search(rf"\b(?:a|an|as)\s+{re.escape(head)}s?\b", low))
         # "I've been machining eleven years" for a CNC Machinist: the trade as a verb
-        or bool(
-            role
-            and role.split()[-1] not in _GENERIC_ROLES
-            and len(stem := re.sub(r"(?:ist|er|or|ian|ic|ant|e)$", "", role.split()[-1])) >= 4
-            and re.search(rf"\b{re.escape(stem)}\w*ing\b", said.lower())
-        )
+        or bool(len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}\w*ing\b", low))
         # "I'm a CRC II at St. Brendan's, I've been there three years"
         or bool(acr and re.search(rf"\b{acr}s?\b", said))
     )
