@@ -534,10 +534,9 @@ def parse_jd(
                         aliases=subject.terms if subject else (),
                     )
                     order = _add(acc, entry, "experience", required, sent, order, min_years=yrs)
-                if english and options.unknown_skills:
+                # "B.S. in Civil Engineering": the degree's field names no tool
+                if english and options.unknown_skills and not degree_line:
                     for name in _unknown_skills(clause, mentions, vocab, nlp, listed=listed):
-                        if degree_line:
-                            break  # "B.S. in Civil Engineering": the degree's field
                         if name in folded_terms:
                             continue  # "CDISC standards (CDASH, SDTM)": an example, kept as alias
                         if phrase is not None and name in re.split(r"[\s/]+", phrase.name):
