@@ -172,11 +172,22 @@ def _reads_same(name: str, truth: str) -> bool:
 
 
 def jd_precision_recall(
-    jobspec: JobSpec, true_skills: Sequence[str], *, reader: bool = False
+    jobspec: JobSpec,
+    true_skills: Sequence[str],
+    *,
+    reader: bool = False,
+    skills_only: bool = False,
 ) -> tuple[float, float, list]:
     """Precision and recall of the required skill requirements against the labels. Strict: the
     vocabulary's names, aliases and a labeller's shorter name; ``reader=True`` also accepts
-    names a reader takes for the same requirement (see ``_reads_same``)."""
+    names a reader takes for the same requirement (see ``_reads_same``).
+
+    Labellers differ on whether a license, a degree or years in a field is a "required skill"
+    ("Washington RDH license", "5+ years commercial appraisal"). A required education or
+    experience requirement therefore counts, as right, when it matches a label; one that
+    matches none is not held against precision, since most labellers leave degrees out.
+    ``skills_only=True`` is the older measure: skill, tool, soft-skill and domain requirements
+    only."""
     vocab = load_vocabulary()
 
     def canon(name: str) -> str:
@@ -185,8 +196,12 @@ def jd_precision_recall(
 
     truth = {canon(s) for s in true_skills}
     got = [r for r in jobspec.requirements if r.required and r.category in SKILL_CATEGORIES]
+    other = [] if skills_only else [
+        r for r in jobspec.requirements if r.required and r.category not in SKILL_CATEGORIES
+    ]  # fmt: skip
     hits_true: set[str] = set()
     correct = 0
+    counted = len(got)
 
     def words(x: str) -> str:
         # "Edit checks" is "Edit Check Specification"'s, "Data Management Plan" is "Writing Data
@@ -199,7 +214,7 @@ def jd_precision_recall(
         toks = [t[:-3] if len(t) > 6 and t.endswith("ing") else t for t in toks]
         return " " + " ".join(toks) + " "
 
-    for r in got:
+    for k, r in enumerate([*got, *other]):
         names = (
             {canon(r.name)}
             | {canon(a) for a in r.aliases}
@@ -215,8 +230,9 @@ def jd_precision_recall(
             match |= {t for t in truth if any(_reads_same(n, t) for n in names)}
         if match:
             correct += 1
+            counted += k >= len(got)
             hits_true |= match
-    precision = correct / len(got) if got else 1.0
+    precision = correct / counted if counted else 1.0
     recall = len(hits_true) / len(truth) if truth else 1.0
     return precision, recall, [r.name for r in got]
 
@@ -417,6 +433,7 @@ def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
     ]
     prec, rec, got = jd_precision_recall(jobspec, doc["required_skills"])
     r_prec, r_rec, _ = jd_precision_recall(jobspec, doc["required_skills"], reader=True)
+    s_prec, s_rec, _ = jd_precision_recall(jobspec, doc["required_skills"], skills_only=True)
     fv = res.final_verdict
     assert fv is not None
     widths = [round(v.high - v.low, 3) for v in res.verdicts if not v.is_final]
@@ -442,6 +459,7 @@ def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
         "jd_precision": prec,
         "jd_recall": rec,
         "jd_reader": (r_prec, r_rec),
+        "jd_skills_only": (s_prec, s_rec),
         "baseline_jd": baseline_jd(doc["jd"], doc["required_skills"]),
         "extracted": got,
         "p": fv.hire_probability,
@@ -538,6 +556,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     rp = statistics.mean(r["jd_reader"][0] for r in rows)
     rr = statistics.mean(r["jd_reader"][1] for r in rows)
     print(f"JD required skills, a reader's matching: precision {rp:.3f} recall {rr:.3f}")
+    sp = statistics.mean(r["jd_skills_only"][0] for r in rows)
+    sr = statistics.mean(r["jd_skills_only"][1] for r in rows)
+    print(f"JD required skills, skill categories only (no license, degree or years): "
+          f"precision {sp:.3f} recall {sr:.3f}")  # fmt: skip
     by = {lab: [r["p"] for r in rows if r["label"] == lab] for lab in ("strong", "mixed", "weak")}
     for lab, ps in by.items():
         if ps:

@@ -349,7 +349,7 @@ def test_degree_fields_credentials_abbreviations_and_slashes():
     reqs = _one_bullet("MS or PhD in bioinformatics, computational biology or a related field")
     assert all(r.category == "education" for r in reqs.values())
     reqs = _one_bullet("Active RN license in the state")
-    assert reqs["Active RN License"].category == "education"
+    assert reqs["RN License"].category == "education"  # "active" is the credential's state
     reqs = _one_bullet("Solid working knowledge of U.S. employment law (FMLA, ADA)")
     assert not any(n.startswith("U.S") and "Law" not in n for n in reqs)
     assert "Linux" in _one_bullet("Strong Python and Linux/command-line skills")
@@ -705,3 +705,43 @@ def test_a_tool_that_ends_a_listed_requirement_and_years_or_more():
     )  # the degree's field
     spec = parse_jd("Requirements:\n- Three or more years handling first-party property claims")
     assert [r.min_years for r in spec.requirements if r.category == "experience"] == [3]
+
+
+def test_credentials_named_whole_and_a_lead_word_is_no_soft_skill():
+    reqs = _one_bullet("Current, unrestricted Washington State dental hygienist license")
+    assert reqs["Washington State Dental Hygienist License"].category == "education"
+    reqs = _one_bullet("Graduate of a CODA-accredited dental hygiene program")
+    assert reqs["CODA-accredited Dental Hygiene Program"].category == "education"
+    reqs = _one_bullet("DPT or MPT degree from an accredited program")
+    assert reqs["DPT"].category == "education"
+    reqs = _one_bullet("Authorization to administer local anesthesia under your state license")
+    assert set(reqs) == {"Local Anesthesia"}
+    reqs = _one_bullet("Confidence with six-point periodontal charting")
+    assert set(reqs) == {"Six-point Periodontal Charting"}  # not the soft skill Confidence
+    # "a C-level executive" is a rank, not the C language
+    assert "C" not in _one_bullet("At least five years of experience supporting a C-level executive")
+
+
+def test_a_degree_keeps_its_field_and_years_keep_what_they_are_of():
+    spec = parse_jd(
+        "Requirements:\n- B.S. in civil or structural engineering or a related field\n"
+        "- Five or more years of commercial appraisal experience, the majority on narrative "
+        "reports\n- At least two years as a lead teacher in a preschool classroom\n"
+        "- Three or more years handling first-party property claims\n- 5+ years of experience"
+    )
+    names = [r.name for r in spec.requirements]
+    assert "Bachelor's Degree in Civil or Structural Engineering" in names
+    assert {"5+ years of commercial appraisal experience", "2+ years as a lead teacher",
+            "3+ years handling first-party property claims", "5+ years of experience"} <= set(names)  # fmt: skip
+    # a field only names the requirement: no alias that claimed years must repeat
+    assert all(not r.aliases for r in spec.requirements if r.category == "experience")
+
+
+def test_what_the_job_offers_asks_for_nothing():
+    spec = parse_jd(
+        "Structural Engineer\n\nYou'll bring five or more years of structural design experience."
+        " We offer a salary range of $95,000 to $120,000 depending on experience, employee "
+        "ownership after one year, and generous PTO."
+    )
+    assert [r.min_years for r in spec.requirements if r.category == "experience"] == [5]
+    assert "Ownership" not in {r.name for r in spec.requirements}

@@ -147,6 +147,13 @@ _COMPANY_TALK = re.compile(
     r"network|organization|group|lab|studio|leader|business|center|centre|insurer|bank)\b)",
     re.I,
 )
+# "We offer a salary range of ... depending on experience ..., employee ownership after one
+# year": what the job gives, whatever words of asking it holds
+_OFFER = re.compile(
+    r"^\W*(?:we\s+(?:also\s+)?(?:offer|provide|pay)|our\s+benefits|benefits\s+include|"
+    r"what\s+we\s+offer|perks\b|compensation\b|salary\b|pay\s+range)",
+    re.I,
+)
 _ASKS_CUE = re.compile(
     r"\b(?:experience[ds]?|knowledge|familiar\w*|proficien\w*|skills?|expertise|background|"
     r"should|must|required|requires?|expect\w*|comfortable|able|ability|understanding|"
@@ -443,6 +450,8 @@ def parse_jd(
                 sents = [x[:1].upper() + x[1:] for x in parts]
                 semicolon_items = True
         for sent in sents:
+            if _OFFER.search(sent):
+                continue
             if not structured and _COMPANY_TALK.search(sent) and not _ASKS_CUE.search(sent):
                 continue  # "Our patient app (iOS and Android) delivers ...": the product
             # a prose sentence in a listed section ("Lakeshore offers tuition remission, a
@@ -519,14 +528,20 @@ def parse_jd(
                         if edu_seen:  # "BS in Computer Science": one degree requirement
                             continue
                         edu_seen = True
+                        field = _degree_field(clause) if _BARE_DEGREE.fullmatch(e.name) else None
+                        if field:
+                            # "Bachelor's Degree in Civil or Structural Engineering"
+                            e = _with_aliases(replace(e, name=f"{e.name} in {field}"), [e.name])
                     if e.name in role_only:
                         continue
                     order = _add(acc, e, e.category, required, sent, order)
-                for yrs, subject in spans:
+                for yrs, subject, field in spans:
+                    # a field the vocabulary does not know only names the requirement: claimed
+                    # years are read against the role, as without one
                     name = (
                         f"{yrs:g}+ years experience with {subject.name}"
                         if subject
-                        else f"{yrs:g}+ years of experience"
+                        else f"{yrs:g}+ years {field or 'of experience'}"
                     )
                     entry = SkillEntry(
                         name=name,
@@ -584,10 +599,19 @@ _EXAMPLE_AFTER = re.compile(
 )
 
 
+_LEAD_WORDS = frozenset(["confidence", "comfort", "fluency", "competence", "expertise"])
+
+
 def _keep(m: Mention, clause: str) -> bool:
     """Drop mentions that name the role ("backend engineer") or a business area ("our sales
     team") rather than something the candidate must have."""
     nxt = _next_word(clause, m.end)
+    if (
+        m.surface.lower() in _LEAD_WORDS
+        and not clause[: m.start].strip(" -*\u2022\t")
+        and re.match(r"\s+(?:with|in|using)\b", clause[m.end :], re.I)
+    ):
+        return False  # "Confidence with periodontal charting": the lead, not a soft skill
     if m.entry.name in _ROLE_SKILLS and nxt in _ROLE_NOUNS:
         return False
     if m.entry.category == "education" and _PLACE_BEFORE.search(clause[: m.start]):
@@ -1112,7 +1136,84 @@ _DEGREE = re.compile(
 )
 
 
-def _years(clause: str, mentions: Sequence) -> list[tuple[float, SkillEntry | None]]:
+# what years are of when no known skill names it: "of commercial appraisal experience", "as a
+# lead teacher", "handling first-party property claims", "of experience supporting a C-level
+# executive"; up to a comma, a parenthesis or an aside
+_YEARS_FIELD = re.compile(
+    r"^\s+(?:of\s+experience\s+(?P<ger>[a-z]+ing\s[^,;:.()]+)"
+    r"|(?:of\s+)?(?:(?:hands-on|professional|relevant|progressive|direct|practical|"
+    r"full-time|paid|recent|related)\s+)*"
+    r"(?P<exp>(?:[\w/&'-]+\s+){1,4}?experience\b)"
+    r"|(?P<as>as\s+an?\s+[^,;:.()]+)"
+    r"|(?P<ing>[a-z]+ing\s[^,;:.()]+))",
+    re.I,
+)
+_FIELD_CUT = re.compile(
+    r"\s(?:including|ideally|preferably|with\s+(?:at\s+least|a\s+focus)|in\s+(?:a|an|the)\s|"
+    r"at\s|on\s|within\s|for\s|where\s|who\s)",
+    re.I,
+)
+
+
+_DEGREE_IN = re.compile(
+    r"\b(?:degree|bachelor'?s|master'?s|b\.?sc?\.?|m\.?sc?\.?|ph\.?d\.?|diploma|associate'?s)"
+    r"(?:\s+degree)?\s+in\s+(?P<field>[A-Za-z][\w&/'-]*(?:(?:\s*,\s*|\s+)(?!or\s+(?:an?\s+)?"
+    r"(?:related|equivalent|similar|comparable)\b)(?!and\b|with\b|from\b|plus\b)"
+    r"[\w&/'-]+){0,7})",
+    re.I,
+)
+# a degree the vocabulary names without its field ("Economics Degree" already has one)
+_BARE_DEGREE = re.compile(r"(?:Bachelor's|Master's|Associate'?s?)\s+Degree|PhD|Doctorate", re.I)
+_SMALL = frozenset(["or", "and", "of", "a", "an", "the", "in"])
+
+
+def _degree_field(clause: str) -> str | None:
+    """The field a degree is in ("a bachelor's degree in civil or structural engineering";
+    "B.S. in Mechanical, Manufacturing or Industrial Engineering")."""
+    m = _DEGREE_IN.search(clause)
+    if m is None:
+        return None
+    field = m.group("field")
+    # a comma goes on only in a list of fields that ends in "or"/"and" ("Machine Learning,
+    # Statistics, or equivalent" keeps one)
+    listed = re.search(r",[^,]*\b(?:or|and)\s+\w", field) or re.match(
+        r"\s*,?\s*or\s+(?:an?\s+)?(?:related|equivalent|similar|comparable)\b", clause[m.end() :]
+    )
+    if "," in field and not listed:
+        field = field.split(",", 1)[0]
+    words = field.split()
+    while words and words[-1].lower().strip(",") in _SMALL:
+        words.pop()
+    return " ".join(
+        w if w.lower() in _SMALL or w[1:].lower() != w[1:] else w.capitalize() for w in words
+    ) or None
+
+
+def _years_field(rest: str) -> str | None:
+    """The words that say what the years are of ("of commercial appraisal experience"), or None
+    ("of experience" alone, a field no shorter than a clause)."""
+    m = _YEARS_FIELD.match(rest)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    text = m.group(kind)
+    if kind == "exp":
+        words = text.split()[:-1]
+        if not words or words[0].lower() in ("of", "in", "the", "a", "an", "work", "industry"):
+            return None
+        return "of " + text
+    if kind == "ger":
+        text = "of experience " + text
+    cut = _FIELD_CUT.search(text, 3)
+    text = (text[: cut.start()] if cut else text).strip()
+    return text if 2 <= len(text.split()) <= 8 else None
+
+
+def _years(
+    clause: str, mentions: Sequence
+) -> list[tuple[float, SkillEntry | None, str | None]]:
+    """Each "N+ years" of a clause, with the known skill they attach to or else the words that
+    say what they are of."""
     out = []
     found = list(_YEARS.finditer(clause))
     for k, m in enumerate(found):
@@ -1128,7 +1229,9 @@ def _years(clause: str, mentions: Sequence) -> list[tuple[float, SkillEntry | No
             for x in mentions
             if m.end() <= x.start < stop and x.entry.category in ("skill", "tool", "domain")
         ]
-        out.append((yrs, after[0].entry if after and after[0].start - m.end() < 60 else None))
+        subject = after[0].entry if after and after[0].start - m.end() < 60 else None
+        field = _years_field(clause[m.end() : stop]) if subject is None else None
+        out.append((yrs, subject, field))
     return out
 
 
@@ -1238,15 +1341,20 @@ _PHRASE_LEAD = re.compile(
     rf"^(?:an?\s+(?=(?:\w+\s+)?{_LEAD_NOUN}\b))?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|hands-on|working|practical|sound|"
     r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|"
-    r"production|expert|in-depth|thorough)\s+)*"
+    r"production|expert|in-depth|thorough|"
+    # "Current, unrestricted Washington State dental hygienist license": the credential's
+    r"current|active|valid|unrestricted)(?:\s*,\s*|\s+))*"
     r"(?:(?:experience|knowledge|understanding|expertise|familiarity|proficiency|background|"
-    r"competence|competency|skills?|grasp|command|exposure|handle|awareness|fluency)\s+"
+    r"competence|competency|skills?|grasp|command|exposure|handle|awareness|fluency|"
+    r"confidence|comfort)\s+"
     r"(?:with|in|of|using|on|across|to)\s+"
     # "Experience preparing permit applications": the practice is the gerund phrase
     r"|(?:experience|proficiency)\s+(?=[a-z]+ing\b)"
+    # "Graduate of a CODA-accredited dental hygiene program": the program is the credential
+    r"|graduat(?:e|ion)\s+(?:of|from)\s+"
     # "Demonstrated ability to analyze loss runs", "Able to read electrical blueprints": what
     # the verb works on
-    r"|(?:ability|able)\s+to\s+(?:[a-z]+ly\s+)?(?!work\b|travel\b|lift\b|commute\b)[a-z]+\s+"
+    r"|(?:ability|able|authori[sz]ation|authori[sz]ed)\s+to\s+(?:[a-z]+ly\s+)?(?!work\b|travel\b|lift\b|commute\b)[a-z]+\s+"
     r"(?:and\s+[a-z]+\s+)?)?"
     # "Experienced with e-filing ...", "Comfortable managing discovery: ..."
     r"(?:(?:experienced|comfortable|confident|fluent|proficient|skilled)\s+(?:with|in|at)?\s*)?",
@@ -1255,7 +1363,7 @@ _PHRASE_LEAD = re.compile(
 _PHRASE_END = re.compile(
     # "time-to-event methods": a word inside a hyphenated one ends nothing
     r"\s*(?:[,(;:]|\s[-\u2013]\s|(?<![\w-])(?:for|with|in|to|and|or|across|at|on|using|"
-    r"including|such as|via|over|from|within|through|as)(?![\w-])|$)",
+    r"including|such as|via|over|from|within|through|as|under)(?![\w-])|$)",
     re.I,
 )
 _PHRASE_TRAIL = frozenset(
@@ -1348,8 +1456,12 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     slashes = words.count("/") + words.count("&")
     if shared is not None:
         slashes += sum(w.endswith(",") or w == "and" for w in words)
+    # "Graduate of a CODA-accredited dental hygiene program", "Certified General Real Property
+    # Appraiser license": a credential's name is long
+    graduate = bool(re.match(r"graduat", stripped, re.I))
+    paper = graduate or bool(_CREDENTIAL.search(" ".join(words)))
     if (
-        not 1 <= len(words) - slashes <= 4 + bool(pair) + 2 * slashes
+        not 1 <= len(words) - slashes <= 4 + bool(pair) + 2 * slashes + 2 * paper
         or words[:1] in (["/"], ["&"])
         or words[-1:] in (["/"], ["&"])
         or not all(
@@ -1424,14 +1536,14 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
             aliases.append(" ".join([before[-1], *tail]).lower())  # "Handling of X": X
     # "CVT, LVT or RVT credential": the first of a list of credentials
     listed_credential = re.match(
-        rf"(?:\s*(?:,|/|or|and)\s*[A-Z][\w-]*)+\s+{_CREDENTIAL_NOUN}",
+        rf"(?:\s*(?:,|/|or|and)\s*[A-Z][\w-]*)+\s+(?:{_CREDENTIAL_NOUN}|degrees?\b)",
         clause[end:],
     )
     return _Phrase(
         name,
         end,
         gerund,
-        _CREDENTIAL.search(name) is not None or listed_credential is not None,
+        paper or listed_credential is not None,
         aliases=tuple(a for a in dict.fromkeys(aliases) if a != name.lower()),
     )
 

@@ -170,7 +170,8 @@ class Vocabulary:
                 # first entry wins: a name shadows another entry's alias only if listed first
                 self._index.setdefault(key, e)
                 if term in cs:
-                    self._case.setdefault(key, set()).add(term)
+                    # "B.S." is matched as its token "B.S": the closing dot is the sentence's
+                    self._case.setdefault(key, set()).update({term, term.rstrip(".")})
                 self.max_len = max(self.max_len, len(key))
         self._by_name = {e.name.lower(): e for e in self.entries}
 
@@ -230,6 +231,8 @@ class Vocabulary:
                     text[toks[i].start - 1 : toks[i].start] + text[toks[i].end : toks[i].end + 1]
                 ):
                     continue  # "P&C", "R&D": half of an ampersand abbreviation, not C or R
+                if len(surface) == 1 and re.match(r"-(?:level|suite)\b", text[toks[i].end :], re.I):
+                    continue  # "a C-level executive": the rank, not the language
                 cs = case.get(key)
                 if (
                     cs
@@ -424,7 +427,7 @@ def _target_index(
                 continue
             index.setdefault(key, e)
             if term in cs:
-                case.setdefault(key, set()).add(term)
+                case.setdefault(key, set()).update({term, term.rstrip(".")})
             max_len = max(max_len, len(key))
     return index, case, max_len
 
