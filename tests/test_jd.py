@@ -719,7 +719,9 @@ def test_credentials_named_whole_and_a_lead_word_is_no_soft_skill():
     reqs = _one_bullet("Confidence with six-point periodontal charting")
     assert set(reqs) == {"Six-point Periodontal Charting"}  # not the soft skill Confidence
     # "a C-level executive" is a rank, not the C language
-    assert "C" not in _one_bullet("At least five years of experience supporting a C-level executive")
+    assert "C" not in _one_bullet(
+        "At least five years of experience supporting a C-level executive"
+    )
 
 
 def test_a_degree_keeps_its_field_and_years_keep_what_they_are_of():
@@ -745,3 +747,32 @@ def test_what_the_job_offers_asks_for_nothing():
     )
     assert [r.min_years for r in spec.requirements if r.category == "experience"] == [5]
     assert "Ownership" not in {r.name for r in spec.requirements}
+
+
+def test_essential_functions_and_a_position_summary_are_duties():
+    spec = parse_jd(
+        "CT Technologist\n\nPOSITION SUMMARY\nThe technologist works with a high degree of "
+        "independence.\n\nESSENTIAL FUNCTIONS\n1. Inserts peripheral IVs per protocol.\n"
+        "2. Screens patients for contrast allergy.\n\nQUALIFICATIONS\n"
+        "- Working knowledge of CTA, stroke and trauma protocols, contrast reaction management "
+        "and CT dose optimization\n"
+    )
+    required = {r.name for r in spec.requirements if r.required}
+    assert not required & {"Independence", "Inserts Peripheral IVs", "Screens Patients"}
+    # each practice of a list after a lead is a requirement of its own
+    assert {"Contrast Reaction Management", "CT Dose Optimization"} <= required
+    reqs = _one_bullet(
+        "Working knowledge of MEL and deferral procedures and of maintenance recordkeeping"
+    )
+    assert "Maintenance Recordkeeping" in reqs
+
+
+def test_a_label_before_a_colon_names_no_requirement():
+    spec = parse_jd(
+        "Pre-K Lead Teacher\n\nWhat you need\n"
+        "- Education: Bachelor's degree in Early Childhood Education, or a related bachelor's.\n"
+        "- Certifications: Pediatric CPR and First Aid\n"
+    )
+    names = {r.name for r in spec.requirements}
+    assert "Bachelor's Degree in Early Childhood Education" in names
+    assert not names & {"Education", "Certifications"}

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from _lang_fixtures import STRONG, WEAK, backend_spec, embedder, turns  # noqa: F401
 
+from labkit.language.jd import parse_jd
 from labkit.language.pairing import pair_questions
-from labkit.language.scoring import AnswerHistory, answer_text, score_answer
+from labkit.language.scoring import AnswerHistory, ScoringOptions, answer_text, score_answer
 from labkit.records import QAPair, Turn
 
 pytestmark = pytest.mark.slow
@@ -807,4 +808,32 @@ def test_not_null_is_a_constraint_not_a_denial():
     [t] = turns([("candidate", "We did not use dbt tests on finance models.")])
     at = answer_text([t])
     ms = load_vocabulary().find_mentions(at.text, speech=True)
-    assert _negated(at, [m for m in ms if m.entry.name == "dbt"][0], ms) == "neg"
+    [dbt] = [m for m in ms if m.entry.name == "dbt"]
+    assert _negated(at, dbt, ms) == "neg"
+
+
+def test_a_career_told_by_the_year_it_began_counts_from_the_reference_year(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Claims Adjuster\n\nRequired:\n- Three or more years handling property claims\n"
+    )
+    q = "Walk me through your background."
+    a = (
+        "Sure. I started in 2017, right before Harvey, as an inside desk adjuster with an "
+        "independent firm. In 2019 I went staff as a field adjuster."
+    )
+    qt, at = turns([("interviewer", q), ("candidate", a)])
+    pair = QAPair(
+        idx=0, question_turn=0, answer_turns=(1,), question=q, answer=a,
+        q_start=qt.t_start, q_end=qt.t_end, a_start=at.t_start, a_end=at.t_end,
+    )  # fmt: skip
+
+    def claimed(year):
+        opts = ScoringOptions(reference_year=year)
+        rows = score_answer(pair, [at], jobspec=spec, embedder=embedder, options=opts)
+        return [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+
+    [row] = claimed(2026)
+    assert row.features["claimed_years"] == 9 and row.score == 1.0
+    [row] = claimed(2019)  # judged as of 2019: two years, under the three asked
+    assert row.features["claimed_years"] == 2 and row.score < 1.0
+    assert not claimed(2016)  # a start after the reference year is no tenure

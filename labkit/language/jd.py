@@ -94,7 +94,10 @@ _HEAD_SKIP = re.compile(
 )
 _HEAD_DUTIES = re.compile(
     r"\b(responsibilities|what you('ll)? do|what you will do|the role|about the role|duties|"
-    r"your mission|day[- ]to[- ]day|in this role|your role|you will)\b",
+    r"your mission|day[- ]to[- ]day|in this role|your role|you will|"
+    # "ESSENTIAL FUNCTIONS", "Key job functions", "Position summary": what the job does
+    r"(?:essential|job|key|primary|principal)\s+(?:functions?|duties|tasks)|"
+    r"position summary|job summary|summary of (?:the )?(?:role|position))\b",
     re.I,
 )
 _HEAD_REQ = re.compile(
@@ -135,6 +138,15 @@ _INLINE_SECTION = re.compile(
     r"^(?:required|requirements|must[- ]haves?|(?:minimum |basic |required )?qualifications|"
     r"preferred(?: qualifications| skills)?|nice[- ]to[- ]haves?|bonus|desired|desirable|"
     r"optional|pluses)$",
+    re.I,
+)
+# what kind of requirement a "Label: ..." line lists
+_LABEL = re.compile(
+    # ("Experience: 5+ years in e-commerce" keeps its label: "experience" makes a domain)
+    r"^(?:education|certifications?|licensure|licen[cs]es?|credentials?|degree|"
+    r"skills?|technical skills|tools?|software|systems|languages?|physical(?: requirements)?|"
+    r"schedule|availability|other)(?:\s*(?:and|&|/)\s*(?:certifications?|licensure|"
+    r"licen[cs]es?|credentials?|training))?$",
     re.I,
 )
 # prose about the company or product, not the candidate: "Our app lets 180,000 households...",
@@ -285,7 +297,12 @@ def _is_header(line: str) -> bool:
     return (
         len(words) <= 5
         and not re.search(r"[.,;]$", s)
-        and bool(_HEAD_REQ.match(body) or _HEAD_NICE.match(body) or _HEAD_SKIP.match(body))
+        and bool(
+            _HEAD_REQ.match(body)
+            or _HEAD_NICE.match(body)
+            or _HEAD_SKIP.match(body)
+            or _HEAD_DUTIES.match(body)
+        )
     )
 
 
@@ -431,6 +448,11 @@ def parse_jd(
         if lead and len(lead.split()) <= 4 and _HEAD_SKIP.search(lead):
             continue  # "Benefits: hybrid work, learning budget" in a section of its own
         line_section = section
+        if lead and _LABEL.match(_BULLET.sub("", lead).strip(" *#_-")):
+            # "- Education: Bachelor's degree in ...": the label names no requirement
+            bullet = _BULLET.match(line)
+            line = (bullet.group(0) if bullet else "") + line.split(":", 1)[1].strip()
+            lead = ""
         if lead and _INLINE_SECTION.match(lead.strip(" *#_-")):
             # "Preferred: SOCRA certification; oncology experience": this line's section
             line_section = _section_of(lead)
@@ -509,7 +531,7 @@ def parse_jd(
                         phrase, mentions = collab
                     else:
                         phrase = _phrase_skill(clause, mentions, nlp)
-                    if conj := _conjunct_phrase(clause, mentions, phrase, nlp):
+                    for conj in _conjunct_phrases(clause, mentions, phrase, nlp):
                         also.append(SkillEntry(name=conj, category="skill"))
                     for name, acr, start in _acronym_definitions(clause, mentions):
                         if phrase is not None and start < phrase.end:
@@ -1176,7 +1198,7 @@ def _degree_field(clause: str) -> str | None:
     field = m.group("field")
     # a comma goes on only in a list of fields that ends in "or"/"and" ("Machine Learning,
     # Statistics, or equivalent" keeps one)
-    listed = re.search(r",[^,]*\b(?:or|and)\s+\w", field) or re.match(
+    listed = re.search(r",(?!\s*(?:an?|the)\s)\s*[^,]{1,40}?\b(?:or|and)\s+\w", field) or re.match(
         r"\s*,?\s*or\s+(?:an?\s+)?(?:related|equivalent|similar|comparable)\b", clause[m.end() :]
     )
     if "," in field and not listed:
@@ -1184,9 +1206,12 @@ def _degree_field(clause: str) -> str | None:
     words = field.split()
     while words and words[-1].lower().strip(",") in _SMALL:
         words.pop()
-    return " ".join(
-        w if w.lower() in _SMALL or w[1:].lower() != w[1:] else w.capitalize() for w in words
-    ) or None
+    return (
+        " ".join(
+            w if w.lower() in _SMALL or w[1:].lower() != w[1:] else w.capitalize() for w in words
+        )
+        or None
+    )
 
 
 def _years_field(rest: str) -> str | None:
@@ -1209,9 +1234,7 @@ def _years_field(rest: str) -> str | None:
     return text if 2 <= len(text.split()) <= 8 else None
 
 
-def _years(
-    clause: str, mentions: Sequence
-) -> list[tuple[float, SkillEntry | None, str | None]]:
+def _years(clause: str, mentions: Sequence) -> list[tuple[float, SkillEntry | None, str | None]]:
     """Each "N+ years" of a clause, with the known skill they attach to or else the words that
     say what they are of."""
     out = []
@@ -1673,60 +1696,68 @@ def _shared_head(clause: str, lead: int, end: int) -> int | None:
 _RATING = r"\d+(?:[/.,:-]\d+)+[A-Za-z]{0,3}|\d{2,}[A-Za-z]{1,3}"
 _RATINGS = re.compile(rf"(?<!\S)(?:{_RATING})(?:\s*(?:,|and|or|/)\s*(?:{_RATING}))*(?=\s)")
 _CONJUNCT = re.compile(r"\s*,?\s+and\s+(?!also\b|other\b|related\b|similar\b)", re.I)
+_LIST_COMMA = re.compile(r"\s*,\s+(?!and\b|or\b|including\b|such\b|e\.g|ideally\b|preferably\b)")
 
 
-def _conjunct_phrase(
+def _conjunct_phrases(
     clause: str, mentions: Sequence[Mention], phrase: _Phrase | None, nlp: object | None
-) -> str | None:
-    """The second of two coordinated practices in a listed requirement, when the vocabulary
-    does not name it: "Experience with anticoagulation management and antimicrobial
-    stewardship" -> "Antimicrobial Stewardship", "Experience maintaining source documentation
-    and regulatory binders" -> "Regulatory Binders".
+) -> list[str]:
+    """The further coordinated practices of a listed requirement that the vocabulary does not
+    name: "Experience with anticoagulation management and antimicrobial stewardship" ->
+    "Antimicrobial Stewardship", "Working knowledge of CTA, stroke and trauma protocols,
+    contrast reaction management and CT dose optimization" -> "Contrast Reaction Management",
+    "CT Dose Optimization".
     Only after a lead ("experience with", "understanding of"): a bare "Variance analysis and
     month-end reporting" names one area, as "Network and infrastructure testing" does."""
     body = clause.lstrip(" -*\u2022\t")
     lead_len = len(body) - len(_PHRASE_LEAD.sub("", body, count=1))
     if lead_len == 0 or re.match(r"(?:\w+\s+)?(?:ability|able)\b", body, re.I):
-        return None  # "Able to read blueprints and one-line diagrams": one practice
+        return []  # "Able to read blueprints and one-line diagrams": one practice
     if phrase is not None:
-        first_end = phrase.end
+        pos = phrase.end
     else:
         lead = len(clause) - len(body) + lead_len
         lead += len(clause[lead:]) - len(re.sub(r"^(?:a|an|the)\s+", "", clause[lead:], flags=re.I))
         first = next((m for m in mentions if m.start == lead), None)
         if first is None:
-            return None
-        first_end = first.end
-    m = _CONJUNCT.match(clause, first_end)
-    if m is None:
-        return None
-    rest = clause[m.end() :]
-    e = _PHRASE_END.search(rest)
-    end = m.end() + (e.start() if e else len(rest))
-    if any(x.start < end and x.end > m.end() for x in mentions):
-        return None  # the vocabulary names it
-    words = [w.strip(".") for w in clause[m.end() : end].split()]
-    while words and words[-1].lower() in _PHRASE_TRAIL:
-        words.pop()
-    # two to four words: a lone "accuracy" after "attention to detail" is no practice of its own
-    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z][\w\-/']*", w) for w in words):
-        return None
-    if words[0].lower() in _PHRASE_REJECT or words[-1].lower() in _UNKNOWN_STOP:
-        return None
-    if nlp is not None:
-        # tagged in its clause: alone, "register allocation" reads as an imperative
-        toks = [
-            t
-            for t in nlp(clause)
-            if m.end() <= t.idx < end and not t.is_punct  # type: ignore[operator]
-        ]
-        if not toks or toks[-1].pos_ not in ("NOUN", "PROPN", "X"):
-            return None
-        # no "VB": the tagger reads "register allocation" as an imperative even in its clause,
-        # and a verb's second object ("able to analyze X and identify Y") has no lead here
-        if toks[0].tag_ in ("VBP", "VBZ", "VBD") or toks[0].pos_ in ("AUX", "PRON", "DET"):
-            return None
-    return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
+            return []
+        pos = first.end
+    out: list[str] = []
+    tags = None
+    while (m := (_CONJUNCT.match(clause, pos) or _LIST_COMMA.match(clause, pos))) is not None:
+        rest = clause[m.end() :]
+        e = _PHRASE_END.search(rest)
+        end = m.end() + (e.start() if e else len(rest))
+        named = [x for x in mentions if x.start < end and x.end > m.end()]
+        if named:  # the vocabulary names it: its own requirement; the list goes on after it
+            pos = max(x.end for x in named)
+            continue
+        words = [w.strip(".") for w in clause[m.end() : end].split()]
+        while words and words[-1].lower() in _PHRASE_TRAIL:
+            words.pop()
+        if words[:1] == ["of"]:
+            words = words[1:]  # "knowledge of MEL and deferral procedures and of recordkeeping"
+        # two to four words: a lone "accuracy" after "attention to detail" is no practice
+        if not 2 <= len(words) <= 4 or not all(
+            re.fullmatch(r"[A-Za-z][\w\-/']*", w) for w in words
+        ):
+            break
+        if words[0].lower() in _PHRASE_REJECT or words[-1].lower() in _UNKNOWN_STOP:
+            break
+        if nlp is not None:
+            # tagged in its clause: alone, "register allocation" reads as an imperative
+            tags = tags if tags is not None else list(nlp(clause))  # type: ignore[operator]
+            toks = [t for t in tags if m.end() <= t.idx < end and not t.is_punct]
+            if not toks or toks[-1].pos_ not in ("NOUN", "PROPN", "X"):
+                break
+            # no "VB": the tagger reads "register allocation" as an imperative even in its
+            # clause, and a verb's second object ("able to analyze X and identify Y") has no
+            # lead here
+            if toks[0].tag_ in ("VBP", "VBZ", "VBD") or toks[0].pos_ in ("AUX", "PRON", "DET"):
+                break
+        out.append(" ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words))
+        pos = end
+    return out
 
 
 _ACRONYM_DEF = re.compile(

@@ -20,6 +20,7 @@ times, or times spread over the turn when a turn has no words).
 from __future__ import annotations
 
 import bisect
+import datetime
 import itertools
 import math
 import re
@@ -74,6 +75,8 @@ class ScoringOptions:
     brief_answer_words: a reply this short to a yes/no question is complete: it gets no
         clarity, confidence, depth or evasion score (only what it says about a requirement).
     self_reported: a requirement's score from "Yes." to "Do you have X?".
+    reference_year: the year "I started in 2017" counts from (None: this year; set it to the
+        recording's year when judging an old one).
     implied: a requirement's score when the answer names a tool that implies it (the
         vocabulary's ``implies``: PyTorch implies Python) but not the requirement itself.
     limited_elsewhere: factor on the mentions of an answer that also owns up to the limits of
@@ -110,6 +113,7 @@ class ScoringOptions:
     asked_shallow: float = 0.6
     unasked_semantic: float = 0.7
     skill_question: float = 0.5
+    reference_year: int | None = None
 
 
 # --- answer text with word times ------------------------------------------------------------
@@ -308,6 +312,26 @@ _YEARS_RE = re.compile(
 # a span of time that is no one's tenure
 _NOT_TENURE_BEFORE = frozenset(["in", "within", "every", "each", "per", "after"])
 _NOT_TENURE_AFTER = frozenset(["ago", "old", "later", "earlier", "from"])
+
+
+# a career told by the year it began: "I started in 2017, right before Harvey, as an inside
+# desk adjuster", "I've been there since 2019", "I began as a machinist back in 2014"
+_SINCE_RE = re.compile(
+    r"\bI\s+(?:first\s+)?(?:started|began)(?:\s+out)?(?:\s+(?:as|at|with)\s+[^.,;?!]{1,40}?)?"
+    r"\s+(?:back\s+)?in\s+(?P<y>(?:19|20)\d\d)\b"
+    r"|\b(?:I've|I\s+have)\s+been\s+(?:[\w'-]+\s+){0,6}?since\s+(?P<y2>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _start_years(text: str, reference_year: int) -> list[tuple[int, int, float]]:
+    """(start, end, years) of each career said by the year it began."""
+    out = []
+    for m in _SINCE_RE.finditer(text):
+        year = int(m.group("y") or m.group("y2"))
+        if 0 < reference_year - year <= 45:
+            out.append((m.start(), m.end(), float(reference_year - year)))
+    return out
 
 
 def _tenures(text: str) -> list[re.Match[str]]:
@@ -1129,12 +1153,15 @@ def _requirements(
             out.append(("requirement", best[0], best[1], best[2], req.name, best[3]))
     # experience requirements: claimed years against the minimum
     role, acr = job_role(jobspec.title), _role_acronym(jobspec.title)
+    ref_year = options.reference_year or datetime.date.today().year
     for req, entry in pairs:
         if req.category != "experience" or not req.min_years:
             continue
-        for m in _tenures(at.text):
-            yrs = _years_value(m.group("n"), m.group(0))
-            w0, w1 = at.char_span(m.start(), m.end())
+        said_years = [(m.start(), m.end(), _years_value(m.group("n"), m.group(0)), False)
+                      for m in _tenures(at.text)]  # fmt: skip
+        said_years += [(*x, True) for x in _start_years(at.text, ref_year)]
+        for c0, c1, yrs, since in said_years:
+            w0, w1 = at.char_span(c0, c1)
             k = _seg_of(at, w0)
             a, b = at.segments[k]
             s_text = at.span(a, b)[0].lower()
@@ -1155,7 +1182,9 @@ def _requirements(
             # sentence, not only its last part, says whose years they are
             said = _sentence_at(at, k).lower()
             career = not entry.aliases and (
-                any(t in _CAREER_WORDS for t in words_of(said)) or bool(_CAREER_RE.search(said))
+                since  # the year one started is a career's start
+                or any(t in _CAREER_WORDS for t in words_of(said))
+                or bool(_CAREER_RE.search(said))
             )
             if skill_ok and (entry.aliases or career):
                 score = min(1.0, yrs / req.min_years)
