@@ -29,7 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from labkit.judgment import JudgmentOptions, JudgmentResult, judge_session
@@ -42,6 +42,9 @@ from labkit.records import JobSpec, ProsodyWindow, Turn, Word
 
 HERE = Path(__file__).resolve().parent
 SKILL_CATEGORIES = ("skill", "tool", "soft_skill", "domain")
+# the year the interviews were written: "I started in 2017" is read as of then, so the figures
+# do not move with the calendar
+REFERENCE_YEAR = 2026
 
 
 def load_interviews(split: str, folder: Path = HERE / "interviews") -> list[dict]:
@@ -420,6 +423,7 @@ def evaluate(doc: dict, *, mode: str, emb, workdir: Path | None) -> dict:
     t0 = time.perf_counter()
     # ASR text is judged as the engine's stage judges it
     opts = ASR_JUDGMENT_OPTIONS if mode == "audio" else JudgmentOptions()
+    opts = replace(opts, scoring=replace(opts.scoring, reference_year=REFERENCE_YEAR))
     res: JudgmentResult = judge_session(
         jobspec, turns, embedder=emb, side_evidence=side, options=opts
     )
