@@ -1158,25 +1158,6 @@ _DEGREE = re.compile(
 )
 
 
-# what years are of when no known skill names it: "of commercial appraisal experience", "as a
-# lead teacher", "handling first-party property claims", "of experience supporting a C-level
-# executive"; up to a comma, a parenthesis or an aside
-_YEARS_FIELD = re.compile(
-    r"^\s+(?:of\s+experience\s+(?P<ger>[a-z]+ing\s[^,;:.()]+)"
-    r"|(?:of\s+)?(?:(?:hands-on|professional|relevant|progressive|direct|practical|"
-    r"full-time|paid|recent|related)\s+)*"
-    r"(?P<exp>(?:[\w/&'-]+\s+){1,4}?experience\b)"
-    r"|(?P<as>as\s+an?\s+[^,;:.()]+)"
-    r"|(?P<ing>[a-z]+ing\s[^,;:.()]+))",
-    re.I,
-)
-_FIELD_CUT = re.compile(
-    r"\s(?:including|ideally|preferably|with\s+(?:at\s+least|a\s+focus)|in\s+(?:a|an|the)\s|"
-    r"at\s|on\s|within\s|for\s|where\s|who\s)",
-    re.I,
-)
-
-
 _DEGREE_IN = re.compile(
     r"\b(?:degree|bachelor'?s|master'?s|b\.?sc?\.?|m\.?sc?\.?|ph\.?d\.?|diploma|associate'?s)"
     r"(?:\s+degree)?\s+in\s+(?P<field>[A-Za-z][\w&/'-]*(?:(?:\s*,\s*|\s+)(?!or\s+(?:an?\s+)?"
@@ -1214,9 +1195,28 @@ def _degree_field(clause: str) -> str | None:
     )
 
 
+# what years are of when no known skill names it: "of commercial appraisal experience", "as a
+# lead teacher", "handling first-party property claims", "of experience supporting a C-level
+# executive"; up to a comma, a parenthesis or an aside
+_YEARS_FIELD = re.compile(
+    r"^\s+(?:of\s+experience\s+(?P<ger>[a-z]+ing\s[^,;:.()]+)"
+    r"|(?:of\s+)?(?:(?:hands-on|professional|relevant|progressive|direct|practical|"
+    r"full-time|paid|recent|related)\s+)*"
+    r"(?P<exp>(?:[\w/&'-]+\s+){1,4}?experience\b)"
+    r"|(?P<as>as\s+an?\s+[^,;:.()]+)"
+    r"|(?P<ing>[a-z]+ing\s[^,;:.()]+))",
+    re.I,
+)
+_FIELD_CUT = re.compile(
+    r"\s(?:including|ideally|preferably|with\s+(?:at\s+least|a\s+focus)|in\s+(?:a|an|the)\s|"
+    r"at\s|on\s|within\s|for\s|where\s|who\s)",
+    re.I,
+)
+
+
 def _years_field(rest: str) -> str | None:
     """The words that say what the years are of ("of commercial appraisal experience"), or None
-    ("of experience" alone, a field no shorter than a clause)."""
+    ("of experience" alone, or words too many to name a field)."""
     m = _YEARS_FIELD.match(rest)
     if m is None:
         return None
@@ -1377,7 +1377,8 @@ _PHRASE_LEAD = re.compile(
     r"|graduat(?:e|ion)\s+(?:of|from)\s+"
     # "Demonstrated ability to analyze loss runs", "Able to read electrical blueprints": what
     # the verb works on
-    r"|(?:ability|able|authori[sz]ation|authori[sz]ed)\s+to\s+(?:[a-z]+ly\s+)?(?!work\b|travel\b|lift\b|commute\b)[a-z]+\s+"
+    r"|(?:ability|able|authori[sz]ation|authori[sz]ed)\s+to\s+(?:[a-z]+ly\s+)?"
+    r"(?!work\b|travel\b|lift\b|commute\b)[a-z]+\s+"
     r"(?:and\s+[a-z]+\s+)?)?"
     # "Experienced with e-filing ...", "Comfortable managing discovery: ..."
     r"(?:(?:experienced|comfortable|confident|fluent|proficient|skilled)\s+(?:with|in|at)?\s*)?",
