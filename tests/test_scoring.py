@@ -112,13 +112,18 @@ def test_turn_without_words_gets_spread_times(embedder, backend_spec):  # noqa: 
     assert all(10.0 <= r.t_start <= r.t_end <= 20.0 for r in rows)
 
 
-def _one(question, answer, spec, emb):
+def _one(question, answer, spec, emb, options=None):
     q, a = turns([("interviewer", question), ("candidate", answer)])
     pair = QAPair(
         idx=0, question_turn=0, answer_turns=(1,), question=question, answer=answer,
         q_start=q.t_start, q_end=q.t_end, a_start=a.t_start, a_end=a.t_end,
     )  # fmt: skip
-    return score_answer(pair, [a], jobspec=spec, embedder=emb)
+    return score_answer(pair, [a], jobspec=spec, embedder=emb, options=options or ScoringOptions())
+
+
+def _claimed(rows):
+    """The requirement rows scored from years the candidate claimed."""
+    return [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
 
 
 def test_yes_to_a_yes_no_question_is_complete_and_self_reported(backend_spec, embedder):  # noqa: F811
@@ -264,8 +269,6 @@ def test_knowing_of_a_skill_is_not_having_it(backend_spec, embedder):  # noqa: F
 
 
 def test_a_concrete_reply_to_a_question_naming_the_tool_evidences_it(embedder):  # noqa: F811
-    from labkit.language.jd import parse_jd
-
     spec = parse_jd("Scrum Master\n\nRequirements:\n- Jira for sprint management\n- Facilitation\n")
     rows = _one(
         "How do you use Jira with them?",
@@ -344,8 +347,6 @@ def test_owning_up_to_limits_weakens_what_the_answer_names(backend_spec, embedde
 
 
 def test_years_said_with_a_half_and_named_in_the_next_sentence(embedder):  # noqa: F811
-    from labkit.language.jd import parse_jd
-
     spec = parse_jd("Rust Engineer\n\nMust have\n* 3+ years writing production Rust\n")
     rows = _one(
         "Tell me about what you're working on.",
@@ -354,15 +355,13 @@ def test_years_said_with_a_half_and_named_in_the_next_sentence(embedder):  # noq
         spec,
         embedder,
     )
-    [years] = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    [years] = _claimed(rows)
     assert years.features["claimed_years"] == 2.5 and years.score == pytest.approx(
         2.5 / 3, abs=1e-3
     )
 
 
 def test_years_named_in_the_next_sentence_after_another_skill(embedder):  # noqa: F811
-    from labkit.language.jd import parse_jd
-
     spec = parse_jd("Compiler Engineer\n\nMust have\n* 3+ years of hands-on work in LLVM\n"
                     "* Digital signal processing\n")  # fmt: skip
     rows = _one(
@@ -372,7 +371,7 @@ def test_years_named_in_the_next_sentence_after_another_skill(embedder):  # noqa
         spec,
         embedder,
     )
-    [years] = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    [years] = _claimed(rows)
     assert years.features["claimed_years"] == 4 and years.score == 1.0
 
 
@@ -396,17 +395,15 @@ def test_the_role_a_title_hires_for(title, role):
 
 
 def test_years_in_the_role_the_jd_hires_for_count(embedder):  # noqa: F811
-    from labkit.language.jd import parse_jd
-
     spec = parse_jd("Data Scientist\n\nWhat you'll need:\n- 3+ years of experience in machine "
                     "learning\n- Strong Python and SQL\n")  # fmt: skip
     answer = ("I have a master's in statistics and I've worked for three years as a {} at an "
               "online retailer.")  # fmt: skip
     rows = _one("Tell me about your background.", answer.format("data scientist"), spec, embedder)
-    [years] = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    [years] = _claimed(rows)
     assert years.features["claimed_years"] == 3 and years.score == 1.0
     other = _one("Tell me about your background.", answer.format("store manager"), spec, embedder)
-    assert not [r for r in _dim(other, "requirement") if r.features.get("claimed_years")]
+    assert not _claimed(other)
 
 
 def test_an_abbreviation_ends_no_sentence():
@@ -416,8 +413,6 @@ def test_an_abbreviation_ends_no_sentence():
 
 
 def test_years_in_the_role_said_by_its_initials_count(embedder):  # noqa: F811
-    from labkit.language.jd import parse_jd
-
     spec = parse_jd("Clinical Research Coordinator II – Oncology\n\nRequired:\n- Two years' "
                     "experience coordinating clinical trials\n")  # fmt: skip
     rows = _one(
@@ -426,7 +421,7 @@ def test_years_in_the_role_said_by_its_initials_count(embedder):  # noqa: F811
         spec,
         embedder,
     )
-    [years] = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    [years] = _claimed(rows)
     assert years.features["claimed_years"] == 3 and years.score == 1.0
     # ASR ended the sentence at the workplace: "there" is the place the sentence before named
     rows = _one(
@@ -435,7 +430,7 @@ def test_years_in_the_role_said_by_its_initials_count(embedder):  # noqa: F811
         spec,
         embedder,
     )
-    assert [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    assert _claimed(rows)
     # without "there" the years are of whatever else
     rows = _one(
         "Tell me about your current role.",
@@ -443,7 +438,7 @@ def test_years_in_the_role_said_by_its_initials_count(embedder):  # noqa: F811
         spec,
         embedder,
     )
-    assert not [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    assert not _claimed(rows)
 
 
 def test_a_limit_about_it_limits_the_skill_the_sentence_before_named(backend_spec, embedder):  # noqa: F811
@@ -460,8 +455,6 @@ def test_a_limit_about_it_limits_the_skill_the_sentence_before_named(backend_spe
 
 
 def test_a_limit_in_an_answer_that_never_names_the_asked_tool(embedder):  # noqa: F811
-    from labkit.language.jd import parse_jd
-
     spec = parse_jd("Civil Engineer\n\nRequirements:\n- Experience with HEC-RAS or EPA SWMM\n")
     q = "What about HEC-RAS or SWMM? What have you used?"
     # ASR lost "SWMM": the answer names only HEC-RAS, and its limit is in that sentence
@@ -563,8 +556,6 @@ def test_a_skill_named_in_passing_in_a_long_monologue_is_not_asked(backend_spec,
 
 
 def test_a_question_in_other_words_than_the_requirement_asks_about_it(embedder):  # noqa: F811
-    from labkit.language.jd import parse_jd
-
     spec = parse_jd(
         "Electrician\n\nRequirements:\n- Knowledge of lockout/tagout procedures\n"
         "- Employee relations: conducting investigations and documenting findings\n"
@@ -641,8 +632,6 @@ def test_plain_statements_own_no_limit(plain):
 
 
 def test_years_in_a_career_said_without_a_role_word(embedder):  # noqa: F811
-    from labkit.language.jd import parse_jd
-
     spec = parse_jd(
         "Electrician\n\nQualifications:\n- 4+ years of commercial electrical experience\n"
     )
@@ -653,7 +642,7 @@ def test_years_in_a_career_said_without_a_role_word(embedder):  # noqa: F811
         spec,
         embedder,
     )
-    years = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    years = _claimed(rows)
     assert years and years[0].score >= 0.75
 
 
@@ -703,7 +692,7 @@ def test_a_things_lack_and_a_span_of_time_are_no_claims_of_the_candidate(
     # "in six years" is how long a password went unchanged, not years of Python
     rows = _one(q, "The Python service account was the way in, because its password hadn't "
                 "changed in six years.", backend_spec, embedder)  # fmt: skip
-    assert not [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    assert not _claimed(rows)
 
 
 @pytest.mark.parametrize(
@@ -732,8 +721,6 @@ def test_an_admitted_gap_limits_the_answer(admission):
 
 
 def test_years_said_late_in_a_long_sentence_and_a_trade_said_as_a_verb(embedder):  # noqa: F811
-    from labkit.language.jd import parse_jd
-
     spec = parse_jd("Dental Hygienist\n\nRequired:\n- At least one year of clinical experience\n")
     rows = _one(
         "Tell me about your background.",
@@ -742,7 +729,7 @@ def test_years_said_late_in_a_long_sentence_and_a_trade_said_as_a_verb(embedder)
         spec,
         embedder,
     )
-    years = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    years = _claimed(rows)
     assert years and years[0].features["claimed_years"] == 6
     spec = parse_jd("CNC Machinist / Programmer\n\nRequired:\n- 5+ years of CNC milling\n")
     rows = _one(
@@ -751,7 +738,7 @@ def test_years_said_late_in_a_long_sentence_and_a_trade_said_as_a_verb(embedder)
         spec,
         embedder,
     )
-    years = [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+    years = _claimed(rows)
     assert years and years[0].score == 1.0
 
 
@@ -821,16 +808,9 @@ def test_a_career_told_by_the_year_it_began_counts_from_the_reference_year(embed
         "Sure. I started in 2017, right before Harvey, as an inside desk adjuster with an "
         "independent firm. In 2019 I went staff as a field adjuster."
     )
-    qt, at = turns([("interviewer", q), ("candidate", a)])
-    pair = QAPair(
-        idx=0, question_turn=0, answer_turns=(1,), question=q, answer=a,
-        q_start=qt.t_start, q_end=qt.t_end, a_start=at.t_start, a_end=at.t_end,
-    )  # fmt: skip
 
     def claimed(year):
-        opts = ScoringOptions(reference_year=year)
-        rows = score_answer(pair, [at], jobspec=spec, embedder=embedder, options=opts)
-        return [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
+        return _claimed(_one(q, a, spec, embedder, ScoringOptions(reference_year=year)))
 
     [row] = claimed(2026)
     assert row.features["claimed_years"] == 9 and row.score == 1.0
