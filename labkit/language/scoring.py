@@ -1154,12 +1154,13 @@ def _requirements(
     # experience requirements: claimed years against the minimum
     role, acr = job_role(jobspec.title), _role_acronym(jobspec.title)
     ref_year = options.reference_year or datetime.date.today().year
+    # (start, end, years, said as a start year): the same for every experience requirement
+    said_years = [(m.start(), m.end(), _years_value(m.group("n"), m.group(0)), False)
+                  for m in _tenures(at.text)]  # fmt: skip
+    said_years += [(*x, True) for x in _start_years(at.text, ref_year)]
     for req, entry in pairs:
         if req.category != "experience" or not req.min_years:
             continue
-        said_years = [(m.start(), m.end(), _years_value(m.group("n"), m.group(0)), False)
-                      for m in _tenures(at.text)]  # fmt: skip
-        said_years += [(*x, True) for x in _start_years(at.text, ref_year)]
         for c0, c1, yrs, since in said_years:
             w0, w1 = at.char_span(c0, c1)
             k = _seg_of(at, w0)
