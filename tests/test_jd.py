@@ -776,3 +776,60 @@ def test_a_label_before_a_colon_names_no_requirement():
     names = {r.name for r in spec.requirements}
     assert "Bachelor's Degree in Early Childhood Education" in names
     assert not names & {"Education", "Certifications"}
+
+
+def test_a_parenthesis_that_abbreviates_the_words_before_it_is_their_short_name():
+    reqs = _one_bullet("ARRT registration in Radiography (R) and Computed Tomography (CT)")
+    # "(R)" is Radiography's initial, the JD's short name for the registration, not the R
+    # language folded into it
+    assert not any("r language" in r.aliases for r in reqs.values())
+    assert "R" in reqs["ARRT Registration"].aliases
+    assert "CT" in reqs["Computed Tomography"].aliases
+    # a name in parentheses is an example, not initials
+    reqs = _one_bullet("Experience with locally delivered antimicrobials (Arestin)")
+    assert any("Arestin" in r.aliases for r in reqs.values())
+
+
+def test_years_in_a_setting_are_years_of_the_practice_before_it():
+    reqs = _one_bullet("Minimum two years of CT experience in an acute-care hospital")
+    years = [r for r in reqs.values() if r.category == "experience"]
+    assert [(r.name, r.min_years) for r in years] == [("2+ years of CT experience", 2.0)]
+    assert "Acute Care" in reqs  # the setting is still asked for
+    # a known skill after the years is what they are of
+    reqs = _one_bullet("3+ years of experience with Python in a fintech setting")
+    assert reqs["3+ years experience with Python"].min_years == 3.0
+
+
+def test_a_plural_acronym_counts_where_the_vocabulary_spells_it():
+    vocab = load_vocabulary()
+    text = "I got certified in ultrasound-guided IVs two years ago."
+    assert [m.entry.name for m in vocab.find_mentions(text, speech=True)] == ["IV Therapy"]
+    # a plural acronym the vocabulary does not spell is something else ("our DCs")
+    assert not vocab.find_mentions("We ship from three DCs.", speech=True)
+
+
+def test_a_prose_sentence_asks_for_the_practices_it_lists():
+    spec = parse_jd(
+        "Geotechnical Engineer\n\nYou should be comfortable designing deep foundations, running "
+        "slope stability analyses in Slide2, SLOPE/W or a comparable package, and classifying "
+        "soils using the Unified Soil Classification System. Experience drilling test pits, and "
+        "ideally logging borings with CPT rigs, is a plus."
+    )
+    reqs = _by_name(spec)
+    assert reqs["Running Slope Stability Analyses"].required
+    # the term itself, singular, is how people name the practice
+    assert "slope stability analysis" in reqs["Running Slope Stability Analyses"].aliases
+    assert "soil classification" in reqs["Classifying Soils"].aliases
+    assert reqs["Designing Deep Foundations"].required
+    assert not reqs["Logging Borings"].required  # after "ideally"
+    assert not reqs["Drilling Test Pits"].required  # "... is a plus"
+
+
+def test_a_method_that_includes_practices_asks_for_each():
+    spec = parse_jd(
+        "Pricing Analyst\n\nYou will prepare rate indications using the loss ratio method, which "
+        "includes on-leveling earned premium, selecting severity trends, and applying "
+        "credibility."
+    )
+    names = {r.name for r in spec.requirements if r.required}
+    assert {"Selecting Severity Trends", "Applying Credibility"} <= names, names

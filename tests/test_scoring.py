@@ -503,6 +503,21 @@ def test_a_limit_weakens_an_answer_that_does_not_name_the_asked_tool(backend_spe
     assert limited.score < plain.score
 
 
+def test_honest_answer_opening_owns_up_to_a_limit(backend_spec, embedder):  # noqa: F811
+    q = "What have you run on Kubernetes, and how?"
+    rows = _one(q, "Um, so, honest answer, less than I'd like. I ran one Kubernetes cluster "
+                "for a proof of concept with three services.", backend_spec, embedder)  # fmt: skip
+    [depth] = _dim(rows, "technical_depth")
+    assert depth.features.get("limited")
+
+
+def test_not_delaying_a_skill_does_not_deny_it(backend_spec, embedder):  # noqa: F811
+    q = "Do you wait for the database review before deploying?"
+    a = "No. Our policy is you don't delay an urgent PostgreSQL migration for a review."
+    [pg] = _dim(_one(q, a, backend_spec, embedder), "requirement", "PostgreSQL")
+    assert not pg.features.get("negated") and pg.score >= 0.5
+
+
 def test_someone_elses_no_does_not_deny_the_skill(backend_spec, embedder):  # noqa: F811
     q = "How do you use PostgreSQL?"
     a = "The client didn't want PostgreSQL at first, so I benchmarked it against their Oracle setup."
@@ -519,6 +534,10 @@ def test_owning_up_in_other_words_weakens_the_evidence(backend_spec, embedder): 
         "Someone else configured all that.",
         "I haven't set up the packaging myself.",
         "I've read about asyncio but haven't used it.",
+        "Not a ton. I wouldn't call what I write production-grade.",
+        "For packaging I'd be looking that up. That would be a ramp for me.",
+        "At my last job the data engineers owned the packaging.",
+        "I didn't, you know, personally write the packaging.",
     ):
         [lim] = _dim(_one(q, f"{full} {limit}", backend_spec, embedder), "requirement", "Python")
         assert lim.features.get("limited") and lim.score < plain.score, limit

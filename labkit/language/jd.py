@@ -583,6 +583,25 @@ def parse_jd(
                         entry = SkillEntry(name=name, category=cat, aliases=_short_names(name))
                         order = _add(acc, entry, cat, required, sent, order)
 
+            if english and options.phrase_skills and not item and line_section != "skip":
+                # "You should be comfortable designing shallow and deep foundations, running
+                # slope stability analyses ...": the practices a prose sentence asks for
+                for seg, seg_nice in _prose_asks(sent):
+                    ms = [m for m in vocab.find_mentions(seg) if _keep(m, seg)]
+                    phrase = _phrase_skill(seg, ms, nlp)
+                    if phrase is None or phrase.gerund or phrase.credential:
+                        continue
+                    if nlp is not None and not _ends_in_noun(phrase.name, nlp):
+                        continue  # "Developing Measurable": cut before its noun
+                    extra = [*_nominal_aliases(phrase.name), *_core_alias(phrase.name)]
+                    entry = SkillEntry(
+                        name=phrase.name,
+                        category="skill",
+                        aliases=tuple(dict.fromkeys([*phrase.aliases, *extra])),
+                    )
+                    nice = seg_nice or line_section == "nice"
+                    order = _add(acc, entry, "skill", not nice, sent, order)
+
     reqs = _weigh(list(acc.values()), options)
     if len(reqs) > options.max_requirements:
         warnings.append(
@@ -599,6 +618,79 @@ def parse_jd(
         language=language,
         warnings=tuple(warnings),
     )
+
+
+# a prose sentence that asks for practices: "You should be comfortable designing ...",
+# "including hands-on time logging borings ...", "experience building ..."
+_PROSE_ASK = re.compile(
+    r"\b(?:you should be|you'll be|you are|you're|be)\s+(?:\w+\s+)?(?:confident|comfortable|"
+    r"proficient|skilled|experienced|fluent|at home)\s+(?:(?:with|in|at)\s+)?|"
+    r"\b(?:including|with)\s+(?:hands-on\s+|practical\s+|direct\s+)?(?:time|experience)\s+|"
+    r"\b(?:experience|background|track record)\s+(?:in\s+)?(?=[a-z]+ing\b)|"
+    r"\b(?:which|that)\s+includes?\s+(?=[a-z][a-z-]*ing\b)",
+    re.I,
+)
+_NOT_GERUND = frozenset(
+    ["including", "during", "bring", "anything", "something", "everything", "nothing", "thing",
+     "things", "king", "spring", "string", "strings", "morning", "evening", "ongoing",
+     "according", "following", "leading", "existing", "engineering", "accounting", "pricing",
+     "nursing", "marketing", "training", "funding", "setting", "meeting"]
+)  # fmt: skip
+_GERUND_START = re.compile(
+    r"(?:(?:and|or|with|ideally|preferably|also)\s+)*(?P<g>[a-z][a-z-]*ing)\b"
+)
+
+
+def _prose_asks(sent: str) -> list[tuple[str, bool]]:
+    """The practices a prose sentence asks for, each as a clause that starts with its gerund
+    ("Designing shallow and deep foundations"), and whether it is optional (a nice-to-have cue
+    just before it, "and ideally running ...", or after them all, "... is a plus")."""
+    out: list[tuple[str, bool]] = []
+    for cue in _PROSE_ASK.finditer(sent):
+        base = cue.end()
+        stop = re.search(r"[.;:](?:\s|$)|$", sent[base:])
+        rest = sent[base : base + (stop.start() if stop else len(sent) - base)]
+        # a new practice starts at a gerund after a comma, a dash or "and": "designing X,
+        # running Y in Slide2, SLOPE/W or a comparable package, and writing clear, defensible
+        # reports"
+        cuts = [0] + [m.end() for m in re.finditer(r",\s+|\s+[\u2014\u2013]\s+|\s+(?=and\s)", rest)]
+        segs: list[tuple[int, int, int]] = []  # (piece start, gerund start, end)
+        for a, b in itertools.pairwise([*cuts, len(rest)]):
+            piece = rest[a:b]
+            g = _GERUND_START.match(piece.lstrip())
+            if g and g.group("g").lower() not in _NOT_GERUND and len(g.group("g")) > 5:
+                lead = len(piece) - len(piece.lstrip())
+                segs.append((a, a + lead + g.start("g"), b))
+            elif segs and not re.search(r"[\u2014\u2013]", rest[segs[-1][1] : a]):
+                segs[-1] = (segs[-1][0], segs[-1][1], b)  # "clear, defensible reports"
+        if not segs:
+            continue
+        tail = rest[segs[-1][2] :] + sent[base + len(rest) :]
+        last = rest[segs[-1][1] : segs[-1][2]]
+        late = _NICE_CUE.search(last)
+        if (
+            late
+            and not _NICE_FORWARD.match(late.group(0))  # "with SPT and ideally CPT"
+            and len(last[late.end() :].split()) <= 2
+            and len(last[: late.start()].split()) > 1
+        ):
+            # "Experience drilling test pits, and ideally logging borings, is a plus": all
+            # of it is optional
+            cut = re.search(r",?\s+(?:(?:is|are|would be)\s+)?$", last[: late.start()])
+            a, g, _ = segs[-1]
+            segs[-1] = (a, g, g + (cut.start() if cut else late.start()))
+            tail = last[late.start() :]
+        for a, g, b in segs:
+            x = rest[g:b].strip(" ,\u2014\u2013")
+            nice = bool(_NICE_CUE.search(rest[a:g]) or _NICE_CUE.search(tail))
+            out.append((x[:1].upper() + x[1:], nice))
+    return out
+
+
+def _ends_in_noun(name: str, nlp: object) -> bool:
+    """Whether a phrase ends in its noun ("Developing Measurable" was cut before it)."""
+    doc = nlp(name.lower())  # type: ignore[operator]
+    return len(doc) > 0 and doc[-1].pos_ in ("NOUN", "PROPN")
 
 
 _DOMAIN_CUE = re.compile(
@@ -785,6 +877,27 @@ def _example_zones(clause: str) -> list[tuple[int, int, bool]]:
     return zones
 
 
+def _abbreviates(clause: str, start: int, end: int) -> bool:
+    """Whether a parenthesis holds the short name of the words before it: "Radiography (R)",
+    "Computed Tomography (CT)" (its capitals are their initials, small words skipped)."""
+    if clause[start : start + 1] != "(":
+        return False
+    acr = clause[start + 1 : end].strip()
+    caps = [c for c in acr if c.isupper() or c.isdigit()]
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9&]{0,9}", acr) or 2 * len(caps) < len(acr):
+        return False  # "antimicrobials (Arestin)": a name, not initials
+    words = re.findall(r"[^\s()/,-]+", clause[:start])
+    words = [w for w in words if w.lower() not in _ACRONYM_SKIP]
+    return len(words) >= len(caps) and all(
+        w[0].lower() == c.lower() for w, c in zip(words[-len(caps) :], caps, strict=True)
+    )
+
+
+def _touches(clause: str, end: int, start: int) -> bool:
+    """Whether only spaces lie between a mention's end and a parenthesis."""
+    return not clause[end:start].strip()
+
+
 _PRACTICE_GAP = re.compile(
     r"^\s+(?:(?:skills?|experience|pipelines?|practices?|workflows?|code|programming|work)\s+)?"
     r"(?P<c>with|in|using|via|over)\s+$",
@@ -839,6 +952,7 @@ def _requirements_of(
     examples folded into the skill they illustrate (they become its aliases), a practice and
     the tools it names kept together ("Infrastructure as code with Terraform")."""
     zones = _example_zones(clause)
+    named = {z for z in zones if _abbreviates(clause, z[0], z[1])}
     regular: list[Mention] = []
     # regular mention index (-1: the phrase) -> its examples (mentions, or unknown names)
     folded: dict[int, list[Mention | str]] = {}
@@ -872,6 +986,12 @@ def _requirements_of(
             regular.append(m)
             continue
         head = next((i for i in range(len(regular) - 1, -1, -1) if regular[i].end <= zone[0]), None)
+        if zone in named and (head is None or not _touches(clause, regular[head].end, zone[0])):
+            # "Radiography (R)": the JD's short name for the words before it, not the R
+            # language; it names what they belong to ("ARRT registration in Radiography (R)")
+            if head is not None or phrase is not None:
+                folded.setdefault(head if head is not None else -1, []).append(m.surface)
+            continue
         if any(
             mentions[t].end <= zone[0] and (head is None or mentions[t].start > regular[head].end)
             for t in tools
@@ -955,6 +1075,10 @@ _NOMINAL = {
     "analyzing": "analysis", "analysing": "analysis", "validating": "validation", "writing":
     "writing", "planning": "planning", "testing": "testing", "monitoring": "monitoring",
     "scheduling": "scheduling", "drafting": "drafting", "tracking": "tracking",
+    "classifying": "classification", "interpreting": "interpretation", "calculating":
+    "calculation", "assessing": "assessment", "inspecting": "inspection", "logging": "logging",
+    "machining": "machining", "estimating": "estimating", "processing": "processing",
+    "running": "", "performing": "",  # "running slope stability analyses": the object
 }  # fmt: skip
 
 
@@ -986,6 +1110,8 @@ def _singular(word: str) -> str:
         return word[:-3] + "y"
     if low.endswith(("ches", "shes", "sses", "xes")):
         return word[:-2]
+    if low.endswith("yses"):
+        return word[:-2] + "is"  # "analyses" -> "analysis"
     if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
         return word[:-1]
     return word
@@ -1010,9 +1136,11 @@ def _nominal_aliases(name: str) -> list[str]:
         return []  # "Managing the Contract Lifecycle in a CLM tool": not one term
     obj = [*obj[:-1], _singular(obj[-1])]
     head = " ".join(obj).lower()
-    out = [f"{head} {v}" for v in verbs]
+    out = [f"{head} {v}" for v in verbs if v]
     if len(obj) >= 2:
-        out.append(" ".join(words[k:]).lower())
+        out.append(head)  # "slope stability analysis", the term itself
+        if " ".join(words[k:]).lower() != head:
+            out.append(" ".join(words[k:]).lower())
     return out
 
 
@@ -1234,6 +1362,9 @@ def _years_field(rest: str) -> str | None:
     return text if 2 <= len(text.split()) <= 8 else None
 
 
+_SETTING = re.compile(r"\bexperience\s+(?:in|at|within|on)\s+(?:an?\s+|the\s+)?$", re.I)
+
+
 def _years(clause: str, mentions: Sequence) -> list[tuple[float, SkillEntry | None, str | None]]:
     """Each "N+ years" of a clause, with the known skill they attach to or else the words that
     say what they are of."""
@@ -1253,7 +1384,19 @@ def _years(clause: str, mentions: Sequence) -> list[tuple[float, SkillEntry | No
             if m.end() <= x.start < stop and x.entry.category in ("skill", "tool", "domain")
         ]
         subject = after[0].entry if after and after[0].start - m.end() < 60 else None
-        field = _years_field(clause[m.end() : stop]) if subject is None else None
+        field = _years_field(clause[m.end() : stop])
+        # "two years of CT experience in an acute-care hospital": the hospital is where the
+        # years were spent, CT what they are of
+        setting = (
+            subject is not None
+            and field is not None
+            and subject.category == "domain"
+            and _SETTING.search(clause[m.end() : after[0].start]) is not None
+        )
+        if setting:
+            subject = None
+        elif subject is not None:
+            field = None
         out.append((yrs, subject, field))
     return out
 

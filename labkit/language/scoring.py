@@ -774,8 +774,8 @@ _LIMITS_RE = re.compile(
     r"(?:does|did|looks|handles|handled|owns|owned|takes care)\b|"
     r"\b(?:only |just )?in theory\b|\bhave to look it up\b|"
     # "A little.", "Not a lot, to be honest.", "Not really designed, no." opening a sentence
-    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well),? )*(?:a little|not a lot|not much|"
-    r"not really)\b|"
+    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well|honest answer),? )*(?:a little|not a lot|"
+    r"not a ton|not much|not really)\b|"
     # "I haven't set up rules myself", "I haven't applied it for real", "I've never, like,
     # written assembly", "I haven't implemented that"
     r"\b(?:i|we)(?: have|'ve)?(?: not|n't| never)(?:,? like,?| really| actually| personally|"
@@ -784,7 +784,8 @@ _LIMITS_RE = re.compile(
     r" yet)* (?:built|implemented|designed|written|deployed|led|owned|prepared|calculated|"
     r"applied|been the one)\b|"
     # "I didn't write it", "I didn't really own cost", "we don't really run UI tests"
-    r"\b(?:i|we) (?:didn't|did not|don't|do not|never)(?: really| actually| personally)? "
+    r"\b(?:i|we) (?:didn't|did not|don't|do not|never)(?:,? (?:you know|like|um|uh),?)?"
+    r"(?: really| actually| personally)? "
     r"(?:build|implement|design|write|deploy|lead|own|prepare|calculate|apply|run|configure|"
     r"set up)\b|"
     # someone else does it: "Someone else configured all that", "a colleague on the data
@@ -817,6 +818,12 @@ _LIMITS_RE = re.compile(
     r"\bdefer to (?:someone|somebody|the|our)\b|\bedge of what i(?:'ve| have)\b|"
     r"\bi'd (?:usually |probably |just )?(?:ask|go to) (?:the|our|a) (?:\w+ )?team\b|"
     r"\bhave to look (?:that|it|this)(?: one)? up\b|"
+    # "I'd be looking that up. That would be a ramp for me", "the data engineers owned the
+    # DAGs", "I wouldn't call what I write production-grade"
+    r"\b(?:be )?looking (?:that|it|this)(?: one)? up\b|\ba (?:big |real )?ramp for me\b|"
+    r"\b(?:the|our|other) (?:[\w-]+ )?(?:engineers|developers|analysts|admins|folks) "
+    r"(?:owned|owns|handled|handles|did|wrote|built|set up|ran|runs)\b|"
+    r"\bwouldn't call what i\b|"
     # "for anything deeper I lean on the platform team", "it's pretty lightweight", "that's
     # where I'd need the most help", "Comfortable-ish"
     r"\bi(?:'d| would)? lean (?:hard |heavily )?on (?:the|our|a|somebody|someone|smes)\b|"
@@ -830,7 +837,8 @@ _LIMITS_RE = re.compile(
     r"\b(?:i'd|i would|i'll) (?:be )?(?:leaning|relying|lean|rely) on (?:somebody|someone|a |the )|"
     r"\b(?:i|we) (?:don't|didn't) (?:really )?use (?:[\w-]+ ){1,3}at all\b|"
     r"\bnever got (?:it|that|them) (?:wired|working|into)\b|"
-    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well),? )*(?:limited|less than i'd like|"
+    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well|honest answer),? )*(?:limited|"
+    r"less than i'd like|"
     r"not as much as i'd like)\b",
     re.I,
 )
@@ -935,6 +943,9 @@ def _negated(at: AnswerText, m: Mention, others: Sequence[Mention] = ()) -> str:
         # "not only X" and "no problem with X" read as positive
         if "only" in toks or "problem" in toks or "problems" in toks:
             return ""
+        k = max(i for i, t in enumerate(toks) if _is_negator(t))
+        if _NOT_DENIAL & set(toks[k + 1 : k + 2]):
+            return ""  # "you don't delay an emergent CTA", "we never skip the unit tests"
         return "" if _out_of_scope(at, m, others) else "neg"
     w1 = at.word_at(max(m.start, m.end - 1)) + 1
     after = words_of(" ".join(w.text for w in at.words[w1 : min(b, w1 + 9)]).replace("\u2019", "'"))
@@ -947,6 +958,8 @@ def _negated(at: AnswerText, m: Mention, others: Sequence[Mention] = ()) -> str:
     return ""
 
 
+# what a negator can deny that is not having or doing the thing after it
+_NOT_DENIAL = frozenset(["delay", "skip", "rush", "hesitate", "forget", "wait", "compromise"])
 _USE_VERBS = frozenset(
     [
         "use",

@@ -225,8 +225,12 @@ class Vocabulary:
                     n == 1
                     and re.fullmatch(r"[A-Z]{2,}s", surface)
                     and (index.get((key[0][:-1],)) is not e)
+                    and surface not in getattr(self.get(e.name), "terms", ())
                 ):
-                    continue  # "our DCs" are distribution centers, not a DCS ("PLCs" are PLCs)
+                    # "our DCs" are distribution centers, not a DCS ("PLCs" are PLCs, and
+                    # "IVs" are IV therapy: the vocabulary spells that plural; a JD's example
+                    # "NDAs" folded into Negotiation does not count)
+                    continue
                 if len(surface) == 1 and "&" in (
                     text[toks[i].start - 1 : toks[i].start] + text[toks[i].end : toks[i].end + 1]
                 ):
