@@ -810,7 +810,8 @@ def test_a_plural_acronym_counts_where_the_vocabulary_spells_it():
 
 def test_a_prose_sentence_asks_for_the_practices_it_lists():
     spec = parse_jd(
-        "Geotechnical Engineer\n\nYou should be comfortable designing deep foundations, running "
+        "Geotechnical Engineer\n\nYou should be comfortable designing shallow and deep "
+        "foundations, running "
         "slope stability analyses in Slide2, SLOPE/W or a comparable package, and classifying "
         "soils using the Unified Soil Classification System. Experience drilling test pits, and "
         "ideally logging borings with CPT rigs, is a plus."
@@ -820,7 +821,9 @@ def test_a_prose_sentence_asks_for_the_practices_it_lists():
     # the term itself, singular, is how people name the practice
     assert "slope stability analysis" in reqs["Running Slope Stability Analyses"].aliases
     assert "soil classification" in reqs["Classifying Soils"].aliases
-    assert reqs["Designing Deep Foundations"].required
+    # a word on each side of "and" before one head noun: one practice, named whole
+    shallow = reqs["Designing Shallow and Deep Foundations"]
+    assert shallow.required and "shallow and deep foundation design" in shallow.aliases
     assert not reqs["Logging Borings"].required  # after "ideally"
     assert not reqs["Drilling Test Pits"].required  # "... is a plus"
 
@@ -833,3 +836,13 @@ def test_a_method_that_includes_practices_asks_for_each():
     )
     names = {r.name for r in spec.requirements if r.required}
     assert {"Selecting Severity Trends", "Applying Credibility"} <= names, names
+
+
+def test_a_list_a_prose_sentence_asks_for_after_a_colon():
+    spec = parse_jd(
+        "Biostatistician\n\nThe ideal candidate has hands-on experience with the methods our "
+        "studies depend on: mixed models for repeated measures, logistic and CMH analyses, and "
+        "time-to-event methods. A PhD in statistics is expected."
+    )
+    names = {r.name for r in spec.requirements if r.required}
+    assert {"Mixed Models", "Logistic and CMH Analyses", "Time-to-event Methods"} <= names

@@ -631,3 +631,27 @@ def test_a_short_reaction_a_thanks_and_a_hedging_lets_say_ask_nothing():
         (4, (5,)),
         (8, (9,)),
     ]
+
+
+@pytest.mark.parametrize(
+    "again", ["Anything else?", "Any other questions for me", "Anything else you'd like to know?"]
+)
+def test_handing_the_floor_back_after_their_question_is_answered_by_the_reply(again):
+    script = [
+        ("interviewer", "Alright, what questions do you have for me?", 0.5),
+        ("candidate", "What's the split between preventive work and troubleshooting?", 0.5),
+        ("interviewer", f"Roughly fifty-fifty, heavier on troubleshooting in summer. {again}", 0.5),
+        ("candidate", "No, I think that's it. Thanks for your time.", 0.5),
+        ("interviewer", "Thanks, Marcus. We'll be in touch next week.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+    assert all(p.kind == "candidate_questions" for p in pairs)
+    # the interviewer's plain reply to the candidate's question asks nothing
+    plain = [
+        *script[:2],
+        ("interviewer", "Roughly fifty-fifty, heavier on troubleshooting in summer.", 0.5),
+        ("candidate", "Okay, great.", 0.5),
+    ]
+    pairs, _, _ = pair_questions(_turns(plain))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,))]

@@ -586,7 +586,7 @@ def parse_jd(
             if english and options.phrase_skills and not item and line_section != "skip":
                 # "You should be comfortable designing shallow and deep foundations, running
                 # slope stability analyses ...": the practices a prose sentence asks for
-                for seg, seg_nice in _prose_asks(sent):
+                for seg, seg_nice in _prose_asks(sent) + _prose_list(sent):
                     ms = [m for m in vocab.find_mentions(seg) if _keep(m, seg)]
                     phrase = _phrase_skill(seg, ms, nlp)
                     if phrase is None or phrase.gerund or phrase.credential:
@@ -685,6 +685,29 @@ def _prose_asks(sent: str) -> list[tuple[str, bool]]:
             nice = bool(_NICE_CUE.search(rest[a:g]) or _NICE_CUE.search(tail))
             out.append((x[:1].upper() + x[1:], nice))
     return out
+
+
+# "hands-on experience with the methods our studies depend on: mixed models for repeated
+# measures, logistic and CMH analyses, ...": a list a prose sentence introduces with a colon
+_LIST_ASK = re.compile(
+    r"\b(?:experience|knowledge|familiarity|proficiency|expertise|grounding|command)\b"
+    r"[^:.;]{0,80}:\s+",
+    re.I,
+)
+
+
+def _prose_list(sent: str) -> list[tuple[str, bool]]:
+    """The items of a list a prose sentence asks for after a colon, when it has three or
+    more; each is optional when the sentence has a nice-to-have cue."""
+    cue = _LIST_ASK.search(sent)
+    if cue is None:
+        return []
+    rest = re.split(r"[.;](?:\s|$)", sent[cue.end() :])[0]
+    items = [x.strip() for x in re.split(r",\s*(?:and\s+|or\s+)?", rest) if x.strip()]
+    if len(items) < 3:
+        return []
+    nice = bool(_NICE_CUE.search(sent))
+    return [(x[:1].upper() + x[1:], nice) for x in items]
 
 
 def _ends_in_noun(name: str, nlp: object) -> bool:
@@ -1078,6 +1101,7 @@ _NOMINAL = {
     "classifying": "classification", "interpreting": "interpretation", "calculating":
     "calculation", "assessing": "assessment", "inspecting": "inspection", "logging": "logging",
     "machining": "machining", "estimating": "estimating", "processing": "processing",
+    "producing": "production", "selecting": "selection",
     "running": "", "performing": "",  # "running slope stability analyses": the object
 }  # fmt: skip
 
@@ -1132,8 +1156,12 @@ def _nominal_aliases(name: str) -> list[str]:
     if not verbs or words[k - 1].lower() == "and":
         return []
     obj = [w for w in words[k:] if w.lower() not in ("a", "an", "the")]
-    if not obj or any(w.lower() in _ACRONYM_SKIP for w in obj):
-        return []  # "Managing the Contract Lifecycle in a CLM tool": not one term
+    low = [w.lower() for w in obj]
+    one_and = low.count("and") == 1 and "and" not in (low[:1] + low[-1:])
+    if not obj or any(w in _ACRONYM_SKIP for w in low if not (w == "and" and one_and)):
+        # "Managing the Contract Lifecycle in a CLM tool": not one term ("Shallow and Deep
+        # Foundations" is one)
+        return []
     obj = [*obj[:-1], _singular(obj[-1])]
     head = " ".join(obj).lower()
     out = [f"{head} {v}" for v in verbs if v]
@@ -1832,6 +1860,17 @@ def _shared_head(clause: str, lead: int, end: int) -> int | None:
     if len(words) == 1 and not words[0].lower().endswith("ing"):
         return m.end()
     if words[0].lower().endswith("ing") and m.group(0).split()[-1].lower() in _GROUPS:
+        return m.end()
+    after = m.group(0).split()
+    # "designing shallow and deep foundations", "producing grading and drainage plans": a word
+    # on each side of "and" before one head noun
+    if (
+        len(words) == 2
+        and words[0].lower().endswith("ing")
+        and len(after) == 3
+        and after[0] == "and"
+        and not after[1].lower().endswith("ing")
+    ):
         return m.end()
     return None
 

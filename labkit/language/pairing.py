@@ -145,7 +145,13 @@ def pair_questions(
                 # question; once the interviewer has replied, what follows is the conversation
                 cur.closed = True
             theirs = cur is not None and cur.cls.kind == "candidate_questions"
-            if theirs and cur.answers and cls.is_question and cls.cue == "?":
+            if theirs and cur.answers and _ANYTHING_ELSE.search(turn.text):
+                # "... heavier on troubleshooting in the summer. Anything else?": the floor goes
+                # back to the candidate, whose reply answers it ("No, I think that's it.")
+                cls = TurnClass(
+                    "candidate_questions", max(cls.question_likeness, 0.8), "anything else"
+                )
+            elif theirs and cur.answers and cls.is_question and cls.cue == "?":
                 # the interviewer answering the candidate's question, a "?" ASR added
                 # ("Studying our assigned by the inside and workload? We look at each CRC's ...")
                 cls = TurnClass("statement", cls.question_likeness, "")
@@ -245,6 +251,15 @@ def pair_questions(
     pairs = [_to_pair(i, p, embedder, options) for i, p in enumerate(opened)]
     last_closed = bool(opened and opened[-1].closed)
     return pairs, last_closed, cache
+
+
+# the interviewer handing the floor back after answering the candidate's question; ASR may
+# drop the question mark when it ends the turn
+_ANYTHING_ELSE = re.compile(
+    r"\b(?:anything else|any other questions?|any more questions?|other questions)\b"
+    r"(?:[^.!?]{0,50}\?|(?:\s+[\w']+){0,3}\W*$)\s*$",
+    re.I,
+)
 
 
 def _asks_back(reply: str) -> bool:
