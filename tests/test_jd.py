@@ -846,3 +846,20 @@ def test_a_list_a_prose_sentence_asks_for_after_a_colon():
     )
     names = {r.name for r in spec.requirements if r.required}
     assert {"Mixed Models", "Logistic and CMH Analyses", "Time-to-event Methods"} <= names
+
+
+def test_construction_administration_is_no_procurement_and_schematic_design_no_capture():
+    reqs = _one_bullet("Construction administration: responding to RFIs and reviewing submittals")
+    assert "Construction Administration" in reqs and "RFPs" not in reqs
+    reqs = _one_bullet("Lead projects from schematic design through construction documents")
+    assert "Schematic Capture" not in reqs
+    assert "Schematic Capture" in _one_bullet("Reading schematics and wiring diagrams")
+
+
+def test_drives_are_a_skill_and_an_equal_opportunity_sentence_asks_nothing():
+    spec = parse_jd(
+        "Industrial Electrician\n\nRequirements\n- Experience with VFDs and motor controls\n\n"
+        "Great Lakes Stamping & Assembly is an equal opportunity employer."
+    )
+    names = {r.name for r in spec.requirements}
+    assert "Variable Frequency Drives" in names and "Assembly" not in names

@@ -163,7 +163,9 @@ _COMPANY_TALK = re.compile(
 # year": what the job gives, whatever words of asking it holds
 _OFFER = re.compile(
     r"^\W*(?:we\s+(?:also\s+)?(?:offer|provide|pay)|our\s+benefits|benefits\s+include|"
-    r"what\s+we\s+offer|perks\b|compensation\b|salary\b|pay\s+range)",
+    r"what\s+we\s+offer|perks\b|compensation\b|salary\b|pay\s+range)|"
+    # "Great Lakes Stamping & Assembly is an equal opportunity employer."
+    r"\ban?\s+equal\s+(?:employment\s+)?opportunity\s+employer\b",
     re.I,
 )
 _ASKS_CUE = re.compile(
