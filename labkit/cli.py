@@ -47,10 +47,22 @@ def _engine_options(args: argparse.Namespace):
 def _stages(args: argparse.Namespace, *, mode: str = "standard") -> list:
     """Later pipeline stages, when their optional dependencies are installed."""
     try:
-        from labkit.judgment.stage import JudgmentStage
+        from labkit.judgment.stage import ASR_JUDGMENT_OPTIONS, JudgmentStage
     except ImportError:
         return []
-    return [JudgmentStage(emotion=mode != "emotion_off")]
+    options = _judgment_options(args, ASR_JUDGMENT_OPTIONS)
+    return [JudgmentStage(emotion=mode != "emotion_off", options=options)]
+
+
+def _judgment_options(args: argparse.Namespace, base):
+    """``base`` with the year "I started in 2017" counts from (--reference-year): an interview
+    recorded in an earlier year is read as of that year."""
+    from dataclasses import replace
+
+    year = getattr(args, "reference_year", None)
+    if year is None:
+        return base
+    return replace(base, scoring=replace(base.scoring, reference_year=year))
 
 
 def _vision(args: argparse.Namespace, *, mode: str = "standard"):
@@ -132,11 +144,14 @@ def _analyze_transcript(args: argparse.Namespace) -> str:
 
     if args.interviewer_audio or args.candidate_audio or args.stereo or args.video:
         raise LabkitError("give either --transcript or audio (--stereo or the two tracks)")
+    from labkit.judgment.session import JudgmentOptions
+
     transcript = read_transcript(args.transcript)
     with _store(args) as store:
         sid = analyze_transcript(
             store,
             transcript,
+            options=_judgment_options(args, JudgmentOptions()),
             jd_text=_jd_text(args),
             title=args.title or Path(args.transcript).stem,
             candidate=args.candidate,
@@ -388,6 +403,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="a written transcript instead of audio: 'Name: text' lines, WebVTT/SRT or JSON",
     )
     p.add_argument("--candidate", help="the transcript's label of the candidate")
+    p.add_argument(
+        "--reference-year",
+        type=int,
+        default=None,
+        help="the year the interview took place, for tenure told by a start year (default: now)",
+    )
     p.add_argument(
         "--interviewer", help="the transcript's label(s) of the interviewer(s), comma separated"
     )

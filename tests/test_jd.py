@@ -863,3 +863,14 @@ def test_drives_are_a_skill_and_an_equal_opportunity_sentence_asks_nothing():
     )
     names = {r.name for r in spec.requirements}
     assert "Variable Frequency Drives" in names and "Assembly" not in names
+
+
+def test_a_deadline_is_no_years_asked_and_a_late_ideally_leaves_the_years_required():
+    spec = parse_jd(
+        "Geotechnical Engineer\n\nWe expect every engineer to be working toward PE licensure and "
+        "to sit for the PE Civil exam within two years of joining us. We're looking for two to "
+        "six years of geotechnical consulting experience, including hands-on time logging "
+        "borings with SPT and ideally CPT."
+    )
+    years = [(r.name, r.required) for r in spec.requirements if r.category == "experience"]
+    assert years == [("2+ years of geotechnical consulting experience", True)]

@@ -274,3 +274,32 @@ def test_a_failure_mid_judgment_keeps_the_session_marked_failed(
         assert info["status"] == "failed" and "disk full" in info["error"]
         # what was read is kept: the turns are there to judge again
         assert store.count("turns", s["session_id"]) == 6
+
+
+def test_an_old_interview_reads_start_years_as_of_its_own_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    t = tmp_path / "interview.txt"
+    t.write_text(
+        "Dana Whitfield: Thanks for joining. Can you tell me about your last role?\n"
+        "Sam Ortiz: I started in 2019 as a backend engineer writing Python services on top of "
+        "PostgreSQL, and I owned the billing API.\n"
+        "Dana Whitfield: Thanks, that's all from me.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "lab.duckdb"
+    claimed = {}
+    for year in (2020, 2026):
+        args = ["analyze", "--transcript", str(t), "--jd-text", JD, "--db", str(db), "--quiet"]
+        assert main([*args, "--reference-year", str(year)]) == 0
+        sid = capsys.readouterr().out.splitlines()[0].split()[1]
+        with Store(db) as store:
+            options = json.loads(store.get_session(sid)["options"])
+            assert options["judgment"]["scoring"]["reference_year"] == year
+            rows = store.query(
+                "SELECT score FROM answer_scores WHERE session_id = ? AND requirement LIKE '3+%'",
+                [sid],
+            )
+        claimed[year] = max(r["score"] for r in rows)
+    # one year by 2020 falls short of "3+ years of Python"; seven by 2026 meet it
+    assert claimed[2020] < 0.5 <= claimed[2026]

@@ -494,6 +494,9 @@ def parse_jd(
                 and (
                     vocab.find_mentions(sent[: cue.start()])
                     or sent[: cue.start()].rstrip().endswith(",")
+                    # "two to six years of geotechnical consulting experience, including ...
+                    # SPT and ideally CPT": the years before the cue stay required
+                    or _YEARS.search(sent[: cue.start()])
                 )
             ):
                 # "CI/CD pipelines, ideally with GitHub Actions": only what follows is optional;
@@ -1392,6 +1395,13 @@ def _years_field(rest: str) -> str | None:
     return text if 2 <= len(text.split()) <= 8 else None
 
 
+# "sit for the PE exam within two years of joining", "over the last five years we have grown":
+# a deadline or a stretch of time, not years of experience asked for
+_NOT_TENURE = re.compile(
+    r"\b(?:within|after|every|in (?:the|your) (?:first|next)|(?:over|for|in) the (?:last|past|"
+    r"next))\s+$",
+    re.I,
+)
 _SETTING = re.compile(r"\bexperience\s+(?:in|at|within|on)\s+(?:an?\s+|the\s+)?$", re.I)
 
 
@@ -1403,7 +1413,7 @@ def _years(clause: str, mentions: Sequence) -> list[tuple[float, SkillEntry | No
     for k, m in enumerate(found):
         n = m.group("n").lower()
         yrs = float(_NUM_WORDS.get(n, 0) or float(n) if n not in _NUM_WORDS else _NUM_WORDS[n])
-        if not 0 < yrs <= 40:
+        if not 0 < yrs <= 40 or _NOT_TENURE.search(clause[: m.start()]):
             continue
         # the skill the years attach to: the first technical mention after it, before the next
         # years ("6+ years in infrastructure, including 3+ years in cloud architecture")
