@@ -874,3 +874,17 @@ def test_a_deadline_is_no_years_asked_and_a_late_ideally_leaves_the_years_requir
     )
     years = [(r.name, r.required) for r in spec.requirements if r.category == "experience"]
     assert years == [("2+ years of geotechnical consulting experience", True)]
+
+
+def test_an_example_named_by_its_maker_is_not_the_makers_other_products():
+    [vfd] = [
+        r for r in _one_bullet("Experience with VFDs, ideally Allen-Bradley PowerFlex").values()
+    ]
+    assert vfd.name == "Variable Frequency Drives"
+    assert "plcs" not in vfd.aliases and "Allen-Bradley" in vfd.aliases
+    [hpc] = [
+        r
+        for r in _one_bullet("High-performance computing (SLURM or AWS Batch)").values()
+        if r.name == "High-Performance Computing"
+    ]
+    assert "AWS Batch" in hpc.aliases and "aws cloud" not in hpc.aliases

@@ -921,6 +921,18 @@ def _abbreviates(clause: str, start: int, end: int) -> bool:
     )
 
 
+def _example(clause: str, m: Mention, mentions: Sequence[Mention]) -> list[Mention | str]:
+    """An example as it is named: "ideally Allen-Bradley PowerFlex" is a drive named by its
+    maker, not the maker's PLCs; a known name followed by a capitalised one no mention covers
+    folds as written (both names), not as the known entry's terms."""
+    tail = re.match(r"\s+([A-Z][\w+-]*)", clause[m.end :])
+    if tail is None:
+        return [m]
+    if any(x.start == m.end + tail.start(1) for x in mentions):
+        return [m.surface]  # the maker of a product the vocabulary knows by itself
+    return [m.surface, f"{m.surface} {tail.group(1)}"]
+
+
 def _touches(clause: str, end: int, start: int) -> bool:
     """Whether only spaces lie between a mention's end and a parenthesis."""
     return not clause[end:start].strip()
@@ -1028,7 +1040,7 @@ def _requirements_of(
             folded.setdefault(practice_slot(), []).append(m)
             continue
         if head is not None and m.entry.category in ("skill", "tool"):
-            folded.setdefault(head, []).append(m)
+            folded.setdefault(head, []).extend(_example(clause, m, mentions))
         elif (
             head is not None
             # "managing freelance writers: briefs, budgets and deadlines": no soft skill
@@ -1039,7 +1051,7 @@ def _requirements_of(
             # of its own, nor (a field, a soft skill) proof of the skill when said
             continue
         elif phrase is not None and m.entry.category in ("skill", "tool"):
-            folded.setdefault(-1, []).append(m)
+            folded.setdefault(-1, []).extend(_example(clause, m, mentions))
         elif zone[2]:
             loose.append(m)
         else:
