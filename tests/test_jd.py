@@ -888,3 +888,18 @@ def test_an_example_named_by_its_maker_is_not_the_makers_other_products():
         if r.name == "High-Performance Computing"
     ]
     assert "AWS Batch" in hpc.aliases and "aws cloud" not in hpc.aliases
+
+
+def test_dlp_and_arm_need_their_field():
+    ct = parse_jd(
+        "CT Technologist\n\nRequirements\n- Reviews CTDIvol and DLP against reference levels"
+    )
+    assert "Data Loss Prevention" not in {r.name for r in ct.requirements}
+    sec = parse_jd(
+        "Security Engineer\n\nRequirements\n- DLP policies for sensitive data in Purview"
+    )
+    assert "Data Loss Prevention" in {r.name for r in sec.requirements}
+    pm = parse_jd("Community Manager\n\nPreferred\n- A CAM or ARM designation")
+    assert "ARM Architecture" not in {r.name for r in pm.requirements}
+    fw = parse_jd("Firmware Engineer\n\nRequirements\n- Experience with ARM and x86 assembly")
+    assert "ARM Architecture" in {r.name for r in fw.requirements}
