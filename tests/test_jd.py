@@ -903,3 +903,11 @@ def test_dlp_and_arm_need_their_field():
     assert "ARM Architecture" not in {r.name for r in pm.requirements}
     fw = parse_jd("Firmware Engineer\n\nRequirements\n- Experience with ARM and x86 assembly")
     assert "ARM Architecture" in {r.name for r in fw.requirements}
+
+
+def test_a_credential_is_said_by_its_initials():
+    reqs = _one_bullet("Current CST credential through the NBSTSA")
+    cst = reqs["CST Credential"]
+    assert cst.category == "education" and "CST" in cst.aliases
+    # initials that read as a word could be a name said in passing
+    assert "NATE" not in _one_bullet("NATE certification")["NATE Certification"].aliases

@@ -655,3 +655,14 @@ def test_handing_the_floor_back_after_their_question_is_answered_by_the_reply(ag
     ]
     pairs, _, _ = pair_questions(_turns(plain))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,))]
+
+
+def test_a_morning_greeting_is_small_talk_and_the_terms_of_the_job_no_technique():
+    from labkit.language.questions import question_topic
+
+    assert classify_turn("Hi, come on in. How's your morning been so far?").kind == "small_talk"
+    assert question_topic("How do you feel about call? We do one weekend a month.") == (
+        "behavioural"
+    )
+    assert question_topic("How do you feel about working nights long term?") == "behavioural"
+    assert question_topic("How do you feel about Kubernetes operators?") == "technical"

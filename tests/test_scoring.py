@@ -538,6 +538,9 @@ def test_owning_up_in_other_words_weakens_the_evidence(backend_spec, embedder): 
         "For packaging I'd be looking that up. That would be a ramp for me.",
         "At my last job the data engineers owned the packaging.",
         "I didn't, you know, personally write the packaging.",
+        "Honestly, packaging is where I'm thinnest. That's a real gap.",
+        "Not great, to be honest. I've never used a packaging tool.",
+        "For packaging I'd have to study up. I'd need somebody to show me the ropes.",
     ):
         [lim] = _dim(_one(q, f"{full} {limit}", backend_spec, embedder), "requirement", "Python")
         assert lim.features.get("limited") and lim.score < plain.score, limit
@@ -836,3 +839,10 @@ def test_a_career_told_by_the_year_it_began_counts_from_the_reference_year(embed
     [row] = claimed(2019)  # judged as of 2019: two years, under the three asked
     assert row.features["claimed_years"] == 2 and row.score < 1.0
     assert not claimed(2016)  # a start after the reference year is no tenure
+    # "in 2018 ... Since then I've been at St. Anne's": the year a sentence before names
+    a = (
+        "I graduated from an accredited program in 2018 and got my license right after. Since "
+        "then I've been at St. Anne's, mostly field claims."
+    )
+    [row] = _claimed(_one(q, a, spec, embedder, ScoringOptions(reference_year=2026)))
+    assert row.features["claimed_years"] == 8

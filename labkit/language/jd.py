@@ -1142,7 +1142,17 @@ def _core_alias(name: str) -> list[str]:
         if len(words) >= k + 2 and " ".join(words[-k:]).lower() == tail:
             words = words[:-k]
     core = " ".join(words).lower()
-    return [core] if core != name.lower() else []
+    out = [core] if core != name.lower() else []
+    # "CST Credential", "ARRT Registration": a credential said by its initials ("I got my CST");
+    # not initials that read as a word ("NATE" could be a name said in passing)
+    if (
+        len(words) == 2
+        and re.fullmatch(r"[A-Z]{2,6}", words[0])
+        and sum(c in "AEIOU" for c in words[0]) <= 1
+        and re.fullmatch(rf"(?:{_PAPERS}|credential|registration)", words[1], re.I)
+    ):
+        out.append(words[0])
+    return out
 
 
 def _singular(word: str) -> str:
@@ -1624,7 +1634,7 @@ _SKILLISH = ("skill", "tool")
 _PAPERS = r"licen[cs]e|licensure|certification|certificate"  # what a credential is called
 _CREDENTIAL_NOUN = rf"(?:credential|{_PAPERS}|designation)s?\b"
 _CREDENTIAL_WORD = re.compile(rf"\b{_CREDENTIAL_NOUN}", re.I)
-_CREDENTIAL = re.compile(rf"\b(?:{_PAPERS}|degree)$", re.I)
+_CREDENTIAL = re.compile(rf"\b(?:{_PAPERS}|degree|credential)$", re.I)
 
 
 def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) -> _Phrase | None:

@@ -212,6 +212,8 @@ _SMALL_TALK = (
     "how was the trip", "how was your trip", "how was your journey", "how was the journey",
     "find the office", "find us okay", "parking", "how was your morning", "busy week",
     "how has your week", "how's your week", "how is your week", "how was the flight",
+    "how's your morning", "how is your morning", "how has your morning", "how's your afternoon",
+    "how is your afternoon", "how was your afternoon", "how has your day",
 )  # fmt: skip
 _CLOSING = (
     "that's all", "that is all", "that's it from me", "that is it from me",
@@ -320,7 +322,10 @@ _BEHAVIOURAL = re.compile(
     r"why (?:this|our) (?:role|company|team)|interested in (?:this|the|our)|angry|upset|"
     r"difficult (?:customer|client|colleague|stakeholder|person|people|manager)|"
     r"stakeholders?|mentor\w*|teamwork|colleagues?|coworkers?|your manager|deadline|"
-    r"prioriti[sz]\w*|career|five years|ten years|hobbies|outside (?:of )?work)\b"
+    r"prioriti[sz]\w*|career|five years|ten years|hobbies|outside (?:of )?work|"
+    # "How do you feel about call? We do one weekend a month": terms of the job, not technique
+    r"how do you feel about (?:taking |working )?(?:call|nights|weekends|overtime|travel\w*|"
+    r"the schedule|the commute|shift work|the hours|on-call))\b"
 )
 
 
@@ -420,7 +425,9 @@ _ASKING_SMALL_TALK = (
     "joining from", "joining us from", "where are you based", "are you based in",
     "where are you calling", "where are you joining", "can i get you", "get you a coffee",
     "can i offer you", "would you like a coffee", "would you like some water",
-    "would you like a glass",
+    "would you like a glass", "how's your morning", "how is your morning",
+    "how has your morning", "how's your afternoon", "how is your afternoon",
+    "how was your afternoon", "how has your day",
 )  # fmt: skip
 
 

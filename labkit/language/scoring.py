@@ -319,7 +319,11 @@ _NOT_TENURE_AFTER = frozenset(["ago", "old", "later", "earlier", "from"])
 _SINCE_RE = re.compile(
     r"\bI\s+(?:first\s+)?(?:started|began)(?:\s+out)?(?:\s+(?:as|at|with)\s+[^.,;?!]{1,40}?)?"
     r"\s+(?:back\s+)?in\s+(?P<y>(?:19|20)\d\d)\b"
-    r"|\b(?:I've|I\s+have)\s+been\s+(?:[\w'-]+\s+){0,6}?since\s+(?P<y2>(?:19|20)\d\d)\b",
+    r"|\b(?:I've|I\s+have)\s+been\s+(?:[\w'-]+\s+){0,6}?since\s+(?P<y2>(?:19|20)\d\d)\b"
+    # "I graduated from a CAAHEP-accredited program in 2018 and got my CST right after. Since
+    # then I've been at St. Anne's"
+    r"|\bin\s+(?P<y3>(?:19|20)\d\d)\b[^.?!]{0,80}?(?:[.?!]\s+|,?\s+and\s+)since\s+then,?\s+"
+    r"(?:I've|I\s+have)\s+been\b",
     re.I,
 )
 
@@ -328,7 +332,7 @@ def _start_years(text: str, reference_year: int) -> list[tuple[int, int, float]]
     """(start, end, years) of each career said by the year it began."""
     out = []
     for m in _SINCE_RE.finditer(text):
-        year = int(m.group("y") or m.group("y2"))
+        year = int(m.group("y") or m.group("y2") or m.group("y3"))
         if 0 < reference_year - year <= 45:
             out.append((m.start(), m.end(), float(reference_year - year)))
     return out
@@ -818,6 +822,14 @@ _LIMITS_RE = re.compile(
     r"\bdefer to (?:someone|somebody|the|our)\b|\bedge of what i(?:'ve| have)\b|"
     r"\bi'd (?:usually |probably |just )?(?:ask|go to) (?:the|our|a) (?:\w+ )?team\b|"
     r"\bhave to look (?:that|it|this)(?: one)? up\b|"
+    # "Honestly, that's where I'm thinnest", "That's a real gap", "I'd have to study up on the
+    # IECC", "that I'd have to learn", "Not great, to be honest", "I've never used a permitting
+    # system", "I'd need somebody to show me the ropes", "I'm not much of a computer guy"
+    r"\bwhere i'm (?:thinnest|weakest|least \w+)\b|\ba (?:real|big|definite) gap\b|"
+    r"\bthat's a gap\b|\bi'd have to (?:study up|brush up|learn|read up)\b|"
+    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well),? )*not (?:great|good)\b|"
+    r"\bi(?:'ve| have) never used (?:a|an|any)\b|\bshow me the ropes\b|"
+    r"\bnot much of a \w+ (?:guy|person)\b|"
     # "I'd be looking that up. That would be a ramp for me", "the data engineers owned the
     # DAGs", "I wouldn't call what I write production-grade"
     r"\b(?:be )?looking (?:that|it|this)(?: one)? up\b|\ba (?:big |real )?ramp for me\b|"
