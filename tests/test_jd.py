@@ -911,3 +911,14 @@ def test_a_credential_is_said_by_its_initials():
     assert cst.category == "education" and "CST" in cst.aliases
     # initials that read as a word could be a name said in passing
     assert "NATE" not in _one_bullet("NATE certification")["NATE Certification"].aliases
+
+
+def test_prose_asks_named_by_a_noun_and_years_as_a_role():
+    spec = parse_jd(
+        "Sommelier\n\nThe ideal candidate has at least three years of experience as a floor "
+        "sommelier in a fine-dining restaurant. You should be confident in food and wine "
+        "pairing, and be comfortable with the math of a beverage program."
+    )
+    reqs = _by_name(spec)
+    assert reqs["3+ years as a floor sommelier"].min_years == 3.0
+    assert reqs["Food and Wine Pairing"].required

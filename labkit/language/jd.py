@@ -632,7 +632,8 @@ _PROSE_ASK = re.compile(
     r"proficient|skilled|experienced|fluent|at home)\s+(?:(?:with|in|at)\s+)?|"
     r"\b(?:including|with)\s+(?:hands-on\s+|practical\s+|direct\s+)?(?:time|experience)\s+|"
     r"\b(?:experience|background|track record)\s+(?:in\s+)?(?=[a-z]+ing\b)|"
-    r"\b(?:which|that)\s+includes?\s+(?=[a-z][a-z-]*ing\b)",
+    r"\b(?:which|that)\s+includes?\s+(?=[a-z][a-z-]*ing\b)|"
+    r"\b(?:knowledge|grasp|command|understanding|mastery)\s+of\s+",
     re.I,
 )
 _NOT_GERUND = frozenset(
@@ -660,12 +661,18 @@ def _prose_asks(sent: str) -> list[tuple[str, bool]]:
         # reports"
         cuts = [0] + [m.end() for m in re.finditer(r",\s+|\s+[\u2014\u2013]\s+|\s+(?=and\s)", rest)]
         segs: list[tuple[int, int, int]] = []  # (piece start, gerund start, end)
+        # "be confident in food and wine pairing", "knowledge of the classic regions": after a
+        # preposition, what is asked may be named by a noun
+        noun_first = bool(re.search(r"\b(?:with|in|of|at)\s+$", cue.group(0), re.I))
         for a, b in itertools.pairwise([*cuts, len(rest)]):
             piece = rest[a:b]
             g = _GERUND_START.match(piece.lstrip())
             if g and g.group("g").lower() not in _NOT_GERUND and len(g.group("g")) > 5:
                 lead = len(piece) - len(piece.lstrip())
                 segs.append((a, a + lead + g.start("g"), b))
+            elif a == 0 and noun_first and re.match(r"(?:the\s+)?[a-z]", piece):
+                lead = len(piece) - len(re.sub(r"^(?:the\s+)", "", piece))
+                segs.append((a, a + lead, b))
             elif segs and not re.search(r"[\u2014\u2013]", rest[segs[-1][1] : a]):
                 segs[-1] = (segs[-1][0], segs[-1][1], b)  # "clear, defensible reports"
         if not segs:
@@ -718,6 +725,8 @@ def _prose_list(sent: str) -> list[tuple[str, bool]]:
 def _ends_in_noun(name: str, nlp: object) -> bool:
     """Whether a phrase ends in its noun ("Developing Measurable" was cut before it)."""
     doc = nlp(name.lower())  # type: ignore[operator]
+    if len(doc) > 1 and doc[-1].text.endswith("ing") and doc[-2].pos_ in ("NOUN", "PROPN"):
+        return True  # "Food and Wine Pairing": a practice named by its object and a gerund
     return len(doc) > 0 and doc[-1].pos_ in ("NOUN", "PROPN")
 
 
@@ -1383,6 +1392,7 @@ def _degree_field(clause: str) -> str | None:
 # executive"; up to a comma, a parenthesis or an aside
 _YEARS_FIELD = re.compile(
     r"^\s+(?:of\s+experience\s+(?P<ger>[a-z]+ing\s[^,;:.()]+)"
+    r"|of\s+experience\s+(?P<as2>as\s+an?\s+[^,;:.()]+)"
     r"|(?:of\s+)?(?:(?:hands-on|professional|relevant|progressive|direct|practical|"
     r"full-time|paid|recent|related)\s+)*"
     r"(?P<exp>(?:[\w/&'-]+\s+){1,4}?experience\b)"
