@@ -9,8 +9,12 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from labkit.errors import LabkitError
+
+if TYPE_CHECKING:
+    from labkit.judgment.session import JudgmentOptions
 
 __all__ = ["main"]
 
@@ -54,7 +58,7 @@ def _stages(args: argparse.Namespace, *, mode: str = "standard") -> list:
     return [JudgmentStage(emotion=mode != "emotion_off", options=options)]
 
 
-def _judgment_options(args: argparse.Namespace, base):
+def _judgment_options(args: argparse.Namespace, base: JudgmentOptions) -> JudgmentOptions:
     """``base`` with the year "I started in 2017" counts from (--reference-year): an interview
     recorded in an earlier year is read as of that year."""
     from dataclasses import replace

@@ -828,24 +828,28 @@ def test_a_prose_sentence_asks_for_the_practices_it_lists():
     assert not reqs["Drilling Test Pits"].required  # "... is a plus"
 
 
-def test_a_method_that_includes_practices_asks_for_each():
-    spec = parse_jd(
-        "Pricing Analyst\n\nYou will prepare rate indications using the loss ratio method, which "
-        "includes on-leveling earned premium, selecting severity trends, and applying "
-        "credibility."
-    )
-    names = {r.name for r in spec.requirements if r.required}
-    assert {"Selecting Severity Trends", "Applying Credibility"} <= names, names
-
-
-def test_a_list_a_prose_sentence_asks_for_after_a_colon():
-    spec = parse_jd(
-        "Biostatistician\n\nThe ideal candidate has hands-on experience with the methods our "
-        "studies depend on: mixed models for repeated measures, logistic and CMH analyses, and "
-        "time-to-event methods. A PhD in statistics is expected."
-    )
-    names = {r.name for r in spec.requirements if r.required}
-    assert {"Mixed Models", "Logistic and CMH Analyses", "Time-to-event Methods"} <= names
+@pytest.mark.parametrize(
+    ("jd", "asked"),
+    [
+        # a method that includes practices asks for each
+        (
+            "Pricing Analyst\n\nYou will prepare rate indications using the loss ratio method, "
+            "which includes on-leveling earned premium, selecting severity trends, and applying "
+            "credibility.",
+            {"Selecting Severity Trends", "Applying Credibility"},
+        ),
+        # a list a prose sentence asks for after a colon
+        (
+            "Biostatistician\n\nThe ideal candidate has hands-on experience with the methods our "
+            "studies depend on: mixed models for repeated measures, logistic and CMH analyses, "
+            "and time-to-event methods. A PhD in statistics is expected.",
+            {"Mixed Models", "Logistic and CMH Analyses", "Time-to-event Methods"},
+        ),
+    ],
+)
+def test_practices_listed_in_prose_are_each_required(jd, asked):
+    names = {r.name for r in parse_jd(jd).requirements if r.required}
+    assert asked <= names, names
 
 
 def test_construction_administration_is_no_procurement_and_schematic_design_no_capture():
