@@ -297,7 +297,10 @@ def test_gerund_phrases():
     assert set(_one_bullet("Running jobs on HPC clusters (SLURM)")) == {
         "High-Performance Computing"
     }
-    assert _one_bullet("Coordinating with sites and sponsors") == {}
+    # a lone verb names nothing; the listed requirement is kept whole, in the JD's words
+    assert set(_one_bullet("Coordinating with sites and sponsors")) == {
+        "Coordinating with sites and sponsors"
+    }
     assert "Deploying" not in _one_bullet("Deploying and debugging on Kubernetes")
 
 
@@ -697,7 +700,10 @@ def test_a_list_ending_in_a_plus_is_optional_as_a_whole_and_a_year_range_asks_it
 def test_a_tool_that_ends_a_listed_requirement_and_years_or_more():
     reqs = _one_bullet("Proficiency writing estimates in Xactimate.")
     assert reqs["Xactimate"].category == "tool" and "Writing Estimates" in reqs
-    assert _one_bullet("Licensed in Texas") == {}  # a place
+    # a place is no tool; the licence is asked for as written
+    assert {n: r.category for n, r in _one_bullet("Licensed in Texas").items()} == {
+        "Licensed in Texas": "education"
+    }
     assert (
         _one_bullet("B.S. in Civil Engineering; EIT certification required")
         .keys()
@@ -926,3 +932,61 @@ def test_prose_asks_named_by_a_noun_and_years_as_a_role():
     reqs = _by_name(spec)
     assert reqs["3+ years as a floor sommelier"].min_years == 3.0
     assert reqs["Food and Wine Pairing"].required
+
+
+@pytest.mark.parametrize(
+    ("bullet", "name", "category"),
+    [
+        (
+            "Understanding of coordinate systems, datums and projections, including State Plane",
+            "Coordinate systems, datums and projections",
+            "skill",
+        ),
+        (
+            "The ability to build and manage relationships with agents and brokers",
+            "Build and manage relationships with agents and brokers",
+            "skill",
+        ),
+        (
+            "Perform surgical counts of sponges, sharps and instruments with the circulating RN "
+            "according to AORN guidelines",
+            "Perform surgical counts of sponges, sharps and instruments",
+            "skill",
+        ),
+        (
+            "Graduate of a CAAHEP- or ABHES-accredited surgical technology program",
+            "Graduate of a CAAHEP- or ABHES-accredited surgical technology program",
+            "education",
+        ),
+        ("iTero intraoral scanner experience", "iTero intraoral scanner", "skill"),
+    ],
+)
+def test_a_listed_requirement_no_rule_reads_is_kept_in_the_jds_words(bullet, name, category):
+    reqs = _one_bullet(bullet)
+    assert name in reqs, list(reqs)
+    assert reqs[name].category == category and reqs[name].required
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Ability to stand for long periods and lift up to 35 pounds",
+        "Your own basic hand tool set",
+        "Willingness to travel up to 25% of the time",
+    ],
+)
+def test_terms_of_work_in_a_list_are_no_requirements(bullet):
+    assert _one_bullet(bullet) == {}
+
+
+def test_years_name_their_field_when_it_is_long_or_follows_experience_in():
+    names = set(
+        _one_bullet(
+            "At least three years of commercial property and casualty underwriting experience"
+        )
+    )
+    assert names == {"3+ years of commercial property and casualty underwriting experience"}
+    assert set(
+        _one_bullet("At least five years of experience in the construction trades, or plan review")
+    ) == {"5+ years in the construction trades"}
+    assert set(_one_bullet("3+ years of experience in the field")) == {"3+ years of experience"}

@@ -464,6 +464,7 @@ def parse_jd(
         listed = bulleted or (line_section in ("required", "nice") and not section_bulleted)
         section_bulleted = section_bulleted or bulleted
         body = _BULLET.sub("", line).strip() or line
+        before = sum(a.count for a in acc.values())
         sents = _sentences(body)
         semicolon_items = False
         if listed:
@@ -607,6 +608,21 @@ def parse_jd(
                     nice = seg_nice or line_section == "nice"
                     order = _add(acc, entry, "skill", not nice, sent, order)
 
+        if (
+            english
+            and options.phrase_skills
+            and bulleted
+            and line_section in ("required", "nice")
+            and sum(a.count for a in acc.values()) == before
+            and (fallback := _bullet_requirement(body))
+        ):
+            # "- Understanding of coordinate systems, datums and projections": a listed
+            # requirement the rules above read nothing from is still one, in the JD's words
+            name, cat = fallback
+            nice = line_section == "nice" or bool(_NICE_CUE.search(body))
+            entry = SkillEntry(name=name, category=cat)
+            order = _add(acc, entry, cat, not nice, body, order)
+
     reqs = _weigh(list(acc.values()), options)
     if len(reqs) > options.max_requirements:
         warnings.append(
@@ -623,6 +639,72 @@ def parse_jd(
         language=language,
         warnings=tuple(warnings),
     )
+
+
+_FALLBACK_LEAD = re.compile(
+    r"^(?:you(?:'ve| have| are|'re)?\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?:(?:strong|solid|excellent|proven|good|deep|working|practical|sound|demonstrated|basic|"
+    r"thorough|current|clear|high|hands-on|prior|previous)\s*,?\s+)*"
+    r"(?:(?:experience|knowledge|understanding|familiarity|proficiency|command|grasp|"
+    r"competence|background)\s+(?:(?:with|in|of|on)\s+(?:the\s+|a\s+|an\s+)?"
+    r"|(?:as\s+an?\s+)|(?=[a-z]+ing\b))"
+    r"|(?:the\s+)?(?:demonstrated\s+)?(?:ability|able)\s+to\s+)?",
+    re.I,
+)
+_FALLBACK_CUT = re.compile(
+    r"\s*(?:[;:]|\((?![^)]*\)\s*\w)|,?\s+(?:including|such as|e\.g\.|for example|ideally|"
+    r"preferably|according to|as well as)\b|\s[-\u2013\u2014]\s)",
+    re.I,
+)
+_FALLBACK_BREAK = re.compile(
+    r",?\s(?:with|for|to|from|using|at|in|on|per|by|before|after|when|while|within|across|"
+    r"and)\s|,\s",
+    re.I,
+)
+_FALLBACK_TAIL = re.compile(r"(?:\s+(?:and|or|experience|skills?|knowledge|a|an|the))+$", re.I)
+# terms of work, not requirements to evidence in an interview
+_FALLBACK_SKIP = re.compile(
+    r"\b(?:lift|lifting|stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|CDL|"
+    r"authori[sz]ed|authori[sz]ation|visa|sponsorship|citizen\w*|clearance|background|drug|"
+    r"vaccinat\w*|overtime|weekends?|shifts?|schedule|on-site|onsite|in-person|hybrid|remote|"
+    r"salary|benefits?|english|passion\w*|enthusias\w*|eager\w*|willing\w*|desire|"
+    r"transportation|physical\w*|climb\w*|heights?|tool set|tools? of your own|"
+    r"own (?:basic\s+)?(?:hand\s+)?tools?)\b",
+    re.I,
+)
+_FALLBACK_CREDENTIAL = re.compile(
+    r"\b(?:credential|licen[cs]e|licensure|certifi\w+|designation|graduat\w+|degree|diploma|"
+    r"accredited)",
+    re.I,
+)
+
+
+def _bullet_requirement(body: str) -> tuple[str, str] | None:
+    """A listed requirement in the JD's own words, when no rule read a skill from it: its
+    lead ("Understanding of", "The ability to") off, cut before examples and after about eight
+    words at a phrase boundary. None for terms of work ("Ability to lift 35 pounds")."""
+    if _FALLBACK_SKIP.search(body) or _OFFER.search(body):
+        return None
+    text = _FALLBACK_LEAD.sub("", body.strip(" .")).strip()
+    cut = _FALLBACK_CUT.search(text)
+    text = text[: cut.start()] if cut else text
+    # "in a regulated (GxP) environment": an aside inside the phrase goes, the phrase stays
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    if len(text.split()) > 10:
+        breaks = [
+            m.start()
+            for m in _FALLBACK_BREAK.finditer(text)
+            if 3 <= len(text[: m.start()].split()) <= 8
+        ]
+        text = text[: breaks[-1]] if breaks else " ".join(text.split()[:8])
+    text = _FALLBACK_TAIL.sub("", text.strip(" ,.-")).strip(" ,.-")
+    content = [w for w in re.findall(r"[A-Za-z][\w/+-]*", text) if w.lower() not in _SMALL]
+    if len(content) < 2:
+        return None
+    cat = "education" if _FALLBACK_CREDENTIAL.search(text) else "skill"
+    first = text.split()[0]
+    upper = first if any(c.isupper() for c in first[1:]) else text[:1].upper()  # "iTero"
+    return (upper + text[len(first) :] if upper == first else upper + text[1:]), cat
 
 
 # a prose sentence that asks for practices: "You should be comfortable designing ...",
@@ -1393,9 +1475,11 @@ def _degree_field(clause: str) -> str | None:
 _YEARS_FIELD = re.compile(
     r"^\s+(?:of\s+experience\s+(?P<ger>[a-z]+ing\s[^,;:.()]+)"
     r"|of\s+experience\s+(?P<as2>as\s+an?\s+[^,;:.()]+)"
+    # "of experience in the construction trades"
+    r"|of\s+experience\s+(?P<inf>in\s+(?:the\s+)?(?!an?\s)[a-z][^,;:.()]+)"
     r"|(?:of\s+)?(?:(?:hands-on|professional|relevant|progressive|direct|practical|"
     r"full-time|paid|recent|related)\s+)*"
-    r"(?P<exp>(?:[\w/&'-]+\s+){1,4}?experience\b)"
+    r"(?P<exp>(?:[\w/&'-]+\s+){1,6}?experience\b)"
     r"|(?P<as>as\s+an?\s+[^,;:.()]+)"
     r"|(?P<ing>[a-z]+ing\s[^,;:.()]+))",
     re.I,
@@ -1422,8 +1506,12 @@ def _years_field(rest: str) -> str | None:
         return "of " + text
     if kind == "ger":
         text = "of experience " + text
-    cut = _FIELD_CUT.search(text, 3)
+    cut = _FIELD_CUT.search(
+        text, 3 if kind != "inf" else len(re.match(r"in\s+(?:the\s+)?", text)[0])
+    )
     text = (text[: cut.start()] if cut else text).strip()
+    if kind == "inf" and re.fullmatch(r"in (?:the |this |a )?(?:field|industry|role|area)", text):
+        return None  # "in the field": no field named
     return text if 2 <= len(text.split()) <= 8 else None
 
 
