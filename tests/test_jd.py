@@ -990,3 +990,29 @@ def test_years_name_their_field_when_it_is_long_or_follows_experience_in():
         _one_bullet("At least five years of experience in the construction trades, or plan review")
     ) == {"5+ years in the construction trades"}
     assert set(_one_bullet("3+ years of experience in the field")) == {"3+ years of experience"}
+
+
+def test_hard_wrapped_prose_is_read_as_whole_sentences():
+    wrapped = parse_jd(
+        "Embedded Engineer\n\nYou will use Git every day, and we expect you to write clear\n"
+        "documentation for our test and production teams. You need five years of embedded\n"
+        "experience.\n"
+    )
+    names = {r.name for r in wrapped.requirements}
+    assert "Write clear" not in names and "Technical Writing" in names
+    assert "5+ years of embedded experience" in names
+
+
+def test_what_a_sentence_expects_of_you_and_tools_you_know_your_way_around():
+    spec = parse_jd(
+        "Mortgage Loan Processor\n\nWe'll expect you to know your way "
+        "around Encompass, to read and act on DU and LP findings, and to calculate and document "
+        "qualifying income for salaried, hourly and self-employed borrowers, including tax "
+        "returns. We need someone to join our team and travel weekly."
+    )
+    reqs = _by_name(spec)
+    assert reqs["Encompass"].required
+    assert reqs["Read and act on DU and LP findings"].required
+    # cut at the first preposition after its head, not inside the list that follows
+    assert "Calculate and document qualifying income" in reqs
+    assert not any("travel" in n.lower() or "join" in n.lower() for n in reqs)

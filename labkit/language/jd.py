@@ -188,7 +188,8 @@ _NUM_WORDS = {
 _UNKNOWN_CUE = re.compile(
     r"\b(experience (?:with|in|using)|knowledge of|proficien(?:t|cy) (?:in|with)|"
     r"familiar(?:ity)? with|expertise (?:in|with)|skilled in|hands-on (?:with|experience with)|"
-    r"background in|worked with|working knowledge of|fluency in|fluent in)\s+(?P<rest>[^.;:]+)",
+    r"background in|worked with|working knowledge of|fluency in|fluent in|"
+    r"know (?:your|their) way around)\s+(?P<rest>[^.;:]+)",
     re.I,
 )
 _WITH_CUE = re.compile(r"\bwith\s+(?P<rest>[^.;:()]+)", re.I)
@@ -332,6 +333,24 @@ def _section_of(header: str) -> str:
     return "required"
 
 
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Hard-wrapped prose (a JD pasted from an e-mail or a PDF) joined back into its lines: a
+    line that starts in lower case goes on the one before, unless that one ended a sentence."""
+    out: list[str] = []
+    for ln in lines:
+        if (
+            out
+            and out[-1]
+            and ln[:1].islower()
+            and not _BULLET.match(ln)
+            and not re.search(r"[.:;!?]$", out[-1])
+        ):
+            out[-1] = f"{out[-1]} {ln}"
+        else:
+            out.append(ln)
+    return out
+
+
 def _title(lines: Sequence[str]) -> str:
     for line in lines[:5]:
         s = line.strip().strip("#*_- ").strip()
@@ -408,7 +427,7 @@ def parse_jd(
             "the job description does not look English: only known skill and tool names were "
             "matched, all taken as required"
         )
-    lines = [ln.strip() for ln in raw.splitlines()]
+    lines = _unwrapped([ln.strip() for ln in raw.splitlines()])
     title = _title(lines) if english else ""
 
     nlp = None
@@ -464,7 +483,7 @@ def parse_jd(
         listed = bulleted or (line_section in ("required", "nice") and not section_bulleted)
         section_bulleted = section_bulleted or bulleted
         body = _BULLET.sub("", line).strip() or line
-        before = sum(a.count for a in acc.values())
+        before = {k: a.count for k, a in acc.items()}
         sents = _sentences(body)
         semicolon_items = False
         if listed:
@@ -607,17 +626,26 @@ def parse_jd(
                     )
                     nice = seg_nice or line_section == "nice"
                     order = _add(acc, entry, "skill", not nice, sent, order)
+                for name, cat in _expected_of_you(sent):
+                    if vocab.find_mentions(name):
+                        continue  # the vocabulary's name for it is already there
+                    nice = line_section == "nice" or bool(_NICE_CUE.search(sent))
+                    entry = SkillEntry(name=name, category=cat)
+                    order = _add(acc, entry, cat, not nice, sent, order)
 
+        fresh = _fresh(acc, before)  # what the rules above read from this line
         if (
             english
             and options.phrase_skills
             and bulleted
             and line_section in ("required", "nice")
-            and sum(a.count for a in acc.values()) == before
+            and not fresh
             and (fallback := _bullet_requirement(body))
         ):
             # "- Understanding of coordinate systems, datums and projections": a listed
             # requirement the rules above read nothing from is still one, in the JD's words
+            # (beside a soft skill they read, its words mostly say the same: "Communicate
+            # results to non-technical audiences")
             name, cat = fallback
             nice = line_section == "nice" or bool(_NICE_CUE.search(body))
             entry = SkillEntry(name=name, category=cat)
@@ -679,6 +707,11 @@ _FALLBACK_CREDENTIAL = re.compile(
 )
 
 
+def _fresh(acc: dict[str, _Acc], before: dict[str, int]) -> list[_Acc]:
+    """The requirements added or named again since the ``before`` counts."""
+    return [a for k, a in acc.items() if a.count != before.get(k, 0)]
+
+
 def _bullet_requirement(body: str) -> tuple[str, str] | None:
     """A listed requirement in the JD's own words, when no rule read a skill from it: its
     lead ("Understanding of", "The ability to") off, cut before examples and after about eight
@@ -691,12 +724,13 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
     # "in a regulated (GxP) environment": an aside inside the phrase goes, the phrase stays
     text = re.sub(r"\s*\([^)]*\)", "", text)
     if len(text.split()) > 10:
+        # the first preposition after the phrase's head, else the last comma within reach
         breaks = [
-            m.start()
-            for m in _FALLBACK_BREAK.finditer(text)
-            if 3 <= len(text[: m.start()].split()) <= 8
+            m for m in _FALLBACK_BREAK.finditer(text) if 3 <= len(text[: m.start()].split()) <= 8
         ]
-        text = text[: breaks[-1]] if breaks else " ".join(text.split()[:8])
+        preps = [m.start() for m in breaks if m.group(0).strip(" ,") not in ("", "and")]
+        commas = [m.start() for m in breaks if m.group(0).strip(" ,") in ("", "and")]
+        text = text[: (preps[:1] or commas[-1:] or [len(" ".join(text.split()[:8]))])[0]]
     text = _FALLBACK_TAIL.sub("", text.strip(" ,.-")).strip(" ,.-")
     content = [w for w in re.findall(r"[A-Za-z][\w/+-]*", text) if w.lower() not in _SMALL]
     if len(content) < 2:
@@ -715,7 +749,9 @@ _PROSE_ASK = re.compile(
     r"\b(?:including|with)\s+(?:hands-on\s+|practical\s+|direct\s+)?(?:time|experience)\s+|"
     r"\b(?:experience|background|track record)\s+(?:in\s+)?(?=[a-z]+ing\b)|"
     r"\b(?:which|that)\s+includes?\s+(?=[a-z][a-z-]*ing\b)|"
-    r"\b(?:knowledge|grasp|command|understanding|mastery)\s+of\s+",
+    r"\b(?:knowledge|grasp|command|understanding|mastery)\s+of\s+|"
+    # "you know your way around Encompass"
+    r"\bknow\s+(?:your|their)\s+way\s+around\s+",
     re.I,
 )
 _NOT_GERUND = frozenset(
@@ -745,17 +781,22 @@ def _prose_asks(sent: str) -> list[tuple[str, bool]]:
         segs: list[tuple[int, int, int]] = []  # (piece start, gerund start, end)
         # "be confident in food and wine pairing", "knowledge of the classic regions": after a
         # preposition, what is asked may be named by a noun
-        noun_first = bool(re.search(r"\b(?:with|in|of|at)\s+$", cue.group(0), re.I))
+        noun_first = bool(re.search(r"\b(?:with|in|of|at|around)\s+$", cue.group(0), re.I))
+        extend = True  # a piece that names no new practice goes on the last one
         for a, b in itertools.pairwise([*cuts, len(rest)]):
             piece = rest[a:b]
+            if re.match(r"to\s", piece):
+                extend = False  # "..., to read DU findings": a new ask, not this one's words
             g = _GERUND_START.match(piece.lstrip())
             if g and g.group("g").lower() not in _NOT_GERUND and len(g.group("g")) > 5:
                 lead = len(piece) - len(piece.lstrip())
                 segs.append((a, a + lead + g.start("g"), b))
-            elif a == 0 and noun_first and re.match(r"(?:the\s+)?[a-z]", piece):
+                extend = True
+            elif a == 0 and noun_first and re.match(r"(?:the\s+)?[a-zA-Z0-9]", piece):
                 lead = len(piece) - len(re.sub(r"^(?:the\s+)", "", piece))
                 segs.append((a, a + lead, b))
-            elif segs and not re.search(r"[\u2014\u2013]", rest[segs[-1][1] : a]):
+                extend = True
+            elif segs and extend and not re.search(r"[\u2014\u2013]", rest[segs[-1][1] : a]):
                 segs[-1] = (segs[-1][0], segs[-1][1], b)  # "clear, defensible reports"
         if not segs:
             continue
@@ -778,6 +819,30 @@ def _prose_asks(sent: str) -> list[tuple[str, bool]]:
             x = rest[g:b].strip(" ,\u2014\u2013")
             nice = bool(_NICE_CUE.search(rest[a:g]) or _NICE_CUE.search(tail))
             out.append((x[:1].upper() + x[1:], nice))
+    return out
+
+
+# "We'll expect you to read and act on DU and LP findings, and to calculate qualifying
+# income": what a prose sentence expects of the candidate, one practice per "to"
+_EXPECT = re.compile(
+    r"\b(?:expect|need|want|require)s?\s+(?:you|someone|candidates?)\s+to\s+", re.I
+)
+_EXPECT_SPLIT = re.compile(r",?\s+(?:and\s+|or\s+)?to\s+(?=[a-z]+\b)|,\s+(?:and|or)\s+(?=[a-z]+\s)")
+
+
+def _expected_of_you(sent: str) -> list[tuple[str, str]]:
+    """The practices a sentence expects of the candidate, in its words, with their category."""
+    cue = _EXPECT.search(sent)
+    if cue is None:
+        return []
+    rest = re.split(r"[.;](?:\s|$)", sent[cue.end() :])[0]
+    out = []
+    for piece in _EXPECT_SPLIT.split(rest):
+        if _PROSE_ASK.search(piece) or re.match(r"(?:be|have|work|travel|join)\b", piece, re.I):
+            continue  # asked by its own cue, or no practice ("be available", "join us")
+        found = _bullet_requirement(piece)
+        if found is not None:
+            out.append(found)
     return out
 
 
