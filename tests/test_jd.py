@@ -1016,3 +1016,29 @@ def test_what_a_sentence_expects_of_you_and_tools_you_know_your_way_around():
     # cut at the first preposition after its head, not inside the list that follows
     assert "Calculate and document qualifying income" in reqs
     assert not any("travel" in n.lower() or "join" in n.lower() for n in reqs)
+
+
+def test_fallback_reads_the_first_sentence_and_a_practice_that_starts_with_working():
+    assert set(
+        _one_bullet(
+            "State Grade III Water Treatment Operator certification. Candidates holding Grade II "
+            "may be hired as Operator II."
+        )
+    ) == {"State Grade III Water Treatment Operator certification"}
+    assert "Working with the capital commitment desk" in _one_bullet(
+        "Working with the capital commitment desk to price risk trades for clients within "
+        "approved limits"
+    )
+    regs = _one_bullet("Current FINRA Series 7 and Series 63 registrations")
+    assert regs["FINRA Series 7 and Series 63 registrations"].category == "education"
+    assert _one_bullet("You like a fast pace: our dietitians see 14 to 18 patients a day") == {}
+    assert "500 hours total flight time" in _one_bullet(
+        "Minimum 500 hours total flight time, including at least 100 hours on multi-engine aircraft"
+    )
+
+
+def test_years_written_twice_and_an_age_is_no_experience():
+    reqs = _one_bullet("Three (3) years of experience as a certified operator at a plant.")
+    assert reqs["3+ years as a certified operator"].min_years == 3.0
+    spec = parse_jd("Firefighter\n\nApplicants must be at least 18 years old and hold a license.")
+    assert not [r for r in spec.requirements if r.category == "experience"]

@@ -177,8 +177,10 @@ _ASKS_CUE = re.compile(
 _NUM = r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen"
 # "two to four years": the range's lower end is the requirement
 _YEARS = re.compile(
-    rf"\b(?P<n>{_NUM})\s*(?:\+|plus|or more)?\s*(?:(?:-|–|to)\s*(?:{_NUM})\s*)?(?:\+\s*)?"
-    r"(?:years?|yrs?)\b",
+    rf"\b(?P<n>{_NUM})\s*(?:\(\d{{1,2}}\)\s*)?(?:\+|plus|or more)?\s*"
+    rf"(?:(?:-|–|to)\s*(?:{_NUM})\s*)?(?:\+\s*)?(?:years?|yrs?)\b"
+    # "at least 18 years old": an age, not experience
+    r"(?!\s+(?:old|of age)\b)",
     re.I,
 )
 _NUM_WORDS = {
@@ -671,8 +673,11 @@ def parse_jd(
 
 _FALLBACK_LEAD = re.compile(
     r"^(?:you(?:'ve| have| are|'re)?\s+)?(?:(?:a|an|the)\s+)?"
-    r"(?:(?:strong|solid|excellent|proven|good|deep|working|practical|sound|demonstrated|basic|"
-    r"thorough|current|clear|high|hands-on|prior|previous)\s*,?\s+)*"
+    r"(?:(?:minimum|at least)(?:\s+of)?\s+)?"
+    r"(?:(?:strong|solid|excellent|proven|good|deep|practical|sound|demonstrated|basic|"
+    r"thorough|current|clear|high|hands-on|prior|previous|"
+    # "Working with the capital commitment desk" is a practice; "working knowledge" a lead
+    r"working(?=\s+(?:knowledge|understanding|familiarity|proficiency)))\s*,?\s+)*"
     r"(?:(?:experience|knowledge|understanding|familiarity|proficiency|command|grasp|"
     r"competence|background)\s+(?:(?:with|in|of|on)\s+(?:the\s+|a\s+|an\s+)?"
     r"|(?:as\s+an?\s+)|(?=[a-z]+ing\b))"
@@ -701,8 +706,8 @@ _FALLBACK_SKIP = re.compile(
     re.I,
 )
 _FALLBACK_CREDENTIAL = re.compile(
-    r"\b(?:credential|licen[cs]e|licensure|certifi\w+|designation|graduat\w+|degree|diploma|"
-    r"accredited)",
+    r"\b(?:credential|licen[cs]e|licensure|certification|certificate|designation|graduat\w+|"
+    r"degree|diploma|accredited|registrations?)",
     re.I,
 )
 
@@ -718,7 +723,10 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
     words at a phrase boundary. None for terms of work ("Ability to lift 35 pounds")."""
     if _FALLBACK_SKIP.search(body) or _OFFER.search(body):
         return None
-    text = _FALLBACK_LEAD.sub("", body.strip(" .")).strip()
+    first = _sentences(body)[0] if body.strip() else body
+    text = _FALLBACK_LEAD.sub("", first.strip(" .")).strip()
+    if re.match(r"(?:like|love|enjoy|want|thrive|care)\b", text, re.I):
+        return None  # "You like a fast pace": a trait, not a requirement to evidence
     cut = _FALLBACK_CUT.search(text)
     text = text[: cut.start()] if cut else text
     # "in a regulated (GxP) environment": an aside inside the phrase goes, the phrase stays
@@ -726,7 +734,11 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
     if len(text.split()) > 10:
         # the first preposition after the phrase's head, else the last comma within reach
         breaks = [
-            m for m in _FALLBACK_BREAK.finditer(text) if 3 <= len(text[: m.start()].split()) <= 8
+            m
+            for m in _FALLBACK_BREAK.finditer(text)
+            if 3 <= len(text[: m.start()].split()) <= 8
+            # "a book of 20 to 25 accounts": a range, not a phrase boundary
+            and not (text[: m.start()][-1:].isdigit() and text[m.end() :][:1].isdigit())
         ]
         preps = [m.start() for m in breaks if m.group(0).strip(" ,") not in ("", "and")]
         commas = [m.start() for m in breaks if m.group(0).strip(" ,") in ("", "and")]
