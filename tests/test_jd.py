@@ -1042,3 +1042,18 @@ def test_years_written_twice_and_an_age_is_no_experience():
     assert reqs["3+ years as a certified operator"].min_years == 3.0
     spec = parse_jd("Firefighter\n\nApplicants must be at least 18 years old and hold a license.")
     assert not [r for r in spec.requirements if r.category == "experience"]
+
+
+def test_what_a_prose_sentence_demands_is_required():
+    spec = parse_jd(
+        "Seasonal Firefighter\n\nYou must pass the Work Capacity Test at the arduous level (a "
+        "three-mile hike with a 45-pound pack) before the season, as well as a background check. "
+        "We require completion of basic wildland firefighter training (S-130, S-190) or "
+        "equivalent. Applications must be submitted by March 15. You must wear respiratory "
+        "protection."
+    )
+    reqs = _by_name(spec)
+    assert reqs["Pass the Work Capacity Test"].required
+    done = reqs["Completion of basic wildland firefighter training"]
+    assert done.required and done.category == "education"
+    assert len(reqs) == 2, list(reqs)  # no deadline, no term of work

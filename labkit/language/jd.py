@@ -694,20 +694,22 @@ _FALLBACK_BREAK = re.compile(
     r"and)\s|,\s",
     re.I,
 )
-_FALLBACK_TAIL = re.compile(r"(?:\s+(?:and|or|experience|skills?|knowledge|a|an|the))+$", re.I)
+_FALLBACK_TAIL = re.compile(
+    r"(?:\s+(?:and|or|experience|skills?|knowledge|a|an|the|or\s+(?:the\s+)?equivalent))+$", re.I
+)
 # terms of work, not requirements to evidence in an interview
 _FALLBACK_SKIP = re.compile(
     r"\b(?:lift|lifting|stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|CDL|"
     r"authori[sz]ed|authori[sz]ation|visa|sponsorship|citizen\w*|clearance|background|drug|"
     r"vaccinat\w*|overtime|weekends?|shifts?|schedule|on-site|onsite|in-person|hybrid|remote|"
     r"salary|benefits?|english|passion\w*|enthusias\w*|eager\w*|willing\w*|desire|"
-    r"transportation|physical\w*|climb\w*|heights?|tool set|tools? of your own|"
+    r"transportation|physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
     r"own (?:basic\s+)?(?:hand\s+)?tools?)\b",
     re.I,
 )
 _FALLBACK_CREDENTIAL = re.compile(
     r"\b(?:credential|licen[cs]e|licensure|certification|certificate|designation|graduat\w+|"
-    r"degree|diploma|accredited|registrations?)",
+    r"degree|diploma|accredited|registrations?|completion of)",
     re.I,
 )
 
@@ -721,7 +723,7 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
     """A listed requirement in the JD's own words, when no rule read a skill from it: its
     lead ("Understanding of", "The ability to") off, cut before examples and after about eight
     words at a phrase boundary. None for terms of work ("Ability to lift 35 pounds")."""
-    if _FALLBACK_SKIP.search(body) or _OFFER.search(body):
+    if _OFFER.search(body):
         return None
     first = _sentences(body)[0] if body.strip() else body
     text = _FALLBACK_LEAD.sub("", first.strip(" .")).strip()
@@ -729,6 +731,8 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
         return None  # "You like a fast pace": a trait, not a requirement to evidence
     cut = _FALLBACK_CUT.search(text)
     text = text[: cut.start()] if cut else text
+    if _FALLBACK_SKIP.search(text):
+        return None
     # "in a regulated (GxP) environment": an aside inside the phrase goes, the phrase stays
     text = re.sub(r"\s*\([^)]*\)", "", text)
     if len(text.split()) > 10:
@@ -842,13 +846,31 @@ _EXPECT = re.compile(
 _EXPECT_SPLIT = re.compile(r",?\s+(?:and\s+|or\s+)?to\s+(?=[a-z]+\b)|,\s+(?:and|or)\s+(?=[a-z]+\s)")
 
 
+# "You must pass the Work Capacity Test", "We require completion of basic wildland training",
+# "A current first aid and CPR card is required": what a prose sentence demands
+_MUST = re.compile(
+    r"\b(?:must|shall)\s+(?:also\s+)?(?:be\s+able\s+to\s+|have\s+)?(?=(?!be\b)[a-z])"
+    r"|\bwe\s+(?:also\s+)?require\s+(?:(?:that\s+)?you\s+(?:to\s+)?)?"
+    r"|^(?P<subject>(?:an?|the|your)\s+[^,;:]{3,80}?)\s+(?:is|are)\s+(?:also\s+)?required\b",
+    re.I,
+)
+
+
 def _expected_of_you(sent: str) -> list[tuple[str, str]]:
-    """The practices a sentence expects of the candidate, in its words, with their category."""
+    """The practices a sentence expects or demands of the candidate, in its words, with their
+    category."""
+    out = []
+    demand = _MUST.search(sent)
+    if demand is not None:
+        what = demand.group("subject") or re.split(r"[.;](?:\s|$)", sent[demand.end() :])[0]
+        if not re.match(r"(?:not|submit|apply|include)\b", what, re.I):
+            found = _bullet_requirement(what)
+            if found is not None:
+                out.append(found)
     cue = _EXPECT.search(sent)
     if cue is None:
-        return []
+        return out
     rest = re.split(r"[.;](?:\s|$)", sent[cue.end() :])[0]
-    out = []
     for piece in _EXPECT_SPLIT.split(rest):
         if _PROSE_ASK.search(piece) or re.match(r"(?:be|have|work|travel|join)\b", piece, re.I):
             continue  # asked by its own cue, or no practice ("be available", "join us")
