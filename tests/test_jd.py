@@ -1057,3 +1057,20 @@ def test_what_a_prose_sentence_demands_is_required():
     done = reqs["Completion of basic wildland firefighter training"]
     assert done.required and done.category == "education"
     assert len(reqs) == 2, list(reqs)  # no deadline, no term of work
+
+
+def test_years_in_a_setting_a_credential_held_and_a_chef_who_cooks():
+    spec = parse_jd(
+        "Sous Chef\n\nWe're looking for a Sous Chef to run the kitchen alongside our Head Chef. "
+        "To be considered, you'll need at least three years in a busy fresh-food kitchen. You'll "
+        "need to hold a Level 3 Award in Food Safety and Hygiene (or complete it before you "
+        "start)."
+    )
+    reqs = _by_name(spec)
+    assert reqs["3+ years in a busy fresh-food kitchen"].min_years == 3.0
+    assert reqs["Level 3 Award in Food Safety and Hygiene"].category == "education"
+    assert "Chef" not in reqs  # the configuration tool, in a kitchen
+    devops = parse_jd("DevOps Engineer\n\nRequirements\n- Chef and Puppet for configuration")
+    assert "Chef" in {r.name for r in devops.requirements}
+    held = _one_bullet("Hold a current Washington RN license")
+    assert "Washington RN license" in held

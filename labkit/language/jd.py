@@ -674,6 +674,9 @@ def parse_jd(
 _FALLBACK_LEAD = re.compile(
     r"^(?:you(?:'ve| have| are|'re)?\s+)?(?:(?:a|an|the)\s+)?"
     r"(?:(?:minimum|at least)(?:\s+of)?\s+)?"
+    # "Hold a current Washington RN license": the credential is what is held
+    r"(?:(?:hold|have|possess|obtain)\s+(?=(?:a|an|the|current|valid|your)\b))?"
+    r"(?:(?:a|an|the)\s+)?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|practical|sound|demonstrated|basic|"
     r"thorough|current|clear|high|hands-on|prior|previous|"
     # "Working with the capital commitment desk" is a practice; "working knowledge" a lead
@@ -709,7 +712,7 @@ _FALLBACK_SKIP = re.compile(
 )
 _FALLBACK_CREDENTIAL = re.compile(
     r"\b(?:credential|licen[cs]e|licensure|certification|certificate|designation|graduat\w+|"
-    r"degree|diploma|accredited|registrations?|completion of)",
+    r"degree|diploma|accredited|registrations?|completion of|award)",
     re.I,
 )
 
@@ -851,6 +854,7 @@ _EXPECT_SPLIT = re.compile(r",?\s+(?:and\s+|or\s+)?to\s+(?=[a-z]+\b)|,\s+(?:and|
 _MUST = re.compile(
     r"\b(?:must|shall)\s+(?:also\s+)?(?:be\s+able\s+to\s+|have\s+)?(?=(?!be\b)[a-z])"
     r"|\bwe\s+(?:also\s+)?require\s+(?:(?:that\s+)?you\s+(?:to\s+)?)?"
+    r"|\byou(?:'ll|\s+will)?\s+need\s+to\s+(?=hold|have|pass|obtain|possess)"
     r"|^(?P<subject>(?:an?|the|your)\s+[^,;:]{3,80}?)\s+(?:is|are)\s+(?:also\s+)?required\b",
     re.I,
 )
@@ -1574,8 +1578,8 @@ def _degree_field(clause: str) -> str | None:
 _YEARS_FIELD = re.compile(
     r"^\s+(?:of\s+experience\s+(?P<ger>[a-z]+ing\s[^,;:.()]+)"
     r"|of\s+experience\s+(?P<as2>as\s+an?\s+[^,;:.()]+)"
-    # "of experience in the construction trades"
-    r"|of\s+experience\s+(?P<inf>in\s+(?:the\s+)?(?!an?\s)[a-z][^,;:.()]+)"
+    # "of experience in the construction trades", "in a busy fresh-food kitchen"
+    r"|(?:of\s+experience\s+)?(?P<inf>in\s+(?:the\s+|an?\s+)?[a-z][^,;:.()]+)"
     r"|(?:of\s+)?(?:(?:hands-on|professional|relevant|progressive|direct|practical|"
     r"full-time|paid|recent|related)\s+)*"
     r"(?P<exp>(?:[\w/&'-]+\s+){1,6}?experience\b)"
@@ -1606,7 +1610,7 @@ def _years_field(rest: str) -> str | None:
     if kind == "ger":
         text = "of experience " + text
     cut = _FIELD_CUT.search(
-        text, 3 if kind != "inf" else len(re.match(r"in\s+(?:the\s+)?", text)[0])
+        text, 3 if kind != "inf" else len(re.match(r"in\s+(?:the\s+|an?\s+)?", text)[0])
     )
     text = (text[: cut.start()] if cut else text).strip()
     if kind == "inf" and re.fullmatch(r"in (?:the |this |a )?(?:field|industry|role|area)", text):

@@ -275,12 +275,17 @@ class Vocabulary:
         of the entry's field (none of its ``context`` words or its full name)."""
         e = mention.entry
         key = norm_term(mention.surface)
-        if not e.context or len(key) != 1 or len(key[0]) > 5 or key == norm_term(e.name):
+        # a name that is itself a common word ("Chef" the tool, in a kitchen's JD) needs its
+        # field named too: such names are matched case-sensitively and carry context words
+        common = e.name in e.case_sensitive
+        if not e.context or len(key) != 1 or len(key[0]) > 5:
+            return True
+        if key == norm_term(e.name) and not common:
             return True
         low = document.lower()
         return any(
             re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", low)
-            for w in (*e.context, e.name.lower())
+            for w in (*e.context, *(() if common else (e.name.lower(),)))
         )
 
     def _fuzzy(
