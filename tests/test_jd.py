@@ -1074,3 +1074,13 @@ def test_years_in_a_setting_a_credential_held_and_a_chef_who_cooks():
     assert "Chef" in {r.name for r in devops.requirements}
     held = _one_bullet("Hold a current Washington RN license")
     assert "Washington RN license" in held
+
+
+def test_years_a_sentence_demands_are_years_not_a_practice():
+    spec = parse_jd(
+        "Municipal Trader\n\nTo join the desk, candidates must have five years of experience in "
+        "municipal bond trading and a good record."
+    )
+    assert [(r.name, r.category) for r in spec.requirements] == [
+        ("5+ years in municipal bond trading", "experience")
+    ]

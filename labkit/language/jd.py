@@ -631,7 +631,11 @@ def parse_jd(
                 for name, cat in _expected_of_you(sent):
                     if vocab.find_mentions(name):
                         continue  # the vocabulary's name for it is already there
-                    nice = line_section == "nice" or bool(_NICE_CUE.search(sent))
+                    nice = (
+                        line_section == "nice"
+                        or (structured and section == "duties")
+                        or bool(_NICE_CUE.search(sent))
+                    )
                     entry = SkillEntry(name=name, category=cat)
                     order = _add(acc, entry, cat, not nice, sent, order)
 
@@ -728,8 +732,8 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
     words at a phrase boundary. None for terms of work ("Ability to lift 35 pounds")."""
     if _OFFER.search(body):
         return None
-    first = _sentences(body)[0] if body.strip() else body
-    text = _FALLBACK_LEAD.sub("", first.strip(" .")).strip()
+    sentence = _sentences(body)[0] if body.strip() else body
+    text = _FALLBACK_LEAD.sub("", sentence.strip(" .")).strip()
     if re.match(r"(?:like|love|enjoy|want|thrive|care)\b", text, re.I):
         return None  # "You like a fast pace": a trait, not a requirement to evidence
     cut = _FALLBACK_CUT.search(text)
@@ -755,9 +759,9 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
     if len(content) < 2:
         return None
     cat = "education" if _FALLBACK_CREDENTIAL.search(text) else "skill"
-    first = text.split()[0]
-    upper = first if any(c.isupper() for c in first[1:]) else text[:1].upper()  # "iTero"
-    return (upper + text[len(first) :] if upper == first else upper + text[1:]), cat
+    if not any(c.isupper() for c in text.split()[0][1:]):  # "iTero" stays as written
+        text = text[:1].upper() + text[1:]
+    return text, cat
 
 
 # a prose sentence that asks for practices: "You should be comfortable designing ...",
@@ -867,7 +871,8 @@ def _expected_of_you(sent: str) -> list[tuple[str, str]]:
     demand = _MUST.search(sent)
     if demand is not None:
         what = demand.group("subject") or re.split(r"[.;](?:\s|$)", sent[demand.end() :])[0]
-        if not re.match(r"(?:not|submit|apply|include)\b", what, re.I):
+        # "must have five years of ...": the years are read as such
+        if not re.match(r"(?:not|submit|apply|include)\b", what, re.I) and not _YEARS.search(what):
             found = _bullet_requirement(what)
             if found is not None:
                 out.append(found)
@@ -1589,7 +1594,7 @@ _YEARS_FIELD = re.compile(
 )
 _FIELD_CUT = re.compile(
     r"\s(?:including|ideally|preferably|with\s+(?:at\s+least|a\s+focus)|in\s+(?:a|an|the)\s|"
-    r"at\s|on\s|within\s|for\s|where\s|who\s)",
+    r"at\s|on\s|within\s|for\s|where\s|who\s|and\s+(?:a|an|the)\s)",
     re.I,
 )
 
