@@ -846,3 +846,23 @@ def test_a_career_told_by_the_year_it_began_counts_from_the_reference_year(embed
     )
     [row] = _claimed(_one(q, a, spec, embedder, ScoringOptions(reference_year=2026)))
     assert row.features["claimed_years"] == 8
+
+
+def test_a_flat_no_to_having_done_it_is_a_lack_whoever_else_did_it(
+    backend_spec,  # noqa: F811
+    embedder,  # noqa: F811
+) -> None:
+    q = "Have you worked with Kubernetes in production?"
+    [no] = _dim(
+        _one(q, "Not really, no. Our platform team ran Kubernetes and I read their runbooks.",
+             backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
+    assert no.score < 0.2 and no.features.get("negated") and no.features.get("replied_no")
+    # "No problem" opens a yes; a question that is not about having done it keeps the mention
+    [yes] = _dim(
+        _one(q, "No problem there: I ran our Kubernetes clusters for three years.",
+             backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
+    assert not yes.features.get("negated") and yes.score > 0.3
+    [other] = _dim(
+        _one("Was Kubernetes hard to learn?", "No, I picked up Kubernetes in a month at work.",
+             backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
+    assert not other.features.get("replied_no")

@@ -720,6 +720,17 @@ _YES = re.compile(
     r"i did|i am|i've|i'm)\b",
     re.I,
 )
+# a question about having done something, and a reply that flatly says no
+_HAVE_YOU = re.compile(
+    r"\b(?:have|has)\s+you\s+(?:ever\s+)?(?:done|used|worked|run|written|built|performed|"
+    r"conducted|had|touched)\b|\bany\s+(?:experience|exposure)\b|\bhave you got\b",
+    re.I,
+)
+_FLAT_NO = re.compile(
+    _LEAD + r"(?:no|nope|not really|never|i haven't|i have not|i've never|i have never)\b"
+    r"(?!\s+(?:doubt|problem|question|worries)\b)",
+    re.I,
+)
 _NO = re.compile(
     _LEAD + r"(?:no|nope|not really|not yet|never|i haven't|i have not|i don't|i do not|"
     r"i didn't|i did not|unfortunately not|not at all|i'm not|i am not|i've never|i have never|"
@@ -1089,6 +1100,19 @@ def _requirements(
                     # service in C on top of SocketCAN"): modest, not vague
                     score *= options.hedged_mention + (1 - options.hedged_mention) * local
                     feats["hedged"] = 1
+                # "Have you done any penetration tests?" "Not really, no. Our firm had an
+                # external pen test and I helped the testers": an outright no to having done
+                # it; the mention is someone else's
+                if (
+                    reply == "no"
+                    and entry.name in q_mentions
+                    and _HAVE_YOU.search(pair.question)
+                    and _FLAT_NO.match(at.text)
+                ):
+                    cand = (0.1, i0, i1, {"mentioned": 1, "negated": 1, "replied_no": 1})
+                    if best is None or cand[0] > best[0]:
+                        best = cand
+                    continue
                 # "Any Kubernetes?" "Not really. I watched a video about k8s once."
                 if denied or (reply == "no" and entry.name in q_mentions):
                     score *= options.denied_elsewhere
