@@ -1078,12 +1078,23 @@ def _requirements(
         best: tuple | None = None
         polarities = [_negated(at, m, mentions) for m in ms]
         denied = "neg" in polarities
+        # "Have you done any penetration tests?" "Not really, no. Our firm had an external pen
+        # test and I helped the testers": an outright no to having done it; the mention is
+        # someone else's
+        flat_no = (
+            reply == "no"
+            and entry.name in q_mentions
+            and bool(_HAVE_YOU.search(pair.question))
+            and bool(_FLAT_NO.match(at.text))
+        )
         for m, polarity in zip(ms, polarities, strict=True):
             i0, i1 = _around(at, m.start, m.end)
             if polarity == "neg":
                 cand = (0.1, i0, i1, {"mentioned": 1, "negated": 1, "strength": m.strength})
             elif polarity == "aspire":
                 cand = (0.2, i0, i1, {"mentioned": 1, "aspiration": 1, "strength": m.strength})
+            elif flat_no:
+                cand = (0.1, i0, i1, {"mentioned": 1, "negated": 1, "replied_no": 1})
             else:
                 seg = at.segments[_seg_of(at, at.word_at(m.start))]
                 s_text = at.span(*seg)[0]
@@ -1103,16 +1114,6 @@ def _requirements(
                 # "Have you done any penetration tests?" "Not really, no. Our firm had an
                 # external pen test and I helped the testers": an outright no to having done
                 # it; the mention is someone else's
-                if (
-                    reply == "no"
-                    and entry.name in q_mentions
-                    and _HAVE_YOU.search(pair.question)
-                    and _FLAT_NO.match(at.text)
-                ):
-                    cand = (0.1, i0, i1, {"mentioned": 1, "negated": 1, "replied_no": 1})
-                    if best is None or cand[0] > best[0]:
-                        best = cand
-                    continue
                 # "Any Kubernetes?" "Not really. I watched a video about k8s once."
                 if denied or (reply == "no" and entry.name in q_mentions):
                     score *= options.denied_elsewhere
