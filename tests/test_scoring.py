@@ -866,3 +866,55 @@ def test_a_flat_no_to_having_done_it_is_a_lack_whoever_else_did_it(
         _one("Was Kubernetes hard to learn?", "No, I picked up Kubernetes in a month at work.",
              backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
     assert not other.features.get("replied_no")
+
+
+def test_a_bare_name_after_a_no_is_weak_and_claims_nothing(backend_spec, embedder):  # noqa: F811
+    denial = [
+        ("interviewer", "Have you worked with Kubernetes in production?"),
+        (
+            "candidate",
+            "Not really, no. Our platform team ran Kubernetes and I read their runbooks.",
+        ),
+    ]
+    bare = [
+        ("interviewer", "How do you find out what went wrong after a bad deploy?"),
+        ("candidate", "The Kubernetes dashboard, mostly. And the logs, I read them carefully."),
+    ]
+    deed = [
+        ("interviewer", "How do you find out what went wrong after a bad deploy?"),
+        ("candidate", "I moved our 40 services onto Kubernetes myself, so I check its events."),
+    ]
+    alone = _score_all(bare, backend_spec, embedder)
+    after = _score_all(denial + bare, backend_spec, embedder)
+    [first] = _dim(after[0][1], "requirement", "Kubernetes")
+    assert first.features.get("replied_no")
+    [plain] = _dim(alone[0][1], "requirement", "Kubernetes")
+    [weak] = _dim(after[1][1], "requirement", "Kubernetes")
+    assert weak.features.get("denied_before") and weak.score < plain.score
+    # the flat no is a no for consistency too: a later bare name contradicts nothing ...
+    assert not _dim(after[1][1], "consistency")
+    # ... while a later deed is not discounted and does contradict the no
+    owned = _score_all(denial + deed, backend_spec, embedder)
+    [did] = _dim(owned[1][1], "requirement", "Kubernetes")
+    assert not did.features.get("denied_before")
+    [clash] = _dim(owned[1][1], "consistency")
+    assert clash.features.get("contradicts") and clash.score < 0.5
+
+
+def test_the_setting_before_a_question_naming_a_requirement_asks_nothing(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Penetration Tester\n\nRequirements:\n- Active Directory attack techniques\n"
+        "- Writing clear, client-ready reports with risk ratings\n"
+    )
+    a = "I manage it at work, resetting passwords and adding users to groups."
+    rows = _one(
+        "Our clients are mostly Windows shops. What do you know about attacking Active "
+        "Directory?", a, spec, embedder,
+    )  # fmt: skip
+    assert not _dim(rows, "requirement", "Writing clear, client-ready reports with risk ratings")
+    # a setting is the topic where the question itself names nothing
+    rows = _one(
+        "A big part of the job is writing client reports. Have you written anything like that?",
+        "I write tickets and some internal how-to docs for the help desk.", spec, embedder,
+    )  # fmt: skip
+    assert _dim(rows, "requirement", "Writing clear, client-ready reports with risk ratings")

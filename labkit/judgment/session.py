@@ -168,7 +168,7 @@ class JudgmentState:
                 [merged[i] for i in pair.answer_turns],
                 jobspec=self.jobspec,
                 embedder=self.embedder,
-                history=AnswerHistory(claims=list(self.history.claims)),
+                history=self.history.copy(),
                 vocabulary=self.vocabulary,
                 options=self.options.scoring,
             )

@@ -69,7 +69,8 @@ class ScoringOptions:
     segment_words: long unpunctuated ASR text is cut into spans of this many words.
     hedged_mention: factor on a skill mention whose sentence hedges ("maybe use STRIDE").
     denied_elsewhere: factor on a skill's best mention when the same answer also denies it
-        ("... Honestly we didn't do formal threat modeling").
+        ("... Honestly we didn't do formal threat modeling"), or when an earlier answer did and
+        this mention's sentence shows no deed of the candidate's.
     liked_mention: factor on a mention that only says the candidate likes it ("And I like
         SAP."), unless its sentence is concrete.
     brief_answer_words: a reply this short to a yes/no question is complete: it gets no
@@ -437,6 +438,12 @@ class AnswerHistory:
     """Claims made in earlier answers (grows as answers are scored)."""
 
     claims: list[Claim] = field(default_factory=list)
+    # requirement -> the answer in which the candidate said it is not theirs ("Have you done
+    # any pen tests?" "Not really, no.")
+    denied: dict[str, int] = field(default_factory=dict)
+
+    def copy(self) -> AnswerHistory:
+        return AnswerHistory(claims=list(self.claims), denied=dict(self.denied))
 
 
 def requirement_entries(
@@ -605,6 +612,7 @@ def score_answer(
         row("confidence", conf, i0, i1, hedges=len(hedges), assertions=len(asserts))
 
     # JD requirements ------------------------------------------------------------------------
+    hist = history if history is not None else AnswerHistory()
     # the answer's most telling span: the most concrete one, else the most on-topic one
     focus = at.segments[k_depth] if seg_depth[k_depth] > 0 else at.segments[best_seg]
     req_rows, claims_subjects = _requirements(
@@ -620,12 +628,14 @@ def score_answer(
         confidence=conf,
         focus=focus,
         reply=_yes_no(at.text) if is_closed_question(q) else "",
+        denied_before=frozenset(hist.denied),
     )
     for dim, score, i0, i1, req, feat in req_rows:
         row(dim, score, i0, i1, req=req, **feat)
+        if feat.get("negated"):
+            hist.denied.setdefault(req, pair.idx)
 
     # consistency against earlier claims ----------------------------------------------------
-    hist = history if history is not None else AnswerHistory()
     q_tech = [m for m in vocab.find_mentions(q, speech=True)
               if m.entry.category in ("skill", "tool", "domain")]  # fmt: skip
     q_subject = (
@@ -635,7 +645,13 @@ def score_answer(
             "career" if any(t in _CAREER_WORDS or t == "programming" for t in words_of(q)) else None
         )
     )
-    claims = _claims(pair.idx, at, tech, claims_subjects, q_subject=q_subject)
+    # a flat no to "Have you done X?" makes the answer's mention of X a no, whoever's it is;
+    # a bare name after an earlier no claims nothing
+    replied_no = {r[4] for r in req_rows if r[5].get("replied_no")}
+    bare = {r[4] for r in req_rows if r[5].get("denied_before")}
+    claims = _claims(
+        pair.idx, at, tech, claims_subjects, q_subject=q_subject, replied_no=replied_no, bare=bare
+    )
     for c, (i0, i1) in claims:
         verdict = _check_claim(c, hist.claims, options)
         if verdict is None:
@@ -1028,6 +1044,7 @@ def _requirements(
     confidence: float = 0.5,
     focus: tuple[int, int],
     reply: str = "",
+    denied_before: frozenset[str] = frozenset(),
 ) -> tuple[list[tuple], dict[int, str]]:
     out: list[tuple] = []
     subjects: dict[int, str] = {}  # word index of a mention -> requirement name
@@ -1049,7 +1066,14 @@ def _requirements(
     # a question about a requirement in other words than its name: "how you lock out a panel"
     # (Lockout/Tagout Procedures), "how you'd run an investigation" (Employee relations:
     # conducting investigations)
-    q_topics = _topics_asked(_asking_part(pair.question), pairs)
+    # where the asking sentence names a requirement, the sentences before it are the setting
+    # ("Our clients are mostly Windows shops. What do you know about attacking Active
+    # Directory?" asks nothing about client-ready reports)
+    ask = _asking_part(pair.question)
+    last = _last_question(ask)
+    if last != ask and vocab.find_mentions(last, targets=entries, speech=True, fuzzy=True):
+        ask = last
+    q_topics = _topics_asked(ask, pairs)
     implied = [m for m in vocab.find_mentions(at.text, speech=True) if m.entry.implies]
     # a limit owned in a sentence that names a requirement limits that one ("the cluster was
     # set up by the platform team"); one that names none limits what the answer is about
@@ -1118,6 +1142,11 @@ def _requirements(
                 if denied or (reply == "no" and entry.name in q_mentions):
                     score *= options.denied_elsewhere
                     feats["denied_elsewhere"] = 1
+                elif local == 0 and req.name in denied_before:
+                    # "Have you done any pen tests?" "Not really, no." ... later "the pen test
+                    # report, I write tickets": a name, not a deed, after the candidate's no
+                    score *= options.denied_elsewhere
+                    feats["denied_before"] = 1
                 elif limits(entry.name):
                     score *= options.limited_elsewhere
                     feats["limited"] = 1
@@ -1390,6 +1419,13 @@ def _asking_part(question: str, *, long_words: int = 40) -> str:
     return " ".join(sentences[-2:])
 
 
+def _last_question(text: str) -> str:
+    """The last sentence of ``text`` that ends in a question mark (else ``text``)."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    asked = [x for x in sentences if x.endswith("?")]
+    return asked[-1] if asked else text
+
+
 def _asked_about(
     question: str,
     req: Requirement,
@@ -1503,6 +1539,8 @@ def _claims(
     subjects: dict[int, str],
     *,
     q_subject: str | None = None,
+    replied_no: set[str] | frozenset[str] = frozenset(),
+    bare: set[str] | frozenset[str] = frozenset(),
 ) -> list[tuple[Claim, tuple[int, int]]]:
     out: list[tuple[Claim, tuple[int, int]]] = []
     mention_at = {at.word_at(m.start): m for m in tech}
@@ -1525,6 +1563,11 @@ def _claims(
         out.append((Claim(qa_idx, subject, yrs, False, ev, t0, t1), span))
     for m in tech:
         pol = _negated(at, m, tech)
+        names = {m.entry.name, subjects.get(at.word_at(m.start))}
+        if names & bare and pol != "neg":
+            continue
+        if names & replied_no:
+            pol = "neg"
         w0, w1 = at.char_span(m.start, m.end)
         span = _around(at, m.start, m.end)
         ev, t0, t1 = at.span(*span)
