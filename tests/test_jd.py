@@ -1084,3 +1084,18 @@ def test_years_a_sentence_demands_are_years_not_a_practice():
     assert [(r.name, r.category) for r in spec.requirements] == [
         ("5+ years in municipal bond trading", "experience")
     ]
+
+
+def test_a_credential_a_prose_sentence_asks_the_candidate_to_hold():
+    spec = parse_jd(
+        "Official Court Reporter\n\nThe successful candidate holds a current state Certified "
+        "Shorthand Reporter license or the NCRA Registered Professional Reporter (RPR) credential "
+        "and can write at 225 words per minute. You'll need a current OLCC service permit and a "
+        "real commitment to responsible service. You will need a laptop and a quiet room. "
+        "Applicants must hold a valid driver's license."
+    )
+    reqs = _by_name(spec)
+    csr = reqs["State Certified Shorthand Reporter license"]  # the first of the alternatives
+    assert csr.required and csr.category == "education"
+    assert reqs["OLCC service permit"].category == "education"
+    assert not [n for n in reqs if "laptop" in n.lower() or "driver" in n.lower()], list(reqs)

@@ -864,10 +864,41 @@ _MUST = re.compile(
 )
 
 
+# "The successful candidate holds a current state CSR license or ...", "You'll need a current
+# OLCC service permit": a credential a prose sentence asks the candidate to hold
+_HOLDS = re.compile(
+    r"\b(?:holds?|possess(?:es)?|(?:you(?:'ll|\s+will)?\s+)need|(?:must|should)\s+have)\s+"
+    r"(?=(?:a|an|the|your)\s)",
+    re.I,
+)
+_HELD = re.compile(
+    r"\b(?:licen[cs]e|certification|certificate|credential|permit|registration)s?\b", re.I
+)
+
+
+def _held_credential(sent: str) -> tuple[str, str] | None:
+    """The credential a prose sentence asks the candidate to hold, in its words (the first of
+    alternatives), as education."""
+    cue = _HOLDS.search(sent)
+    if cue is None:
+        return None
+    rest = re.split(r"[.;](?:\s|$)", sent[cue.end() :])[0]
+    paper = _HELD.search(rest)
+    if paper is None or len(rest[: paper.start()].split()) > 10:
+        return None
+    if _YEARS.search(rest[: paper.end()]):
+        return None  # "must have 3 years of ... and a license": the years are read as such
+    found = _bullet_requirement(rest[: paper.end()])
+    return (found[0], "education") if found is not None else None
+
+
 def _expected_of_you(sent: str) -> list[tuple[str, str]]:
     """The practices a sentence expects or demands of the candidate, in its words, with their
     category."""
     out = []
+    held = _held_credential(sent)
+    if held is not None:
+        out.append(held)
     demand = _MUST.search(sent)
     if demand is not None:
         what = demand.group("subject") or re.split(r"[.;](?:\s|$)", sent[demand.end() :])[0]
