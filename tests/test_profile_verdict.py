@@ -258,3 +258,26 @@ def test_admitted_gaps_past_the_first_discount_a_sure_yes():
     assert low.hire_probability < 0.5
     low_gaps = make_verdict(q, SPEC, t=1, after_qa=0, flags=["admitted gaps in 4 answers: Q1"])
     assert low_gaps.hire_probability == pytest.approx(low.hire_probability, abs=1e-4)
+
+
+@pytest.mark.slow
+def test_a_paused_answer_leaves_no_claims_behind(backend_spec, embedder):  # noqa: F811
+    ts = turns(
+        [
+            ("interviewer", "Have you worked with Kubernetes in production?"),
+            ("candidate", "Not really, no. Our platform team ran Kubernetes for us."),
+            ("interviewer", "How do you find out what went wrong after a bad deploy?"),
+            ("candidate", "The Kubernetes dashboard, mostly. And the logs, I read them."),
+        ]
+    )
+
+    def k8s_rows(profiling=()):
+        res = judge_session(backend_spec, ts, embedder=embedder, profiling=list(profiling))
+        return [s for s in res.answer_scores if s.requirement == "Kubernetes" and s.qa_idx == 1]
+
+    [after_no] = k8s_rows()
+    assert after_no.features.get("denied_before")  # the no counts against the bare name ...
+    first = ts[1]
+    [after_pause] = k8s_rows([(ts[0].t_start, False), (first.t_end + 0.05, True)])
+    assert not after_pause.features.get("denied_before")  # ... unless it was paused
+    assert after_pause.score > after_no.score

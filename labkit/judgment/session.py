@@ -217,7 +217,8 @@ class JudgmentState:
                     a_turns,
                     jobspec=self.jobspec,
                     embedder=self.embedder,
-                    history=self.history,
+                    # a paused answer's claims and denials do not count either
+                    history=self.history if self.profile.counts(pair) else self.history.copy(),
                     vocabulary=self.vocabulary,
                     options=self.options.scoring,
                 )
