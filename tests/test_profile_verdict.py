@@ -275,9 +275,6 @@ def test_a_paused_answer_leaves_no_claims_behind(backend_spec, embedder):  # noq
         res = judge_session(backend_spec, ts, embedder=embedder, profiling=list(profiling))
         return [s for s in res.answer_scores if s.requirement == "Kubernetes" and s.qa_idx == 1]
 
-    [after_no] = k8s_rows()
-    assert after_no.features.get("denied_before")  # the no counts against the bare name ...
+    assert not k8s_rows()  # after the no, the bare name shows nothing ...
     first = ts[1]
-    [after_pause] = k8s_rows([(ts[0].t_start, False), (first.t_end + 0.05, True)])
-    assert not after_pause.features.get("denied_before")  # ... unless it was paused
-    assert after_pause.score > after_no.score
+    assert k8s_rows([(ts[0].t_start, False), (first.t_end + 0.05, True)])  # ... unless paused

@@ -868,7 +868,7 @@ def test_a_flat_no_to_having_done_it_is_a_lack_whoever_else_did_it(
     assert not other.features.get("replied_no")
 
 
-def test_a_bare_name_after_a_no_is_weak_and_claims_nothing(backend_spec, embedder):  # noqa: F811
+def test_a_bare_name_after_a_no_shows_and_claims_nothing(backend_spec, embedder):  # noqa: F811
     denial = [
         ("interviewer", "Have you worked with Kubernetes in production?"),
         (
@@ -888,15 +888,14 @@ def test_a_bare_name_after_a_no_is_weak_and_claims_nothing(backend_spec, embedde
     after = _score_all(denial + bare, backend_spec, embedder)
     [first] = _dim(after[0][1], "requirement", "Kubernetes")
     assert first.features.get("replied_no")
-    [plain] = _dim(alone[0][1], "requirement", "Kubernetes")
-    [weak] = _dim(after[1][1], "requirement", "Kubernetes")
-    assert weak.features.get("denied_before") and weak.score < plain.score
-    # the flat no is a no for consistency too: a later bare name contradicts nothing ...
+    assert _dim(alone[0][1], "requirement", "Kubernetes")  # a name alone is some evidence ...
+    # ... but after the candidate's own no it shows nothing, and contradicts nothing
+    assert not _dim(after[1][1], "requirement", "Kubernetes")
     assert not _dim(after[1][1], "consistency")
-    # ... while a later deed is not discounted and does contradict the no
+    # a later deed still counts, and does contradict the no
     owned = _score_all(denial + deed, backend_spec, embedder)
     [did] = _dim(owned[1][1], "requirement", "Kubernetes")
-    assert not did.features.get("denied_before")
+    assert did.score > 0.5
     [clash] = _dim(owned[1][1], "consistency")
     assert clash.features.get("contradicts") and clash.score < 0.5
 

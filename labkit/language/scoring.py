@@ -69,8 +69,8 @@ class ScoringOptions:
     segment_words: long unpunctuated ASR text is cut into spans of this many words.
     hedged_mention: factor on a skill mention whose sentence hedges ("maybe use STRIDE").
     denied_elsewhere: factor on a skill's best mention when the same answer also denies it
-        ("... Honestly we didn't do formal threat modeling"), or when an earlier answer did and
-        this mention's sentence shows no deed of the candidate's.
+        ("... Honestly we didn't do formal threat modeling"). (After a denial in an earlier
+        answer, a mention whose sentence shows no deed of the candidate's counts not at all.)
     liked_mention: factor on a mention that only says the candidate likes it ("And I like
         SAP."), unless its sentence is concrete.
     brief_answer_words: a reply this short to a yes/no question is complete: it gets no
@@ -615,7 +615,7 @@ def score_answer(
     hist = history if history is not None else AnswerHistory()
     # the answer's most telling span: the most concrete one, else the most on-topic one
     focus = at.segments[k_depth] if seg_depth[k_depth] > 0 else at.segments[best_seg]
-    req_rows, claims_subjects = _requirements(
+    req_rows, claims_subjects, bare = _requirements(
         pair,
         at,
         jobspec,
@@ -648,7 +648,6 @@ def score_answer(
     # a flat no to "Have you done X?" makes the answer's mention of X a no, whoever's it is;
     # a bare name after an earlier no claims nothing
     replied_no = {r[4] for r in req_rows if r[5].get("replied_no")}
-    bare = {r[4] for r in req_rows if r[5].get("denied_before")}
     claims = _claims(
         pair.idx, at, tech, claims_subjects, q_subject=q_subject, replied_no=replied_no, bare=bare
     )
@@ -1045,12 +1044,15 @@ def _requirements(
     focus: tuple[int, int],
     reply: str = "",
     denied_before: frozenset[str] = frozenset(),
-) -> tuple[list[tuple], dict[int, str]]:
+) -> tuple[list[tuple], dict[int, str], set[str]]:
+    """Requirement rows, the requirement each mention names (by word index), and the
+    requirements named only bare after the candidate denied them in an earlier answer."""
     out: list[tuple] = []
     subjects: dict[int, str] = {}  # word index of a mention -> requirement name
+    bare_names: set[str] = set()
     pairs = requirement_entries(jobspec, vocab)
     if not pairs:
-        return out, subjects
+        return out, subjects, bare_names
     entries = [e for _, e in pairs]
     mentions = vocab.find_mentions(at.text, speech=True, targets=entries, fuzzy=True)
     by_name: dict[str, list[Mention]] = {}
@@ -1145,8 +1147,9 @@ def _requirements(
                 elif local == 0 and req.name in denied_before:
                     # "Have you done any pen tests?" "Not really, no." ... later "the pen test
                     # report, I write tickets": a name, not a deed, after the candidate's no
-                    score *= options.denied_elsewhere
-                    feats["denied_before"] = 1
+                    # shows nothing either way
+                    bare_names.add(req.name)
+                    continue
                 elif limits(entry.name):
                     score *= options.limited_elsewhere
                     feats["limited"] = 1
@@ -1157,6 +1160,8 @@ def _requirements(
                 cand = (score, i0, i1, feats)
             if best is None or cand[0] > best[0]:
                 best = cand
+        if best is None and req.name in bare_names:
+            continue  # nor by another way of reading it
         if best is None:
             # "we trained it in PyTorch and served it with FastAPI": Python, said indirectly
             names = {n.lower() for n in req.name.split(" or ")}
@@ -1279,7 +1284,7 @@ def _requirements(
                     )
                 )
                 break
-    return out, subjects
+    return out, subjects, bare_names
 
 
 # role nouns that alone name no field ("engineer"), and ones that do ("paralegal")
