@@ -666,3 +666,23 @@ def test_a_morning_greeting_is_small_talk_and_the_terms_of_the_job_no_technique(
     )
     assert question_topic("How do you feel about working nights long term?") == "behavioural"
     assert question_topic("How do you feel about Kubernetes operators?") == "technical"
+
+
+def test_an_answer_goes_on_after_the_reply_to_the_candidates_question_and_a_reaction():
+    script = [
+        ("interviewer", "The role includes on-call about one week in six. How do you feel about "
+                        "that?", 0.5),
+        ("candidate", "Honestly, I'd rather not, if I'm being upfront. I've got a second job on "
+                      "weekends, I do IT for my uncle's business. Is on-call, like, required?",
+         0.5),
+        ("interviewer", "It is, yes. Everyone on the team rotates.", 0.5),
+        ("candidate", "Okay. I mean, I could probably figure it out.", 0.5),
+        ("interviewer", "How comfortable are you with Section GG scoring?", 0.5),
+        ("candidate", "Very. At Lakeside OT owns the self-care items and we split the transfer "
+                      "items with PT, and I rebuilt our training on usual performance.", 0.5),
+        ("interviewer", "Oh, wow. Okay.", 0.5),
+        ("candidate", "Yeah, it was a chunk of work, but it matters for the case-mix groups.",
+         0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3)), (4, (5, 7))]

@@ -183,6 +183,8 @@ def pair_questions(
                 and _YES_NO_REPLY.match(nxt.text)
                 # "Okay, thanks for clarifying that." "Yeah, sorry, I should've said ...": no ask
                 and not _THANKS_FOR.search(turn.text)
+                # "Oh, wow. Okay." "Yeah, it was a chunk of work": a reaction asks nothing
+                and not _reaction(turn.text)
                 and not (cur and cur.answers and _CLARIFY.search(cur.answers[-1].text))
                 and not (cur and cur.answers and _clarified(cur.answers[-1].text, turn.text))
                 and not (cur and cur.answers and _acknowledged(turn.text, nxt.text))
@@ -298,7 +300,11 @@ def _clarified(reply: str, remark: str) -> bool:
     back: then the candidate's answer goes on after it."""
     if _asks_back(reply):
         return True
-    return "?" in reply and len(reply.split()) <= 15 and bool(_CONFIRMS.match(remark))
+    if "?" in reply and len(reply.split()) <= 15 and bool(_CONFIRMS.match(remark)):
+        return True
+    # "... I've got a second job on weekends. Is on-call, like, required?" "It is, yes.": the
+    # candidate asked about the job before finishing; the reply hands the floor back
+    return reply.rstrip().endswith("?")
 
 
 # how a candidate takes a remark in: "Okay, good to know.", "That makes sense.", "Ha, ..."
@@ -350,6 +356,12 @@ def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool
     )
 
 
+def _reaction(remark: str) -> bool:
+    """A remark made only of reaction words ("Oh, wow. Okay.", "Oh, I like that.")."""
+    said = {w.strip(".,!?;:").lower() for w in remark.split()}
+    return all(w in _REMARK_WORDS or _HUM.match(w) for w in said if w)
+
+
 _REMARK_WORDS = frozenset(
     [
         "okay", "ok", "alright", "all", "right", "cool", "wow", "oh", "ah", "ha", "haha", "hmm",
@@ -357,7 +369,7 @@ _REMARK_WORDS = frozenset(
         "wonderful", "fantastic", "lovely", "makes", "sense", "love", "that", "that's", "thats",
         "true", "exactly", "absolutely", "sure", "yes", "yeah", "yep", "got", "it", "i", "see",
         "interesting", "thanks", "thank", "you", "and", "so", "well", "gotcha", "understood",
-        "noted", "point",
+        "noted", "point", "like", "neat",
     ]
 )  # fmt: skip
 _HUM = re.compile(r"^(?:[mh]+|u+[hm]+|a+h+|o+h+|e+r+m*)$")  # "Mmm", "mm-hmm", "uh-huh"
