@@ -1099,3 +1099,40 @@ def test_a_credential_a_prose_sentence_asks_the_candidate_to_hold():
     assert csr.required and csr.category == "education"
     assert reqs["OLCC service permit"].category == "education"
     assert not [n for n in reqs if "laptop" in n.lower() or "driver" in n.lower()], list(reqs)
+
+
+def test_studio_headings_time_windows_months_and_a_drivers_license():
+    spec = parse_jd(
+        "Motion Designer\n\nThe gig\n- Build style frames and animatics from creative briefs\n\n"
+        "You've got\n- Expert-level After Effects\n"
+        "- Comfort taking and turning around client feedback over multiple rounds\n\n"
+        "Bonus points\n- Cinema 4D\n"
+    )
+    reqs = _by_name(spec)
+    assert reqs["Adobe After Effects"].required  # "You've got" lists requirements ...
+    assert not [n for n, r in reqs.items() if "style frames" in n.lower() and r.required]
+    assert "Taking and turning around client feedback over multiple rounds" in reqs  # no "Comfort"
+    assert not reqs["Cinema 4D"].required
+    driver = _by_name(
+        parse_jd(
+            "Regional Driver\n\nRequirements:\n- Valid Class A CDL\n"
+            "- Minimum 12 months of verifiable Class A tractor-trailer experience within the last "
+            "3 years\n- Clean MVR: no more than 2 moving violations in 3 years, no DUI in 7 years\n"
+            "- Must obtain EMD certification within 12 months of hire\n"
+        )
+    )
+    cdl = driver["Class A CDL"]
+    assert cdl.category == "education" and "cdl" in cdl.aliases
+    [exp] = [r for r in driver.values() if r.category == "experience"]  # a window is no tenure
+    assert exp.min_years == 1.0 and "tractor-trailer" in exp.name
+    assert driver["EMD certification"].category == "education"
+
+
+def test_aws_in_a_welding_jd_is_the_welding_society():
+    spec = parse_jd(
+        "Structural Welder\n\nRequirements:\n- AWS D1.1 structural welding certification\n"
+        "- Experience with FCAW and GMAW\n"
+    )
+    assert "Amazon Web Services" not in _by_name(spec)
+    cloud = parse_jd("Backend Engineer\n\nRequirements:\n- AWS and Terraform in production\n")
+    assert "Amazon Web Services" in _by_name(cloud)

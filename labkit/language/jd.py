@@ -94,6 +94,7 @@ _HEAD_SKIP = re.compile(
 )
 _HEAD_DUTIES = re.compile(
     r"\b(responsibilities|what you('ll)? do|what you will do|the role|about the role|duties|"
+    r"(?:the )?(?:gig|job|position|opportunity)|"
     r"your mission|day[- ]to[- ]day|in this role|your role|you will|"
     # "ESSENTIAL FUNCTIONS", "Key job functions", "Position summary": what the job does
     r"(?:essential|job|key|primary|principal)\s+(?:functions?|duties|tasks)|"
@@ -102,6 +103,7 @@ _HEAD_DUTIES = re.compile(
 )
 _HEAD_REQ = re.compile(
     r"\b(requirements?|required|qualifications?|must[- ]haves?|what you('ll)? need|you have|"
+    r"(?:what )?you(?:'ve| have) got|"
     r"essentials?|key requirements|core requirements|core skills|mandatory|must|"
     r"you bring|what we (?:require|need|expect|ask)|we require|we expect|you should have|"
     r"what you('ll)? bring|what you have|what makes you|your profile|profile|the ideal candidate|"
@@ -680,20 +682,22 @@ _FALLBACK_LEAD = re.compile(
     r"(?:(?:minimum|at least)(?:\s+of)?\s+)?"
     # "Hold a current Washington RN license": the credential is what is held
     r"(?:(?:hold|have|possess|obtain)\s+(?=(?:a|an|the|current|valid|your)\b))?"
+    # "Must obtain state telecommunicator certification within 12 months of hire"
+    r"(?:must\s+(?:be\s+able\s+to\s+)?(?:obtain|hold|have|possess)\s+)?"
     r"(?:(?:a|an|the)\s+)?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|practical|sound|demonstrated|basic|"
     r"thorough|current|clear|high|hands-on|prior|previous|"
     # "Working with the capital commitment desk" is a practice; "working knowledge" a lead
     r"working(?=\s+(?:knowledge|understanding|familiarity|proficiency)))\s*,?\s+)*"
     r"(?:(?:experience|knowledge|understanding|familiarity|proficiency|command|grasp|"
-    r"competence|background)\s+(?:(?:with|in|of|on)\s+(?:the\s+|a\s+|an\s+)?"
+    r"competence|background|comfort)\s+(?:(?:with|in|of|on)\s+(?:the\s+|a\s+|an\s+)?"
     r"|(?:as\s+an?\s+)|(?=[a-z]+ing\b))"
     r"|(?:the\s+)?(?:demonstrated\s+)?(?:ability|able)\s+to\s+)?",
     re.I,
 )
 _FALLBACK_CUT = re.compile(
     r"\s*(?:[;:]|\((?![^)]*\)\s*\w)|,?\s+(?:including|such as|e\.g\.|for example|ideally|"
-    r"preferably|according to|as well as)\b|\s[-\u2013\u2014]\s)",
+    r"preferably|according to|as well as|within)\b|\s[-\u2013\u2014]\s)",
     re.I,
 )
 _FALLBACK_BREAK = re.compile(
@@ -1615,7 +1619,8 @@ _YEARS_FIELD = re.compile(
     r"^\s+(?:of\s+experience\s+(?P<ger>[a-z]+ing\s[^,;:.()]+)"
     r"|of\s+experience\s+(?P<as2>as\s+an?\s+[^,;:.()]+)"
     # "of experience in the construction trades", "in a busy fresh-food kitchen"
-    r"|(?:of\s+experience\s+)?(?P<inf>in\s+(?:the\s+|an?\s+)?[a-z][^,;:.()]+)"
+    r"|(?:of\s+experience\s+)?(?P<inf>in\s+(?!the\s+(?:last|past|next)\b)(?:the\s+|an?\s+)?"
+    r"[a-z][^,;:.()]+)"
     r"|(?:of\s+)?(?:(?:hands-on|professional|relevant|progressive|direct|practical|"
     r"full-time|paid|recent|related)\s+)*"
     r"(?P<exp>(?:[\w/&'-]+\s+){1,6}?experience\b)"
@@ -1657,21 +1662,32 @@ def _years_field(rest: str) -> str | None:
 # "sit for the PE exam within two years of joining", "over the last five years we have grown":
 # a deadline or a stretch of time, not years of experience asked for
 _NOT_TENURE = re.compile(
-    r"\b(?:within|after|every|in (?:the|your) (?:first|next)|(?:over|for|in) the (?:last|past|"
-    r"next))\s+$",
+    r"\b(?:within|after|every|in|in (?:the|your) (?:first|next)|(?:over|for|in|within) the "
+    r"(?:last|past|next))\s+$",
     re.I,
 )
+# "Minimum 12 months of verifiable Class A tractor-trailer experience": months count too
+_MONTHS = re.compile(rf"\b(?P<n>{_NUM})\s*(?:\+|plus|or more)?\s*months?\b", re.I)
 _SETTING = re.compile(r"\bexperience\s+(?:in|at|within|on)\s+(?:an?\s+|the\s+)?$", re.I)
+
+
+def _experience_after(text: str) -> bool:
+    """Whether months said just before ``text`` are of experience ("12 months of verifiable
+    tractor-trailer experience"), not a deadline or a term ("within 12 months of hire")."""
+    return bool(re.match(r"[^.;:]{0,60}?\bexperience\b", text, re.I))
 
 
 def _years(clause: str, mentions: Sequence) -> list[tuple[float, SkillEntry | None, str | None]]:
     """Each "N+ years" of a clause, with the known skill they attach to or else the words that
     say what they are of."""
     out = []
-    found = list(_YEARS.finditer(clause))
+    months = [m for m in _MONTHS.finditer(clause) if _experience_after(clause[m.end() :])]
+    found = sorted([*_YEARS.finditer(clause), *months], key=lambda m: m.start())
     for k, m in enumerate(found):
         n = m.group("n").lower()
         yrs = float(_NUM_WORDS.get(n, 0) or float(n) if n not in _NUM_WORDS else _NUM_WORDS[n])
+        if m.re is _MONTHS:
+            yrs = round(yrs / 12, 2)
         if not 0 < yrs <= 40 or _NOT_TENURE.search(clause[: m.start()]):
             continue
         # the skill the years attach to: the first technical mention after it, before the next
@@ -1814,7 +1830,7 @@ _PHRASE_LEAD = re.compile(
     r"confidence|comfort)\s+"
     r"(?:with|in|of|using|on|across|to)\s+"
     # "Experience preparing permit applications": the practice is the gerund phrase
-    r"|(?:experience|proficiency)\s+(?=[a-z]+ing\b)"
+    r"|(?:experience|proficiency|comfort)\s+(?=[a-z]+ing\b)"
     # "Graduate of a CODA-accredited dental hygiene program": the program is the credential
     r"|graduat(?:e|ion)\s+(?:of|from)\s+"
     # "Demonstrated ability to analyze loss runs", "Able to read electrical blueprints": what
@@ -1868,7 +1884,8 @@ class _Phrase:
 
 
 _SKILLISH = ("skill", "tool")
-_PAPERS = r"licen[cs]e|licensure|certification|certificate"  # what a credential is called
+# what a credential is called ("Valid Class A CDL": a commercial driver's license)
+_PAPERS = r"licen[cs]e|licensure|certification|certificate|CDL"
 _CREDENTIAL_NOUN = rf"(?:credential|{_PAPERS}|designation)s?\b"
 _CREDENTIAL_WORD = re.compile(rf"\b{_CREDENTIAL_NOUN}", re.I)
 _CREDENTIAL = re.compile(rf"\b(?:{_PAPERS}|degree|credential)$", re.I)
@@ -2005,6 +2022,8 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         rf"(?:\s*(?:,|/|or|and)\s*[A-Z][\w-]*)+\s+(?:{_CREDENTIAL_NOUN}|degrees?\b)",
         clause[end:],
     )
+    if paper and len(words) >= 2 and re.fullmatch(r"[A-Z]{2,5}", words[-1]):
+        aliases.append(words[-1].lower())  # "Class A CDL": "I got my CDL in 2019"
     return _Phrase(
         name,
         end,
