@@ -917,3 +917,21 @@ def test_the_setting_before_a_question_naming_a_requirement_asks_nothing(embedde
         "I write tickets and some internal how-to docs for the help desk.", spec, embedder,
     )  # fmt: skip
     assert _dim(rows, "requirement", "Writing clear, client-ready reports with risk ratings")
+
+
+def test_a_welders_shop_words_evidence_the_processes(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Structural Welder\n\nRequirements:\n- Proficient in FCAW and GMAW, all positions\n"
+        "- Able to read blueprints/shop drawings and weld symbols\n"
+    )
+    rows = _one(
+        "What are you running day to day?",
+        "Mostly flux core, dual shield, on a Miller. At Keystone it was all spray MIG, and I can "
+        "read the weld symbols no problem.",
+        spec,
+        embedder,
+    )
+    said = {r.requirement for r in _dim(rows, "requirement") if r.features.get("mentioned")}
+    assert {"FCAW", "GMAW", "Blueprint Reading"} <= said
+    gpu = parse_jd("ML Platform Engineer\n\nRequirements:\n- MIG or time-slicing on NVIDIA GPUs\n")
+    assert "GMAW" not in {r.name for r in gpu.requirements}
