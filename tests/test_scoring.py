@@ -935,3 +935,17 @@ def test_a_welders_shop_words_evidence_the_processes(embedder):  # noqa: F811
     assert {"FCAW", "GMAW", "Blueprint Reading"} <= said
     gpu = parse_jd("ML Platform Engineer\n\nRequirements:\n- MIG or time-slicing on NVIDIA GPUs\n")
     assert "GMAW" not in {r.name for r in gpu.requirements}
+
+
+def test_a_question_naming_a_requirements_acronym_asks_about_it(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Regional Driver\n\nRequirements:\n- Clean MVR: no more than 2 moving violations\n"
+        "- CAN bus diagnostics on the trailer reefer units\n"
+    )
+    a = "One ticket, eight over in a construction zone, two years ago. No accidents, no DUIs."
+    asked = _dim(_one("Anything on your MVR in the last three years?", a, spec, embedder),
+                 "requirement", "Clean MVR")  # fmt: skip
+    assert asked and asked[0].features.get("asked")
+    # "Can you ..." in lower-case words asks nothing of CAN bus
+    rows = _one("Can you tell me about your record?", a, spec, embedder)
+    assert not [r for r in _dim(rows, "requirement") if "CAN" in (r.requirement or "")]

@@ -1367,6 +1367,9 @@ def _topics_asked(question: str, pairs: Sequence[tuple[Requirement, SkillEntry]]
     relations: conducting investigations"), that no other line of the JD shares."""
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", question)]
     said = {*words, *(a + b for a, b in itertools.pairwise(words))}  # "lock out"
+    # "Clean MVR": an acronym of the name is as specific as a long word ("anything on your
+    # MVR?"), said in capitals ("Can you ..." asks nothing of CAN bus)
+    said |= {w for w in re.findall(r"[A-Za-z]+", question) if len(w) >= 3 and w.isupper()}
     owners: dict[str, set[str]] = {}  # topic word -> the JD lines (sources) that hold it
     topics: dict[str, set[str]] = {}
     for req, entry in pairs:
@@ -1374,10 +1377,10 @@ def _topics_asked(question: str, pairs: Sequence[tuple[Requirement, SkillEntry]]
             continue
         texts = [entry.name, *entry.aliases, _explanation(req, entry)]
         ws = {
-            w.lower()
+            w if len(w) < 4 else w.lower()  # short acronyms stay in capitals
             for t in texts
             for w in re.findall(r"[A-Za-z]+", t)
-            if len(w) >= 4 and w.lower() not in _TOPIC_STOP
+            if (len(w) >= 4 or (len(w) == 3 and w.isupper())) and w.lower() not in _TOPIC_STOP
         }
         topics[entry.name] = ws
         for w in ws:
