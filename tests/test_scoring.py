@@ -949,3 +949,15 @@ def test_a_question_naming_a_requirements_acronym_asks_about_it(embedder):  # no
     # "Can you ..." in lower-case words asks nothing of CAN bus
     rows = _one("Can you tell me about your record?", a, spec, embedder)
     assert not [r for r in _dim(rows, "requirement") if "CAN" in (r.requirement or "")]
+
+
+def test_years_answering_how_long_the_candidate_has_held_a_job_are_a_career(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Dispatcher\n\nRequirements:\n- One (1) year of experience in a position involving "
+        "high-volume public contact\n"
+    )
+    [row] = _claimed(
+        _one("How long have you been at the call center?", "Almost three years.", spec, embedder)
+    )
+    assert row.features["claimed_years"] == 3.0 and row.score == 1.0
+    assert not _claimed(_one("What do you do there?", "Almost three years.", spec, embedder))

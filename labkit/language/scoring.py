@@ -377,6 +377,12 @@ _CAREER_WORDS = frozenset(
 )
 # "Last three years I've been with Hendricks Electric", "four years apprenticeship": a career
 # in words that name no role (only for a JD's plain "4+ years of experience")
+# a question about how long the candidate has held a job
+_HOW_LONG = re.compile(
+    r"\bhow long (?:have|had|did) you (?:been |worked |work )?(?:at|with|in|there|for|doing)\b"
+    r"|\bhow (?:many|long) years (?:have|did) you\b",
+    re.I,
+)
 _CAREER_RE = re.compile(
     r"\b(?:i've been|i have been|i was|i've worked|i worked|i spent)\s+(?:\w+\s+){0,2}?"
     r"(?:with|at|for|as|in)\b|\bapprentice(?:ship)?\b|\bjourneym[ae]n\b|\bon the job\b"
@@ -1270,6 +1276,8 @@ def _requirements(
                 since  # the year one started is a career's start
                 or any(t in _CAREER_WORDS for t in words_of(said))
                 or bool(_CAREER_RE.search(said))
+                # "How long have you been at the call center?" "Almost three years."
+                or bool(_HOW_LONG.search(pair.question))
             )
             if skill_ok and (entry.aliases or career):
                 score = min(1.0, yrs / req.min_years)
