@@ -961,3 +961,16 @@ def test_years_answering_how_long_the_candidate_has_held_a_job_are_a_career(embe
     )
     assert row.features["claimed_years"] == 3.0 and row.score == 1.0
     assert not _claimed(_one("What do you do there?", "Almost three years.", spec, embedder))
+
+
+def test_a_stated_figure_meets_or_misses_the_one_asked_for(embedder):  # noqa: F811
+    spec = parse_jd("Dispatcher\n\nRequirements:\n- Ability to type at a net speed of 35 words "
+                    "per minute\n")  # fmt: skip
+    name = "Type at a net speed of 35 words per minute"
+    q = "What's your typing speed?"
+    [met] = _dim(_one(q, "I tested at fifty-two words per minute, net, last month.", spec,
+                      embedder), "requirement", name)  # fmt: skip
+    assert met.features["meets"] == 1.0 and met.score >= 0.85
+    [short] = _dim(_one(q, "About twenty-eight words per minute, I'm working on it.", spec,
+                        embedder), "requirement", name)  # fmt: skip
+    assert short.features["meets"] == 0.0 and short.score < 0.5

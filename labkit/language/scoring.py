@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from labkit.errors import ModelMissingError
 from labkit.language.nlp import Embedder, load_spacy
+from labkit.language.quantities import asked_quantity, stated_quantities
 from labkit.language.questions import (
     UNSCORED_KINDS,
     is_closed_question,
@@ -76,6 +77,8 @@ class ScoringOptions:
     brief_answer_words: a reply this short to a yes/no question is complete: it gets no
         clarity, confidence, depth or evasion score (only what it says about a requirement).
     self_reported: a requirement's score from "Yes." to "Do you have X?".
+    figure_met / figure_short: a requirement's score when the answer states the figure it asks
+        for ("35 words per minute") and meets it, or falls short of it.
     reference_year: the year "I started in 2017" counts from (None: this year; set it to the
         recording's year when judging an old one).
     implied: a requirement's score when the answer names a tool that implies it (the
@@ -115,6 +118,8 @@ class ScoringOptions:
     unasked_semantic: float = 0.7
     skill_question: float = 0.5
     reference_year: int | None = None
+    figure_met: float = 0.9
+    figure_short: float = 0.3
 
 
 # --- answer text with word times ------------------------------------------------------------
@@ -1103,6 +1108,7 @@ def _requirements(
         return bool(limit_segs) and (not limit_named or name in limit_named)
 
     seg_vecs = None
+    stated = stated_quantities(at.text)
     for req, entry in pairs:
         if req.category == "experience":
             continue  # scored from claimed years (consistency claims) below
@@ -1239,6 +1245,18 @@ def _requirements(
                 score *= options.limited_elsewhere
                 feats["limited"] = 1
             best = (score, *focus, feats)
+        want = asked_quantity(req.name) if req.category != "experience" else None
+        said = [q for q in stated if want is not None and q.unit == want.unit]
+        if want is not None and said:
+            # "Type at a net speed of 35 words per minute" "I tested at fifty-two words per
+            # minute": the figure says whether it is met, more than the words around it
+            q = max(said, key=lambda x: x.value)
+            meets = q.value >= want.value
+            figure = (options.figure_met if meets else options.figure_short,
+                      *_around(at, q.start, q.end),
+                      {"stated": q.value, "asked": want.value, "meets": float(meets)})  # fmt: skip
+            if best is None or not meets or figure[0] > best[0]:
+                best = figure
         if best is not None:
             out.append(("requirement", best[0], best[1], best[2], req.name, best[3]))
     # experience requirements: claimed years against the minimum
