@@ -20,7 +20,6 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1000}
 # what a figure is counted in: the unit words that follow it, in the JD's words or short
 _SYNONYMS = {"wpm": "words", "lb": "pounds", "lbs": "pounds", "hrs": "hours", "hr": "hours"}
 _SKIP_UNITS = frozenset(["years", "year", "months", "month", "percent", "days", "weeks"])
