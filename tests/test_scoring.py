@@ -974,3 +974,16 @@ def test_a_stated_figure_meets_or_misses_the_one_asked_for(embedder):  # noqa: F
     [short] = _dim(_one(q, "About twenty-eight words per minute, I'm working on it.", spec,
                         embedder), "requirement", name)  # fmt: skip
     assert short.features["meets"] == 0.0 and short.score < 0.5
+
+
+def test_a_word_whisper_split_at_its_hyphen_is_one_word():
+    from labkit.records import Word
+
+    said = ["Honestly", "not", "really", "hands", "-on.", "We", "have", "SAP."]
+    words = tuple(Word("candidate", k * 0.4, k * 0.4 + 0.3, w) for k, w in enumerate(said))
+    turn = Turn(idx=1, speaker="candidate", t_start=0.0, t_end=3.2, text=" ".join(said),
+                words=words)  # fmt: skip
+    at = answer_text([turn])
+    assert "hands-on." in at.text.split() and len(at.words) == len(said) - 1
+    merged = next(w for w in at.words if w.text == "hands-on.")
+    assert (merged.t_start, merged.t_end) == (words[3].t_start, words[4].t_end)

@@ -149,7 +149,17 @@ class AnswerText:
 
 def _turn_words(turn: Turn) -> list[Word]:
     if turn.words:
-        return [w for w in turn.words if w.text.strip()]
+        out: list[Word] = []
+        for w in turn.words:
+            if not w.text.strip():
+                continue
+            if out and re.match(r"-[A-Za-z]", w.text.strip()):
+                # Whisper writes "hands-on" as "hands" "-on": one word, as said
+                prev = out.pop()
+                w = Word(prev.speaker, prev.t_start, w.t_end, prev.text + w.text.strip(),
+                         min(prev.prob, w.prob))  # fmt: skip
+            out.append(w)
+        return out
     toks = turn.text.split()
     if not toks:
         return []
