@@ -309,6 +309,11 @@ def test_liking_a_tool_is_not_evidence_of_it(backend_spec, embedder):  # noqa: F
         _one("Why this role?", "I just feel I've hit a ceiling. And I run Kubernetes daily.",
              backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
     assert liked.score < 0.5 <= used.score and liked.features.get("liked")
+    # ASR drops the "about" of "passionate about"
+    [keen] = _dim(
+        _one("Why this role?", "I'm really passionate Kubernetes and automation in general.",
+             backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
+    assert keen.features.get("liked") and keen.score < 0.5
 
 
 def test_misheard_names_match_word_for_word() -> None:

@@ -904,7 +904,8 @@ _LIMITS_RE = re.compile(
 _PRONOUN_RE = re.compile(r"\b(?:it|that|them|those|this)\b", re.I)
 _LIKED_RE = re.compile(
     r"\b(?:i|we)(?: really| just)? (?:like|love|enjoy|prefer|liked|loved|enjoyed)\b|"
-    r"\b(?:fan of|interested in|passionate about|curious about)\b",
+    # "I'm really passionate automation": ASR may drop the "about"
+    r"\b(?:fan of|interested in|passionate(?: about)?|curious about)\b",
     re.I,
 )
 
