@@ -345,8 +345,7 @@ def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool
     if reply_words >= options.implicit_answer_words:
         # "convexity": a topic named alone is a prompt ("And convexity?" without its "?");
         # "Makes sense." is a remark
-        said = {w.strip(".,!?").lower() for w in words}
-        topic = not all(w in _REMARK_WORDS or _HUM.match(w) for w in said)
+        topic = not _reaction(remark)
         return len(words) >= options.implicit_min_words or bool(_ALTERNATIVE.match(remark)) or topic
     # a shorter reply still follows a remark aimed at the candidate ("... your team ...")
     return (
@@ -358,8 +357,8 @@ def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool
 
 def _reaction(remark: str) -> bool:
     """A remark made only of reaction words ("Oh, wow. Okay.", "Oh, I like that.")."""
-    said = {w.strip(".,!?;:").lower() for w in remark.split()}
-    return all(w in _REMARK_WORDS or _HUM.match(w) for w in said if w)
+    said = {w.strip(".,!?").lower() for w in remark.split()}
+    return all(w in _REMARK_WORDS or _HUM.match(w) for w in said)
 
 
 _REMARK_WORDS = frozenset(

@@ -69,7 +69,7 @@ def _spoken(words: list[str]) -> float | None:
     return total + part if seen else None
 
 
-_FIGURE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.])")
+_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")  # a whole token: "1,400", "52"
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,.]*")
 
 
