@@ -186,8 +186,9 @@ def jd_precision_recall(
     names a reader takes for the same requirement (see ``_reads_same``).
 
     Labellers differ on whether a license, a degree or years in a field is a "required skill"
-    ("Washington RDH license", "5+ years commercial appraisal"). A required education or
-    experience requirement therefore counts, as right, when it matches a label; one that
+    ("Washington RDH license", "5+ years commercial appraisal"), and likewise on terms of work
+    ("Can lift 50 lbs", "Rotating 12-hour shifts"). A required education, experience or
+    condition requirement therefore counts, as right, when it matches a label; one that
     matches none is not held against precision, since most labellers leave degrees out.
     ``skills_only=True`` is the older measure: skill, tool, soft-skill and domain requirements
     only."""

@@ -70,7 +70,9 @@ class Requirement:
     """One weighted requirement read from a job description."""
 
     name: str
-    category: Literal["skill", "tool", "experience", "soft_skill", "education", "domain"]
+    category: Literal[
+        "skill", "tool", "experience", "soft_skill", "education", "domain", "condition"
+    ]
     weight: float
     required: bool = True
     aliases: tuple[str, ...] = ()

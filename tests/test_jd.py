@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 from _lang_fixtures import BACKEND_JD
@@ -397,7 +398,34 @@ def test_an_ability_to_use_a_soft_skill_names_no_object():
         "Communication"
     }
     assert not set(_one_bullet("Ability to work independently")) - {"Independence"}
-    assert not _one_bullet("Able to lift 50 pounds")
+    # a term of work, not a skill (see test_terms_of_work_are_conditions_to_confirm)
+    assert {r.category for r in _one_bullet("Able to lift 50 pounds").values()} == {"condition"}
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Able to lift 50 lbs and stand for extended periods", "Lift 50 lbs and stand for extended periods"),
+        ("Must be able to work rotating 12-hour shifts, including nights", "Work rotating 12-hour shifts"),
+        ("Able to pass a DOT drug screen, including hair follicle testing", "Pass a DOT drug screen"),
+        ("Own basic hand tools", "Own basic hand tools"),
+        ("Ability to travel 60-70%, including overnight travel", "Travel 60-70%"),
+    ],
+)  # fmt: skip
+def test_terms_of_work_are_conditions_to_confirm(line, name):
+    spec = parse_jd(f"Welder\n\nRequirements:\n- 3+ years of MIG welding\n- {line}\n")
+    cond = _by_name(spec)[name]
+    assert cond.category == "condition" and cond.required
+    # not scored: no weight taken from the skills, whose weights still sum to 1
+    assert cond.weight == 0.0
+    assert math.isclose(sum(r.weight for r in spec.requirements), 1.0)
+
+
+def test_pay_perks_traits_and_knowledge_are_no_conditions():
+    assert not _one_bullet("A passion for weekend brunch service")
+    # knowledge of the words, not the term: a skill phrase
+    reqs = _one_bullet("A track record of planning complex domestic and international travel")
+    assert [r.category for r in reqs.values()] == ["skill"]
 
 
 def test_an_inline_section_lead_and_semicolon_items():
@@ -508,9 +536,9 @@ def test_a_compound_gerund_names_the_practice():
     assert "Conduit Bending" in reqs and "EMT" not in reqs
 
 
-def test_terms_of_work_and_closing_prose_are_no_requirements():
-    assert not _one_bullet("Reliable transportation")
-    assert not _one_bullet("Own hand tools")
+def test_terms_of_work_and_closing_prose_are_no_skills():
+    for line in ("Reliable transportation", "Own hand tools"):
+        assert [r.category for r in _one_bullet(line).values()] == ["condition"]
     spec = parse_jd(
         "Compiler Engineer\n\nNice to have:\n- Python for tooling\n\n"
         "We're a team of about 40 engineers. Hybrid, three days on-site. Competitive salary.\n"
@@ -975,8 +1003,8 @@ def test_a_listed_requirement_no_rule_reads_is_kept_in_the_jds_words(bullet, nam
         "Willingness to travel up to 25% of the time",
     ],
 )
-def test_terms_of_work_in_a_list_are_no_requirements(bullet):
-    assert _one_bullet(bullet) == {}
+def test_terms_of_work_in_a_list_are_no_skills(bullet):
+    assert [r.category for r in _one_bullet(bullet).values()] == ["condition"]
 
 
 def test_years_name_their_field_when_it_is_long_or_follows_experience_in():
@@ -1136,3 +1164,19 @@ def test_aws_in_a_welding_jd_is_the_welding_society():
     assert "Amazon Web Services" not in _by_name(spec)
     cloud = parse_jd("Backend Engineer\n\nRequirements:\n- AWS and Terraform in production\n")
     assert "Amazon Web Services" in _by_name(cloud)
+
+
+def test_prose_terms_of_work_each_demand_of_a_sentence():
+    spec = parse_jd(
+        "Events Coordinator\n\nThe right person has at least two years of experience "
+        "coordinating catered events. Most of our events happen on evenings and weekends, so "
+        "weekend availability from April through October is a must, and you must be able to "
+        "stand for long periods and lift up to 40 lbs. The role requires evenings and weekends; "
+        "we are open Wednesday to Sunday."
+    )
+    conds = {r.name for r in spec.requirements if r.category == "condition"}
+    assert conds == {
+        "Weekend availability from April through October",
+        "Stand for long periods and lift up to 40 lbs",
+        "Evenings and weekends",
+    }

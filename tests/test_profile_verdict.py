@@ -278,3 +278,25 @@ def test_a_paused_answer_leaves_no_claims_behind(backend_spec, embedder):  # noq
     assert not k8s_rows()  # after the no, the bare name shows nothing ...
     first = ts[1]
     assert k8s_rows([(ts[0].t_start, False), (first.t_end + 0.05, True)])  # ... unless paused
+
+
+@pytest.mark.slow
+def test_terms_of_work_are_listed_not_scored(backend_spec, embedder):  # noqa: F811
+    from dataclasses import replace
+
+    from labkit.judgment import hire_score
+    from labkit.language.jd import reweight
+    from labkit.records import Requirement
+
+    shifts = Requirement("Work weekend on-call shifts", "condition", 0.0, source="On-call")
+    spec = replace(backend_spec, requirements=(*backend_spec.requirements, shifts))
+    base = judge_session(backend_spec, turns(WEAK), embedder=embedder)
+    res = judge_session(spec, turns(WEAK), embedder=embedder)
+    assert not any(s.requirement == shifts.name for s in res.answer_scores)
+    assert not any(shifts.name in f for f in res.final_verdict.risk_flags)
+    assert shifts.name not in res.final_verdict.summary
+    assert [v.hire_probability for v in res.verdicts] == [v.hire_probability for v in base.verdicts]
+    # a weight a user gives it still leaves the hire score alone: nothing scores it
+    heavy = reweight(spec, {shifts.name: 0.5})
+    profile = Profile(heavy)
+    assert hire_score(profile, heavy)[:2] == pytest.approx(hire_score(profile, backend_spec)[:2])

@@ -44,7 +44,9 @@ class JDOptions:
     """JD parsing hyper-parameters.
 
     required_weight / nice_weight: base weight of a required / nice-to-have requirement.
-    category_weights: multiplier per category (skills and tools count most).
+    category_weights: multiplier per category (skills and tools count most; a "condition", a
+        term of work such as "Able to lift 50 lbs" or "Rotating 12-hour shifts", is listed
+        for the interviewer to confirm and weighs 0: nothing scores it).
     repeat_bonus: extra weight per repeated mention, capped at max_repeat_bonus.
     max_chars: longer JDs are cut (with a warning). max_requirements: the heaviest are kept.
     min_english: share of English function words below which the JD is called non-English.
@@ -67,6 +69,7 @@ class JDOptions:
         ("soft_skill", 0.5),
         ("domain", 0.6),
         ("education", 0.4),
+        ("condition", 0.0),
     )
     repeat_bonus: float = 0.25
     max_repeat_bonus: float = 0.75
@@ -718,6 +721,22 @@ _FALLBACK_SKIP = re.compile(
     r"own (?:basic\s+)?(?:hand\s+)?tools?)\b",
     re.I,
 )
+# terms of work a JD lists among its requirements (see _bullet_requirement)
+_TERMS = re.compile(
+    r"\b(?:lift|lifting|stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|"
+    r"authori[sz]ed|authori[sz]ation|visa|citizen\w*|clearance|background|drug|vaccinat\w*|"
+    r"overtime|weekends?|shifts?|schedule|on-site|onsite|in-person|english|transportation|"
+    r"physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
+    r"own (?:basic\s+)?(?:hand\s+)?tools?)\b",
+    re.I,
+)
+_NOT_TERMS = re.compile(r"\b(?:salary|benefits?|passion\w*|enthusias\w*|eager\w*|desire)\b", re.I)
+_KNOW_LEAD = re.compile(
+    r"^(?:(?:a|an)\s+)?(?:\w+\s+)?(?:experience|knowledge|understanding|familiarity|"
+    r"proficiency|track record)\b",
+    re.I,
+)
+_MUST_LEAD = re.compile(r"^(?:must\s+)?(?:be\s+)?(?:able\s+to\s+)?", re.I)
 _FALLBACK_CREDENTIAL = re.compile(
     r"\b(?:credential|licen[cs]e|licensure|certification|certificate|designation|graduat\w+|"
     r"degree|diploma|accredited|registrations?|completion of|award)",
@@ -742,8 +761,19 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
         return None  # "You like a fast pace": a trait, not a requirement to evidence
     cut = _FALLBACK_CUT.search(text)
     text = text[: cut.start()] if cut else text
-    if _FALLBACK_SKIP.search(text):
-        return None
+    # "A track record of planning international travel", "Familiarity with FSMA transportation
+    # rules": knowledge of the words, no term of work
+    if _FALLBACK_SKIP.search(text) and not _KNOW_LEAD.match(sentence.strip()):
+        # "Able to lift 50 lbs", "Must pass a DOT drug screen": a term of work the interview
+        # confirms (category "condition", weight 0), not a skill to evidence; pay, perks and
+        # traits ("Passion for food") are none
+        if not _TERMS.search(text) or _NOT_TERMS.search(text):
+            return None
+        text = _MUST_LEAD.sub("", text).strip()
+        text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,.-")
+        if len(text.split()) > 10:
+            text = " ".join(text.split()[:10]).rstrip(" ,")
+        return text[:1].upper() + text[1:], "condition"
     # "in a regulated (GxP) environment": an aside inside the phrase goes, the phrase stays
     text = re.sub(r"\s*\([^)]*\)", "", text)
     if len(text.split()) > 10:
@@ -863,7 +893,11 @@ _MUST = re.compile(
     r"\b(?:must|shall)\s+(?:also\s+)?(?:be\s+able\s+to\s+|have\s+)?(?=(?!be\b)[a-z])"
     r"|\bwe\s+(?:also\s+)?require\s+(?:(?:that\s+)?you\s+(?:to\s+)?)?"
     r"|\byou(?:'ll|\s+will)?\s+need\s+to\s+(?=hold|have|pass|obtain|possess)"
-    r"|^(?P<subject>(?:an?|the|your)\s+[^,;:]{3,80}?)\s+(?:is|are)\s+(?:also\s+)?required\b",
+    # "The role requires evenings and weekends"
+    r"|\b(?:the|this)\s+(?:role|position|job)\s+(?:also\s+)?requires\s+"
+    # "..., so weekend availability from April through October is a must"
+    r"|(?:^|,\s+so\s+)(?P<subject>(?:(?:an?|the|your)\s+)?[^,;:]{3,80}?)\s+(?:is|are)\s+"
+    r"(?:also\s+)?(?:required|a\s+must)\b",
     re.I,
 )
 
@@ -903,13 +937,13 @@ def _expected_of_you(sent: str) -> list[tuple[str, str]]:
     held = _held_credential(sent)
     if held is not None:
         out.append(held)
-    demand = _MUST.search(sent)
-    if demand is not None:
+    # "..., so weekend availability is a must, and you must be able to lift 40 lbs": each
+    for demand in _MUST.finditer(sent):
         what = demand.group("subject") or re.split(r"[.;](?:\s|$)", sent[demand.end() :])[0]
         # "must have five years of ...": the years are read as such
         if not re.match(r"(?:not|submit|apply|include)\b", what, re.I) and not _YEARS.search(what):
             found = _bullet_requirement(what)
-            if found is not None:
+            if found is not None and found not in out:
                 out.append(found)
     cue = _EXPECT.search(sent)
     if cue is None:
