@@ -992,3 +992,27 @@ def test_a_word_whisper_split_at_its_hyphen_is_one_word():
     assert "hands-on." in at.text.split() and len(at.words) == len(said) - 1
     merged = next(w for w in at.words if w.text == "hands-on.")
     assert (merged.t_start, merged.t_end) == (words[3].t_start, words[4].t_end)
+
+
+def test_years_at_a_job_doing_the_subjects_work_count(embedder):  # noqa: F811
+    spec = parse_jd("Motion Designer\n\nRequirements:\n- 3+ years of motion design experience\n")
+    answer = ("I got hired at Brightline, the in-house team at a meal-kit company, and I've been "
+              "there going on four years now, doing all their {}. Social ads, app onboarding.")  # fmt: skip
+    rows = _one("How'd you get into this?", answer.format("motion"), spec, embedder)
+    [years] = _claimed(rows)
+    assert years.features["claimed_years"] == 4 and years.score == 1.0
+    other = _one("How'd you get into this?", answer.format("payroll"), spec, embedder)
+    assert not _claimed(other)
+
+
+def test_a_limit_that_marks_off_a_neighbouring_thing_is_no_limit(embedder):  # noqa: F811
+    spec = parse_jd("Motion Designer\n\nRequirements:\n- After Effects expressions\n")
+    q = "How deep do you go with expressions?"
+    base = ("Pretty deep. I link to controller nulls and use valueAtTime for offsets in After "
+            "Effects, and I built our lower-third templates. ")  # fmt: skip
+    bounded = base + "I don't write ExtendScript panels, but expressions I'm comfortable with."
+    owned = base + "I don't write expressions for rigs, I'd ask the senior animator."
+    [d_bounded] = _dim(_one(q, bounded, spec, embedder), "technical_depth")
+    [d_owned] = _dim(_one(q, owned, spec, embedder), "technical_depth")
+    assert not d_bounded.features.get("limited")
+    assert d_owned.features.get("limited") and d_owned.score < d_bounded.score

@@ -574,7 +574,7 @@ def score_answer(
         + 0.6 * min(totals["terms"], 5)
     )
     depth = (1 - math.exp(-raw / 3.5)) * min(1.0, n_words / 40)
-    if _LIMITS_RE.search(at.text):
+    if _limits(at.text):
         # "We cache it in Room ... but the sync logic, that's mostly on the backend team": the
         # tools are named, the depth is someone else's
         depth *= options.limited_depth
@@ -904,6 +904,22 @@ _LIMITS_RE = re.compile(
     re.I,
 )
 _PRONOUN_RE = re.compile(r"\b(?:it|that|them|those|this)\b", re.I)
+# "I don't write ExtendScript panels, but expressions I'm comfortable with": the limit marks
+# off a neighbouring thing, and the thing put first after "but" is owned
+_BOUNDED = re.compile(
+    r"[^.?!]*?,?\s*but\s+(?!(?:i|i'm|it|it's|that|that's|they|them|we|you|the one)\b)"
+    r"(?:[\w/+#.-]+\s+){1,3}(?:i'm|i am|i|i've)\s+(?:\w+\s+)?"
+    r"(?:comfortable|confident|good|solid|strong|fine|do|use|know|write|own)\b",
+    re.I,
+)
+
+
+def _limits(text: str) -> list[re.Match[str]]:
+    """The limits an answer owns (``_LIMITS_RE``), less those that only mark off a
+    neighbouring thing."""
+    return [m for m in _LIMITS_RE.finditer(text) if not _BOUNDED.match(text, m.end())]
+
+
 _LIKED_RE = re.compile(
     r"\b(?:i|we)(?: really| just)? (?:like|love|enjoy|prefer|liked|loved|enjoyed)\b|"
     # "I'm really passionate automation": ASR may drop the "about"
@@ -1103,9 +1119,7 @@ def _requirements(
     implied = [m for m in vocab.find_mentions(at.text, speech=True) if m.entry.implies]
     # a limit owned in a sentence that names a requirement limits that one ("the cluster was
     # set up by the platform team"); one that names none limits what the answer is about
-    limit_ks = [
-        _seg_of(at, at.char_span(x.start(), x.end())[0]) for x in _LIMITS_RE.finditer(at.text)
-    ]
+    limit_ks = [_seg_of(at, at.char_span(x.start(), x.end())[0]) for x in _limits(at.text)]
     limit_segs = [at.segments[k] for k in limit_ks]
     limit_named: set[str] = set()
     for k in limit_ks:
@@ -1303,6 +1317,8 @@ def _requirements(
             # "..., and I've been at Cascade Smiles ever since, so almost six years": the
             # sentence, not only its last part, says whose years they are
             said = _sentence_at(at, k).lower()
+            if not skill_ok and entry.aliases:
+                skill_ok = _work_named(entry, _sentence_at(at, _sentence_end(at, k)))
             career = not entry.aliases and (
                 since  # the year one started is a career's start
                 or any(t in _CAREER_WORDS for t in words_of(said))
@@ -1518,6 +1534,34 @@ def _years_of(
         # "I'm a CRC II at St. Brendan's, I've been there three years"
         or bool(acr and re.search(rf"\b{acr}s?\b", said))
     )
+
+
+def _work_named(entry: SkillEntry, sentence: str) -> bool:
+    """Whether a sentence names the work done by the subject's first word: "I've been there
+    going on four years now, doing all their motion" (Motion Design)."""
+    names = [n.lower().split() for n in (entry.aliases or (entry.name,))]
+    leads = {w[0] for w in names if len(w) > 1 and len(w[0]) >= 5 and w[0] not in _GENERIC_LEADS}
+    low = sentence.lower()
+    return any(
+        re.search(rf"\b{_WORK_VERB}\s+(?:all\s+)?(?:of\s+)?(?:their|the|our|its)?\s*"
+                  rf"{re.escape(lead)}\b", low)
+        for lead in leads
+    )  # fmt: skip
+
+
+_WORK_VERB = r"(?:doing|do|did|done|running|run|handling|handle|owning|own|leading|lead)"
+# first words of a subject's name that alone name no field
+_GENERIC_LEADS = frozenset(
+    ["data", "software", "project", "customer", "business", "technical", "general", "digital",
+     "system", "systems", "product", "process", "quality", "client", "team", "people", "cloud"]
+)  # fmt: skip
+
+
+def _sentence_end(at: AnswerText, k: int) -> int:
+    """The last segment of the sentence segment k is in."""
+    while k + 1 < len(at.segments) and not re.search(r"[.?!]\W*$", at.span(*at.segments[k])[0]):
+        k += 1
+    return k
 
 
 def _sentence_at(at: AnswerText, k: int) -> str:
