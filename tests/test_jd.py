@@ -410,6 +410,7 @@ def test_an_ability_to_use_a_soft_skill_names_no_object():
         ("Able to pass a DOT drug screen, including hair follicle testing", "Pass a DOT drug screen"),
         ("Own basic hand tools", "Own basic hand tools"),
         ("Ability to travel 60-70%, including overnight travel", "Travel 60-70%"),
+        ("Field travel in county vehicles is required", "Field travel in county vehicles is required"),
     ],
 )  # fmt: skip
 def test_terms_of_work_are_conditions_to_confirm(line, name):
@@ -1180,3 +1181,48 @@ def test_prose_terms_of_work_each_demand_of_a_sentence():
         "Stand for long periods and lift up to 40 lbs",
         "Evenings and weekends",
     }
+
+
+def test_a_class_specification_reads_duties_and_ksas():
+    spec = parse_jd(
+        "Adult Probation Officer I\n\nDefinition\nUnder general supervision, supervises adult "
+        "offenders placed on probation.\n\nExamples of Duties (illustrative only; any one "
+        "position may not include all of the duties listed)\n1. Prepares petitions to revoke "
+        "and violation reports.\n2. Performs other related duties as assigned.\n\nMinimum "
+        "Qualifications\nBachelor's degree in criminal justice. A Master's degree in a related "
+        "field may substitute for the required experience.\n\nKnowledge, Skills and "
+        "Abilities\n- Knowledge of community resources\n\nSelection Process\nQualified "
+        "applicants will be invited to a written exercise and a panel interview.\n"
+    )
+    reqs = _by_name(spec)
+    required = {n for n, r in reqs.items() if r.required}
+    assert "Community Resources" in required
+    assert not any("Duties" in n or "Petitions" in n or "Written Exercise" in n for n in required)
+    assert not any(r.name.startswith("Master's") and r.required for r in reqs.values())
+
+
+def test_on_call_is_a_term_of_work_even_at_the_end_of_a_duty():
+    spec = parse_jd(
+        "Linux Systems Administrator\n\nResponsibilities\n- Monitor systems with Prometheus and "
+        "Grafana, respond to alerts, and take part in a weekly on-call rotation\n\n"
+        "Requirements\n- 3+ years administering Linux servers\n"
+    )
+    reqs = _by_name(spec)
+    assert reqs["Take part in a weekly on-call rotation"].category == "condition"
+    assert "Incident Management" not in reqs  # being on call is no incident management skill
+
+
+def test_a_prose_jd_reads_degree_credential_and_contingencies_once():
+    spec = parse_jd(
+        "Medical Social Worker\n\nThis is a field-based position. You must have a valid "
+        "Michigan driver's license, a reliable vehicle and current auto insurance; mileage is "
+        "reimbursed. To be considered, you must hold a Master of Social Work from a "
+        "CSWE-accredited program and have at least two years of social work experience in a "
+        "healthcare setting. Employment is contingent on a criminal background check including "
+        "fingerprinting, a TB screening and proof of required vaccinations."
+    )
+    reqs = _by_name(spec)
+    assert reqs["Master of Social Work"].category == "education"
+    assert reqs["Criminal background check"].category == "condition"
+    licences = [n for n in reqs if "driver's license" in n.lower()]
+    assert len(licences) == 1, licences

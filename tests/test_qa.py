@@ -686,3 +686,23 @@ def test_an_answer_goes_on_after_the_reply_to_the_candidates_question_and_a_reac
     ]  # fmt: skip
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3)), (4, (5, 7))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, is this Linh Tran?",
+        "Am I speaking with Darnell Hughes?",
+        "Sure. And it's Adaeze, did I say that right?",
+        "Hi Linh, it's Robert from Pacific Gateway. Is now still a good time?",
+    ],
+)
+def test_checking_who_is_on_the_line_is_small_talk(text):
+    assert classify_turn(text).kind == "small_talk"
+
+
+@pytest.mark.parametrize(
+    "text", ["Is that Kubernetes?", "So the first one. Is that Terraform?", "Hi, is that EKS?"]
+)
+def test_asking_whether_it_is_a_tool_is_no_name_check(text):
+    assert classify_turn(text).kind == "question"

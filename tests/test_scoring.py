@@ -333,6 +333,10 @@ def test_misheard_names_match_word_for_word() -> None:
     net = [SkillEntry(name="Network", category="skill", aliases=("Nmap",))]
     assert not v.find_mentions("I manage any at work, like resetting passwords", speech=True,
                                targets=net, fuzzy=True)  # fmt: skip
+    # nor is a short name heard as pieces of it: "car so" sounds near "CROSS"
+    cross = [SkillEntry(name="Trade Compliance", category="skill", aliases=("CROSS",))]
+    assert not v.find_mentions("I stepped out to my car so it's quiet", speech=True,
+                               targets=cross, fuzzy=True)  # fmt: skip
     # a real mishearing of a multi-word name still matches
     k8s = [e for e in v.entries if e.name == "Kubernetes"]
     assert v.find_mentions("we deploy on cooper netes clusters", speech=True, targets=k8s,
@@ -1016,3 +1020,43 @@ def test_a_limit_that_marks_off_a_neighbouring_thing_is_no_limit(embedder):  # n
     [d_owned] = _dim(_one(q, owned, spec, embedder), "technical_depth")
     assert not d_bounded.features.get("limited")
     assert d_owned.features.get("limited") and d_owned.score < d_bounded.score
+
+
+def test_owned_limits_in_other_words_and_what_is_no_limit():
+    from labkit.language.scoring import _limits
+
+    for said in (
+        "But honestly, on the bigger projects the senior dev did the database tuning.",
+        "I haven't really done EXPLAIN plans and that kind of thing in any depth.",
+        "I've used Sail a little, but not day to day.",
+        "Not great, to be honest.",
+    ):
+        assert _limits(said), said
+    # the client's reaction, not the candidate's gap
+    assert not _limits("Not great at first. But I walked them through it.")
+
+
+def test_never_missing_a_deadline_is_no_denial(embedder):  # noqa: F811
+    spec = parse_jd("Probation Officer\n\nRequirements:\n- Time management\n")
+    rows = _one(
+        "How do you keep on top of forty cases?",
+        "A calendar and a tracker I built, color-coded by due date. I haven't missed a report "
+        "deadline in, I want to say, two years.",
+        spec,
+        embedder,
+    )
+    [tm] = _dim(rows, "requirement", "Time Management")
+    assert not tm.features.get("negated") and tm.score >= 0.5
+
+
+def test_years_there_after_naming_the_job_are_career_years(embedder):  # noqa: F811
+    spec = parse_jd("Probation Officer\n\nRequirements:\n- 1 year of full-time experience\n")
+    rows = _one(
+        "Tell me what you're doing right now.",
+        "So right now I'm a case manager at Harbor House, a reentry center. I've been there "
+        "about four years.",
+        spec,
+        embedder,
+    )
+    [years] = _claimed(rows)
+    assert years.features["claimed_years"] == 4 and years.score == 1.0

@@ -92,7 +92,8 @@ _HEAD_SKIP = re.compile(
     r"\b(benefits|perks|what we offer|we offer|compensation|salary|about us|about the company|"
     r"who we are|equal opportunity|how to apply|our values|why join|why you'll love|"
     r"about the team|about our team|the team|our team|our culture|culture|life at|location|"
-    r"working hours|hours|package|rewards|what's in it for you|our offer)\b",
+    r"working hours|hours|package|rewards|what's in it for you|our offer|selection process|"
+    r"application process)\b",
     re.I,
 )
 _HEAD_DUTIES = re.compile(
@@ -101,7 +102,9 @@ _HEAD_DUTIES = re.compile(
     r"your mission|day[- ]to[- ]day|in this role|your role|you will|"
     # "ESSENTIAL FUNCTIONS", "Key job functions", "Position summary": what the job does
     r"(?:essential|job|key|primary|principal)\s+(?:functions?|duties|tasks)|"
-    r"position summary|job summary|summary of (?:the )?(?:role|position))\b",
+    r"position summary|job summary|summary of (?:the )?(?:role|position)|"
+    # a civil-service class specification: "Definition", "Examples of Duties"
+    r"definition|examples? of (?:duties|work))\b",
     re.I,
 )
 _HEAD_REQ = re.compile(
@@ -113,7 +116,9 @@ _HEAD_REQ = re.compile(
     r"ideal candidate|you('ll)? need|you will need|technical skills|your skills|who we need|"
     r"skills|minimum|basic|what we'?re looking for|who you are|about you|experience|"
     r"responsibilities|what you('ll)? do|the role|role|about the role|about the job|"
-    r"duties|key skills|tech stack|stack)\b",
+    r"duties|key skills|tech stack|stack|"
+    # "Knowledge, Skills and Abilities" (KSAs)
+    r"knowledge,? skills,? (?:and )?abilities|ksas?)\b",
     re.I,
 )
 _NICE_CUE = re.compile(
@@ -122,7 +127,9 @@ _NICE_CUE = re.compile(
     r"\b(nice[- ]to[- ]have|(is|are|would be) a (big |huge )?plus|a plus|a bonus|bonus points|"
     r"bonus if|preferred|"
     r"preferably|ideally|desirable|desired|would be (great|nice|helpful|an advantage)|"
-    r"good to have|an advantage|not required|optional|is helpful|are helpful)\b",
+    r"good to have|an advantage|not required|optional|is helpful|are helpful|"
+    # "A Master's degree in a related field may substitute for the required experience"
+    r"(?:may|can) (?:be )?substitute[sd]?|in lieu of)\b",
     re.I,
 )
 # cues that make what FOLLOWS them optional ("CI/CD, ideally with GitHub Actions"), unlike
@@ -297,13 +304,19 @@ def _is_header(line: str) -> bool:
     if _BULLET.match(line) and not line.lstrip().startswith("#"):
         return False
     s = line.strip().strip("#*_ ").strip()
+    # "Examples of Duties (illustrative only; any one position may not include all ...)"
+    s = re.sub(r"\s*\([^)]*\)\s*(?=:?$)", "", s).strip()
     if not s:
         return False
     words = s.split()
     if s.endswith(":") and len(words) <= 8:
         return True
     # no colon: short, and it must open with a section word ("Responsibilities", "Nice-to-have")
-    body = re.sub(r"(?i)^(our|your|the|key|additional|minimum|basic|preferred|required)\s+", "", s)
+    body = re.sub(
+        r"(?i)^(our|your|the|key|additional|minimum|basic|preferred|required|examples? of)\s+",
+        "",
+        s,
+    )
     return (
         len(words) <= 5
         and not re.search(r"[.,;]$", s)
@@ -661,6 +674,17 @@ def parse_jd(
             nice = line_section == "nice" or bool(_NICE_CUE.search(body))
             entry = SkillEntry(name=name, category=cat)
             order = _add(acc, entry, cat, not nice, body, order)
+        elif english and options.phrase_skills and bulleted and line_section != "skip":
+            # "- Monitor systems with Prometheus and Grafana, ..., and take part in a weekly
+            # on-call rotation": a term of work at the end of a line the rules read tools from
+            # (a term of work among the duties is one of the job's too)
+            for piece in _TERM_CLAUSE.split(body)[1:]:
+                if _TERMS.search(piece) and not vocab.find_mentions(piece):
+                    found = _bullet_requirement(piece)
+                    if found is not None and found[1] == "condition":
+                        nice = line_section == "nice" or bool(_NICE_CUE.search(piece))
+                        entry = SkillEntry(name=found[0], category="condition")
+                        order = _add(acc, entry, "condition", not nice, body, order)
 
     reqs = _weigh(list(acc.values()), options)
     if len(reqs) > options.max_requirements:
@@ -715,7 +739,8 @@ _FALLBACK_TAIL = re.compile(
 _FALLBACK_SKIP = re.compile(
     r"\b(?:lift|lifting|stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|CDL|"
     r"authori[sz]ed|authori[sz]ation|visa|sponsorship|citizen\w*|clearance|background|drug|"
-    r"vaccinat\w*|overtime|weekends?|shifts?|schedule|on-site|onsite|in-person|hybrid|remote|"
+    r"vaccinat\w*|overtime|weekends?|shifts?|on[- ]call|schedule|on-site|onsite|in-person|"
+    r"hybrid|remote|"
     r"salary|benefits?|english|passion\w*|enthusias\w*|eager\w*|willing\w*|desire|"
     r"transportation|physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
     r"own (?:basic\s+)?(?:hand\s+)?tools?)\b",
@@ -724,13 +749,20 @@ _FALLBACK_SKIP = re.compile(
 # terms of work a JD lists among its requirements (see _bullet_requirement)
 _TERMS = re.compile(
     r"\b(?:lift|lifting|stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|"
-    r"authori[sz]ed|authori[sz]ation|visa|citizen\w*|clearance|background|drug|vaccinat\w*|"
-    r"overtime|weekends?|shifts?|schedule|on-site|onsite|in-person|english|transportation|"
+    r"authori[sz]ed|authori[sz]ation|visa|citizen\w*|clearance|background|"
+    r"drug[- ](?:test|screen)\w*|vaccinat\w*|"
+    r"overtime|weekends?|shifts?|on[- ]call|schedule|on-site|onsite|in-person|english|"
+    r"transportation|"
     r"physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
     r"own (?:basic\s+)?(?:hand\s+)?tools?)\b",
     re.I,
 )
 _NOT_TERMS = re.compile(r"\b(?:salary|benefits?|passion\w*|enthusias\w*|eager\w*|desire)\b", re.I)
+# where a line goes on to a term of work: "..., and take part in a weekly on-call rotation"
+_TERM_CLAUSE = re.compile(
+    r";\s*|,?\s+and\s+(?=(?:to\s+)?(?:take part|join|participate|work|be available|be able)\b)",
+    re.I,
+)
 _KNOW_LEAD = re.compile(
     r"^(?:(?:a|an)\s+)?(?:\w+\s+)?(?:experience|knowledge|understanding|familiarity|"
     r"proficiency|track record)\b",
@@ -893,6 +925,9 @@ _MUST = re.compile(
     r"\b(?:must|shall)\s+(?:also\s+)?(?:be\s+able\s+to\s+|have\s+)?(?=(?!be\b)[a-z])"
     r"|\bwe\s+(?:also\s+)?require\s+(?:(?:that\s+)?you\s+(?:to\s+)?)?"
     r"|\byou(?:'ll|\s+will)?\s+need\s+to\s+(?=hold|have|pass|obtain|possess)"
+    # "Employment is contingent on a criminal background check including fingerprinting"
+    r"|\bcontingent\s+(?:up)?on\s+(?:(?:a|an|the|your)\s+)?(?:successful(?:ly)?\s+)?"
+    r"(?:(?:passing|completion\s+of)\s+)?(?:(?:a|an|the)\s+)?"
     # "The role requires evenings and weekends"
     r"|\b(?:the|this)\s+(?:role|position|job)\s+(?:also\s+)?requires\s+"
     # "..., so weekend availability from April through October is a must"
@@ -943,7 +978,11 @@ def _expected_of_you(sent: str) -> list[tuple[str, str]]:
         # "must have five years of ...": the years are read as such
         if not re.match(r"(?:not|submit|apply|include)\b", what, re.I) and not _YEARS.search(what):
             found = _bullet_requirement(what)
-            if found is not None and found not in out:
+            # "You must have a valid Michigan driver's license, a reliable vehicle ...": the
+            # credential it holds is read already
+            if found is not None and not any(
+                found[0].lower().startswith(o[0].lower()) for o in out
+            ):
                 out.append(found)
     cue = _EXPECT.search(sent)
     if cue is None:
@@ -1899,7 +1938,9 @@ _PHRASE_REJECT = frozenset(
 
 _CONDITION = re.compile(
     r"\b(?:transportation|hand tools|own tools|background check|drug (?:test|screen)\w*|"
-    r"work authori[sz]ation|right to work|overtime|weekends?)\b",
+    r"work authori[sz]ation|right to work|overtime|weekends?|on[- ]call|"
+    # "field travel in county vehicles is required"; travel planning is a skill
+    r"travel(?!\s+(?:planning|arrangements?|booking|management|coordination|itinerar)))\b",
     re.I,
 )
 _GERUND_PAIR = re.compile(r"^[a-z]+ing\s+and\s+[a-z]+ing\b", re.I)

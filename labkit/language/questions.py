@@ -214,7 +214,19 @@ _SMALL_TALK = (
     "how has your week", "how's your week", "how is your week", "how was the flight",
     "how's your morning", "how is your morning", "how has your morning", "how's your afternoon",
     "how is your afternoon", "how was your afternoon", "how has your day",
+    # checking the candidate's name: "And it's Adaeze, did I say that right?"
+    "did i say that right", "did i say it right", "am i saying that right",
+    "am i saying it right", "did i pronounce", "am i pronouncing", "pronounce your name",
+    "how do you pronounce", "how do i pronounce",
+    "is now a good time", "is now still a good time", "still a good time", "good time to talk",
+    "is this a good time", "is this still a good time",
 )  # fmt: skip
+# "Hi, is this Linh Tran?", "Am I speaking with Darnell?": who is on the line
+_NAME_CHECK = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening)),? "
+    r"(?:[Ii]s (?:this|that)|[Aa]m I (?:speaking|talking) (?:with|to))"
+    r"|[Aa]m I (?:speaking|talking) (?:with|to)) [A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?\s*\?\s*$"
+)
 _CLOSING = (
     "that's all", "that is all", "that's it from me", "that is it from me",
     "thank you for your time", "thanks for your time", "we'll be in touch",
@@ -428,6 +440,9 @@ _ASKING_SMALL_TALK = (
     "would you like a glass", "how's your morning", "how is your morning",
     "how has your morning", "how's your afternoon", "how is your afternoon",
     "how was your afternoon", "how has your day",
+    "did i say that right", "did i say it right", "am i saying that right",
+    "am i saying it right", "did i pronounce", "am i pronouncing", "pronounce your name",
+    "how do you pronounce", "how do i pronounce",
 )  # fmt: skip
 
 
@@ -701,6 +716,8 @@ def classify_turn(
         small = asking_small  # the whole small-talk question, not one of its words
     if small and not _asks_beyond(text):
         return TurnClass("small_talk", likeness, small)
+    if (name := _NAME_CHECK.search(text)) and not _asks_beyond(text[: name.start()]):
+        return TurnClass("small_talk", likeness, name.group(0).strip(" .!?"))
     if has_prior_answer:
         anaphoric = len(words) <= 12 and any(w in _ANAPHORA for w in words)
         semantic = False

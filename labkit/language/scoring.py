@@ -401,6 +401,8 @@ _HOW_LONG = re.compile(
 _CAREER_RE = re.compile(
     r"\b(?:i've been|i have been|i was|i've worked|i worked|i spent)\s+(?:\w+\s+){0,2}?"
     r"(?:with|at|for|as|in)\b|\bapprentice(?:ship)?\b|\bjourneym[ae]n\b|\bon the job\b"
+    # "I'm a case manager at Harbor House ... I've been there about four years"
+    r"|\b(?:i've|i have) been (?:there|here)\b"
     # "I've been machining about eleven years": the trade itself, as a verb
     r"|\b(?:i've been|i have been)\s+\w+ing\s+(?:for\s+)?(?:about|around|almost|nearly|over|"
     rf"just over|close to)?\s*(?:\d|{_SMALL_NUMBERS})",
@@ -876,7 +878,9 @@ _LIMITS_RE = re.compile(
     # system", "I'd need somebody to show me the ropes", "I'm not much of a computer guy"
     r"\bwhere i'm (?:thinnest|weakest|least \w+)\b|\ba (?:real|big|definite) gap\b|"
     r"\bthat's a gap\b|\bi'd have to (?:study up|brush up|learn|read up)\b|"
-    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well),? )*not (?:great|good)\b|"
+    # ("How did the client take that?" "Not great at first.": their reaction, no gap)
+    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well),? )*not (?:great|good)\b"
+    r"(?!,? (?:at first|initially|at the start))|"
     r"\bi(?:'ve| have) never used (?:a|an|any)\b|\bshow me the ropes\b|"
     r"\bnot much of a \w+ (?:guy|person)\b|"
     # "I'd be looking that up. That would be a ramp for me", "the data engineers owned the
@@ -898,6 +902,11 @@ _LIMITS_RE = re.compile(
     r"\b(?:i'd|i would|i'll) (?:be )?(?:leaning|relying|lean|rely) on (?:somebody|someone|a |the )|"
     r"\b(?:i|we) (?:don't|didn't) (?:really )?use (?:[\w-]+ ){1,3}at all\b|"
     r"\bnever got (?:it|that|them) (?:wired|working|into)\b|"
+    # "the senior dev did the database tuning", "I haven't done EXPLAIN plans in any depth",
+    # "I've used Sail a little, but not day to day"
+    r"\b(?:the|our|a) (?:senior|lead|other|staff|principal) (?:dev|developer|engineer|"
+    r"person|tech|analyst|auditor|nurse|chef)s? (?:did|does|do|handled|handles|owned|owns)\b|"
+    r"\bin any (?:real |great )?depth\b|\bbut not (?:day[- ]to[- ]day|regularly|in production)\b|"
     r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well|honest answer),? )*(?:limited|"
     r"less than i'd like|"
     r"not as much as i'd like)\b",
@@ -1037,7 +1046,11 @@ def _negated(at: AnswerText, m: Mention, others: Sequence[Mention] = ()) -> str:
 
 
 # what a negator can deny that is not having or doing the thing after it
-_NOT_DENIAL = frozenset(["delay", "skip", "rush", "hesitate", "forget", "wait", "compromise"])
+# ("I haven't missed a report deadline in two years": a record, not a lack)
+_NOT_DENIAL = frozenset(
+    ["delay", "skip", "rush", "hesitate", "forget", "wait", "compromise", "miss", "missed",
+     "skipped", "forgot", "forgotten", "lost", "dropped", "delayed", "rushed"]
+)  # fmt: skip
 _USE_VERBS = frozenset(
     [
         "use",

@@ -308,8 +308,8 @@ class Vocabulary:
                     words = term.count(" ") + 1
                     if n < words:  # "spec" is not "SAP ECC": one word per word
                         continue
-                    if n > words and inner:
-                        continue
+                    if n > words and (inner or len(term) < 6):
+                        continue  # nor is a short name heard in pieces: "car so" is no "CROSS"
                     if n > 1 and not _word_for_word(heard, term):
                         continue
                     s = sounds_like(heard, term)
