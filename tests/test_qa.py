@@ -706,3 +706,20 @@ def test_checking_who_is_on_the_line_is_small_talk(text):
 )
 def test_asking_whether_it_is_a_tool_is_no_name_check(text):
     assert classify_turn(text).kind == "question"
+
+
+def test_greeting_checks_and_terms_of_the_job_show_no_technique():
+    from labkit.language.questions import question_topic
+
+    greeting = (
+        "Hey, is this Tomás? It's Kelly from Hartwell Plumbing. Did I catch you at an okay time?"
+    )
+    assert classify_turn(greeting).kind == "small_talk"
+    assert classify_turn("Hi, is this Linh Tran? What do you use for IaC?").kind == "question"
+    assert classify_turn("Did I catch you at the end of the migration?").kind == "question"
+    for q in (
+        "Okay. And why the move?",
+        "You'd be in a company van, and we do a background check and a drug screen. Any issues "
+        "with any of that?",
+    ):
+        assert question_topic(q) == "behavioural", q

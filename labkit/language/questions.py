@@ -219,13 +219,15 @@ _SMALL_TALK = (
     "am i saying it right", "did i pronounce", "am i pronouncing", "pronounce your name",
     "how do you pronounce", "how do i pronounce",
     "is now a good time", "is now still a good time", "still a good time", "good time to talk",
-    "is this a good time", "is this still a good time",
+    "is this a good time", "is this still a good time", "catch you at an", "an okay time",
+    "a bad time", "catch you at a good", "catch you at a bad",
 )  # fmt: skip
 # "Hi, is this Linh Tran?", "Am I speaking with Darnell?": who is on the line
 _NAME_CHECK = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening)),? "
     r"(?:[Ii]s (?:this|that)|[Aa]m I (?:speaking|talking) (?:with|to))"
-    r"|[Aa]m I (?:speaking|talking) (?:with|to)) [A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?\s*\?\s*$"
+    r"|[Aa]m I (?:speaking|talking) (?:with|to)) [A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?\s*\?"
+    r"(?=\s|$)"
 )
 _CLOSING = (
     "that's all", "that is all", "that's it from me", "that is it from me",
@@ -337,7 +339,11 @@ _BEHAVIOURAL = re.compile(
     r"prioriti[sz]\w*|career|five years|ten years|hobbies|outside (?:of )?work|"
     # "How do you feel about call? We do one weekend a month": terms of the job, not technique
     r"how do you feel about (?:taking |working )?(?:call|nights|weekends|overtime|travel\w*|"
-    r"the schedule|the commute|shift work|the hours|on-call))\b"
+    r"the schedule|the commute|shift work|the hours|on-call)|"
+    # "We do a background check and a drug screen. Any issues with any of that?"; "And why
+    # the move?": the terms of the job and the candidate's motives
+    r"background (?:check|investigation)|drug (?:screen|test)\w*|polygraph|driving record|"
+    r"why the (?:move|change|switch)|why (?:are you )?(?:leaving|looking|moving on))\b"
 )
 
 
@@ -716,7 +722,9 @@ def classify_turn(
         small = asking_small  # the whole small-talk question, not one of its words
     if small and not _asks_beyond(text):
         return TurnClass("small_talk", likeness, small)
-    if (name := _NAME_CHECK.search(text)) and not _asks_beyond(text[: name.start()]):
+    if (name := _NAME_CHECK.search(text)) and not _asks_beyond(
+        text[: name.start()] + " " + text[name.end() :]
+    ):
         return TurnClass("small_talk", likeness, name.group(0).strip(" .!?"))
     if has_prior_answer:
         anaphoric = len(words) <= 12 and any(w in _ANAPHORA for w in words)
