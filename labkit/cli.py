@@ -239,7 +239,7 @@ def cmd_requirements(args: argparse.Namespace) -> int:
             store.set_requirements(args.session, reqs, edited_by=args.actor)
         for r in sorted(reqs, key=lambda r: -r.weight):
             need = "required" if r.required else "nice-to-have"
-            if r.category == "condition":
+            if not r.scored:
                 need += ", to confirm (not scored)"  # a term of work: lift 50 lbs, night shifts
             print(f"{r.weight:6.3f}  {r.name:<32} {r.category:<11} {need}")
     return 0

@@ -79,6 +79,12 @@ class Requirement:
     min_years: float | None = None
     source: str = ""  # the JD sentence it came from
 
+    @property
+    def scored(self) -> bool:
+        """Whether answers are scored against it: a term of work ("condition": "Able to lift
+        50 lbs") is the interviewer's to confirm, never scored or flagged."""
+        return self.category != "condition"
+
 
 @dataclass(frozen=True, slots=True)
 class JobSpec:

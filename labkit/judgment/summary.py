@@ -100,7 +100,7 @@ def write_summary(
 
     # JD alignment
     if jobspec and jobspec.requirements:
-        req = [r for r in jobspec.requirements if r.required and r.category != "condition"]
+        req = [r for r in jobspec.requirements if r.required and r.scored]
         ev: dict[str, AnswerScore] = {}
         for s in rows:
             if (

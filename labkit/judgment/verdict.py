@@ -103,11 +103,7 @@ def hire_score(
     """(mean, sd) of the hire score and the component beliefs it was made from."""
     parts: dict[str, Belief] = {}
     # terms of work are not scored, so they stay out even where a user gave them weight
-    reqs = [
-        r
-        for r in (jobspec.requirements if jobspec else ())
-        if r.weight > 0 and r.category != "condition"
-    ]
+    reqs = [r for r in (jobspec.requirements if jobspec else ()) if r.weight > 0 and r.scored]
     if reqs:
         tw = sum(r.weight for r in reqs)
         mu = sum(r.weight * profile.beliefs[jd_dimension(r.name)].mean for r in reqs) / tw
@@ -203,7 +199,7 @@ def risk_flags(
             if s.dimension == "requirement" and s.score >= options.evidenced
         }
         for r in jobspec.requirements:
-            if r.required and r.name not in evidenced and r.category != "condition":
+            if r.required and r.name not in evidenced and r.scored:
                 kind = (
                     "skill"
                     if r.category in ("skill", "tool", "soft_skill", "domain")

@@ -735,29 +735,25 @@ _FALLBACK_BREAK = re.compile(
 _FALLBACK_TAIL = re.compile(
     r"(?:\s+(?:and|or|experience|skills?|knowledge|a|an|the|or\s+(?:the\s+)?equivalent))+$", re.I
 )
-# terms of work, not requirements to evidence in an interview
-_FALLBACK_SKIP = re.compile(
-    r"\b(?:lift|lifting|stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|CDL|"
-    r"authori[sz]ed|authori[sz]ation|visa|sponsorship|citizen\w*|clearance|background|drug|"
-    r"vaccinat\w*|overtime|weekends?|shifts?|on[- ]call|schedule|on-site|onsite|in-person|"
-    r"hybrid|remote|"
-    r"salary|benefits?|english|passion\w*|enthusias\w*|eager\w*|willing\w*|desire|"
-    r"transportation|physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
-    r"own (?:basic\s+)?(?:hand\s+)?tools?)\b",
-    re.I,
-)
 # terms of work a JD lists among its requirements (see _bullet_requirement)
-_TERMS = re.compile(
-    r"\b(?:lift|lifting|stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|"
+_TERM_WORDS = (
+    r"lift|lifting|stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|"
     r"authori[sz]ed|authori[sz]ation|visa|citizen\w*|clearance|background|"
     r"drug[- ](?:test|screen)\w*|vaccinat\w*|"
     r"overtime|weekends?|shifts?|on[- ]call|schedule|on-site|onsite|in-person|english|"
-    r"transportation|"
-    r"physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
-    r"own (?:basic\s+)?(?:hand\s+)?tools?)\b",
+    r"transportation|physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
+    r"own (?:basic\s+)?(?:hand\s+)?tools?"
+)
+# pay, perks and traits: no requirement at all
+_NOT_TERM_WORDS = r"salary|benefits?|passion\w*|enthusias\w*|eager\w*|desire"
+_TERMS = re.compile(rf"\b(?:{_TERM_WORDS})\b", re.I)
+_NOT_TERMS = re.compile(rf"\b(?:{_NOT_TERM_WORDS})\b", re.I)
+# what a fallback phrase never names a skill by: terms of work, pay and perks, and the rest of
+# what a posting says about the job ("hybrid", "visa sponsorship", "willing to")
+_FALLBACK_SKIP = re.compile(
+    rf"\b(?:{_TERM_WORDS}|{_NOT_TERM_WORDS}|drug|CDL|sponsorship|hybrid|remote|willing\w*)\b",
     re.I,
 )
-_NOT_TERMS = re.compile(r"\b(?:salary|benefits?|passion\w*|enthusias\w*|eager\w*|desire)\b", re.I)
 # where a line goes on to a term of work: "..., and take part in a weekly on-call rotation"
 _TERM_CLAUSE = re.compile(
     r";\s*|,?\s+and\s+(?=(?:to\s+)?(?:take part|join|participate|work|be available|be able)\b)",

@@ -475,8 +475,8 @@ def requirement_entries(
     """A matchable vocabulary entry for each requirement (ad-hoc for unknown names)."""
     out = []
     for r in jobspec.requirements:
-        if r.category == "condition":
-            continue  # terms of work ("Able to lift 50 lbs") are the interviewer's to confirm
+        if not r.scored:
+            continue
         entry = vocabulary.get(r.name)
         # a requirement's own aliases (the JD's examples: "SIEM, e.g. Splunk") count as well
         extra = [a for a in r.aliases if entry is None or a not in entry.terms]
