@@ -398,6 +398,22 @@ def test_technical_questions_that_sound_like_small_talk_or_soft_skills():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "This job covers three counties, so there's a lot of driving, in your own car. That "
+        "work for you?",
+        "We go in pairs on high-risk visits. You've got a valid license, you're okay driving a "
+        "county car?",
+    ],
+)
+def test_driving_and_licence_questions_are_terms_of_the_job(text):
+    from labkit.language.questions import question_topic
+
+    assert question_topic(text) == "behavioural"
+    assert question_topic("How do you plan a route for a day of home visits?") == "technical"
+
+
+@pytest.mark.parametrize(
     "closing",
     [
         "Okay, thanks Ben. We'll talk it over and get back to you.",
@@ -695,6 +711,9 @@ def test_an_answer_goes_on_after_the_reply_to_the_candidates_question_and_a_reac
         "Am I speaking with Darnell Hughes?",
         "Sure. And it's Adaeze, did I say that right?",
         "Hi Linh, it's Robert from Pacific Gateway. Is now still a good time?",
+        "Marcus? Dave Kowalski. Come on in, grab a seat.",
+        "You find the place okay? Parking's a mess out there with the construction.",
+        "Hi Danielle! Come on back, I'm Tanya. Did you have any trouble finding us?",
     ],
 )
 def test_checking_who_is_on_the_line_is_small_talk(text):
@@ -723,3 +742,13 @@ def test_greeting_checks_and_terms_of_the_job_show_no_technique():
         "with any of that?",
     ):
         assert question_topic(q) == "behavioural", q
+
+
+def test_trouble_finding_a_cause_is_a_question_and_a_few_words_check_closed():
+    from labkit.language.questions import is_closed_question
+
+    assert classify_turn("Did you have any trouble finding the root cause?").kind == "question"
+    assert is_closed_question("Driving record?")
+    assert is_closed_question("Okay. Colorado license current?")
+    assert not is_closed_question("Prints. You get a car with no prints. What do you do?")
+    assert not is_closed_question("Why?")

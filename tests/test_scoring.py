@@ -1060,3 +1060,66 @@ def test_years_there_after_naming_the_job_are_career_years(embedder):  # noqa: F
     )
     [years] = _claimed(rows)
     assert years.features["claimed_years"] == 4 and years.score == 1.0
+
+
+def test_someone_else_having_no_idea_is_a_story_not_a_deflection(embedder):  # noqa: F811
+    spec = parse_jd("Hospice Social Worker\n\nRequirements:\n- Advance care planning\n")
+    story = _one(
+        "What's drawing you to hospice?",
+        "In the ED I see people at the worst moment. There was an older man, and his family "
+        "just had no idea what his wishes were.",
+        spec,
+        embedder,
+    )
+    [ev] = _dim(story, "evasion")
+    assert ev.features["deflections"] == 0
+    dodge = _one(
+        "What's drawing you to hospice?",
+        "Honestly I have no idea, I just applied to a lot of places this month.",
+        spec,
+        embedder,
+    )
+    [ev] = _dim(dodge, "evasion")
+    assert ev.features["deflections"] == 1
+
+
+def test_a_short_reply_to_a_few_words_check_is_not_evasive(embedder):  # noqa: F811
+    spec = parse_jd("Elevator Mechanic\n\nRequirements:\n- Hydraulic elevators\n")
+    rows = _one(
+        "Driving record?", "Clean. No tickets in, uh, at least eight years.", spec, embedder
+    )
+    [ev] = _dim(rows, "evasion")
+    assert ev.features["short"] == 0 and ev.score < 0.55
+    rows = _one("How do you service a hydraulic elevator?", "It depends, really.", spec, embedder)
+    [ev] = _dim(rows, "evasion")
+    assert ev.features["short"] == 1
+
+
+def test_it_the_pronoun_is_not_it_the_department(embedder):  # noqa: F811
+    spec = parse_jd(
+        "NetSuite Administrator\n\nRequirements:\n- NetSuite administration\n"
+        "- Quarterly access reviews with Finance and IT\n"
+    )
+    assert any(r.name == "IT" for r in spec.requirements)
+    rows = _one(
+        "How do you handle the release upgrades?",
+        "NetSuite pushes those, so honestly it just works and I fixed it once.",
+        spec,
+        embedder,
+    )
+    assert not _dim(rows, "requirement", "IT")
+
+
+def test_a_control_that_stops_the_candidate_is_no_denial(embedder):  # noqa: F811
+    spec = parse_jd("Treasury Analyst\n\nRequirements:\n- Kyriba\n- Payment controls\n")
+    lines = [
+        ("interviewer", "Tell me about your current role."),
+        ("candidate", "I'm a treasury analyst. I've been in treasury about two and a half years, "
+         "and I run our payments in Kyriba every day."),
+        ("interviewer", "Walk me through how a treasury payment gets made at your place."),
+        ("candidate", "Any treasury payment, I input it in Kyriba and it needs a second "
+         "approver. I can't approve my own payments, that's locked down in the user roles."),
+    ]  # fmt: skip
+    out = _score_all(lines, spec, embedder)
+    rows = [r for _, rs in out.values() for r in rs]
+    assert not [r for r in rows if r.dimension == "consistency" and r.score < 0.4]

@@ -93,7 +93,7 @@ _HEAD_SKIP = re.compile(
     r"who we are|equal opportunity|how to apply|our values|why join|why you'll love|"
     r"about the team|about our team|the team|our team|our culture|culture|life at|location|"
     r"working hours|hours|package|rewards|what's in it for you|our offer|selection process|"
-    r"application process)\b",
+    r"application process|(?:the )?good stuff|what you(?:'ll)? get|in return|goodies)\b",
     re.I,
 )
 _HEAD_DUTIES = re.compile(
@@ -129,7 +129,7 @@ _NICE_CUE = re.compile(
     r"preferably|ideally|desirable|desired|would be (great|nice|helpful|an advantage)|"
     r"good to have|an advantage|not required|optional|is helpful|are helpful|"
     # "A Master's degree in a related field may substitute for the required experience"
-    r"(?:may|can) (?:be )?substitute[sd]?|in lieu of)\b",
+    r"(?:may|can) (?:be )?substitute[sd]?|in lieu of|encouraged to apply)\b",
     re.I,
 )
 # cues that make what FOLLOWS them optional ("CI/CD, ideally with GitHub Actions"), unlike
@@ -143,8 +143,28 @@ _NICE_SPLIT = re.compile(
     # "Python, Kafka is a plus" splits; "A, B or C, or D is a plus" is one list, all optional
     r";|\bbut\b|\bwhile\b|,(?!\s*(?:or|and|and/or)\b)(?=[^,]*\b(?:plus|bonus|preferred)\b)"
     # "EDC systems (Medidata Rave preferred)": only the parenthesis is optional
-    r"|\((?=[^()]*\b(?:preferred|a plus|bonus|ideally)\b[^()]*\))"
+    # ("Mandarin (preferred)", "(a plus, not a must)": an aside of cue words only is no part)
+    r"|\((?!\s*(?:(?:strongly|highly)\s+)?(?:preferred|a plus|a bonus|bonus)\b[\s\w,]{0,14}\))"
+    r"(?=[^()]*\b(?:preferred|a plus|bonus|ideally)\b[^()]*\))"
 )
+_CUE_FILLER = re.compile(r"\b(?:strongly|highly|very|but|not|an?|must|required|is|are)\b|\W", re.I)
+
+
+def _nice_listed(body: str) -> bool:
+    """Whether a listed item is optional as a whole: "Spanish (preferred)" and "... (a plus,
+    not a must)" are; "ABI software (CargoWise strongly preferred) and the ACE portal" is not,
+    for an aside that names something besides its cue is optional alone."""
+
+    def named(m: re.Match[str]) -> str:
+        rest = _CUE_FILLER.sub("", _NICE_CUE.sub("", m.group(1)))
+        return "" if rest else m.group(0)
+
+    # "Clear spoken English; bilingual candidates are encouraged to apply": the first part
+    # names the requirement
+    first = body.split(";")[0].strip() or body
+    return bool(_NICE_CUE.search(re.sub(r"\(([^()]*)\)", named, first)))
+
+
 # "Required:", "Preferred:" opening a line of their own list
 _INLINE_SECTION = re.compile(
     r"^(?:required|requirements|must[- ]haves?|(?:minimum |basic |required )?qualifications|"
@@ -157,7 +177,9 @@ _LABEL = re.compile(
     # ("Experience: 5+ years in e-commerce" keeps its label: "experience" makes a domain)
     r"^(?:education|certifications?|licensure|licen[cs]es?|credentials?|degree|"
     r"skills?|technical skills|tools?|software|systems|languages?|physical(?: requirements)?|"
-    r"schedule|availability|other)(?:\s*(?:and|&|/)\s*(?:certifications?|licensure|"
+    r"schedule|availability|other|"
+    # a class specification's "Knowledge of: ...; ...", "Ability to: ...; ..."
+    r"knowledge of|abilit(?:y|ies) to|skills? in)(?:\s*(?:and|&|/)\s*(?:certifications?|licensure|"
     r"licen[cs]es?|credentials?|training))?$",
     re.I,
 )
@@ -175,7 +197,11 @@ _COMPANY_TALK = re.compile(
 # year": what the job gives, whatever words of asking it holds
 _OFFER = re.compile(
     r"^\W*(?:we\s+(?:also\s+)?(?:offer|provide|pay)|our\s+benefits|benefits\s+include|"
-    r"what\s+we\s+offer|perks\b|compensation\b|salary\b|pay\s+range)|"
+    r"what\s+we\s+offer|perks\b|compensation\b|salary\b|pay\s+range|"
+    # "$110k-$130k + super", "16 weeks' paid parental leave", "$1,500 annual learning budget"
+    r"[$\u00a3\u20ac]\s?\d[\d,.]*k?\b(?!\s*(?:million|m|bn|billion)\b)(?:\s*[-\u2013]|\s+"
+    r"(?:annual|a\s+year|per\s+(?:year|hour|annum)|\+))|.{0,40}\bpaid\s+(?:parental|"
+    r"annual|sick|family)\s+leave\b|.{0,40}\blearning\s+budget\b)|"
     # "Great Lakes Stamping & Assembly is an equal opportunity employer."
     r"\ban?\s+equal\s+(?:employment\s+)?opportunity\s+employer\b",
     re.I,
@@ -505,17 +531,23 @@ def parse_jd(
         body = _BULLET.sub("", line).strip() or line
         before = {k: a.count for k, a in acc.items()}
         sents = _sentences(body)
-        semicolon_items = False
+        semis: set[str] = set()  # the items of a semicolon list
         if listed:
             # "experience with the informed consent process; experience preparing IRB
-            # submissions; ...": each item of a semicolon list is a listed requirement
-            parts = [x.strip() for t in sents for x in t.split(";") if x.strip()]
-            if len(parts) > len(sents):
-                sents = [x[:1].upper() + x[1:] for x in parts]
-                semicolon_items = True
+            # submissions; ...": each item of a semicolon list is a listed requirement (a
+            # sentence beside them without one is still a sentence)
+            parts = []
+            for t in sents:
+                items = [x.strip() for x in t.split(";") if x.strip()]
+                items = [x[:1].upper() + x[1:] for x in items] if len(items) > 1 else items
+                parts += items
+                semis.update(items if len(items) > 1 else ())
+            sents = parts
         for sent in sents:
+            semicolon_items = sent in semis
             if _OFFER.search(sent):
                 continue
+            before_sent = {k: a.count for k, a in acc.items()}
             if not structured and _COMPANY_TALK.search(sent) and not _ASKS_CUE.search(sent):
                 continue  # "Our patient app (iOS and Android) delivers ...": the product
             # a prose sentence in a listed section ("Lakeshore offers tuition remission, a
@@ -628,7 +660,23 @@ def parse_jd(
                         entry = SkillEntry(name=name, category=cat, aliases=_short_names(name))
                         order = _add(acc, entry, cat, required, sent, order)
 
-            if english and options.phrase_skills and not item and line_section != "skip":
+            if (
+                semicolon_items
+                and not bulleted  # a bullet's own parts are read together (see below)
+                and english
+                and options.phrase_skills
+                and line_section in ("required", "nice")
+                and not _fresh(acc, before_sent)
+                and (fallback := _bullet_requirement(sent))
+            ):
+                # "Knowledge of: indicators of child abuse and neglect; ...": an item of a
+                # semicolon list no rule read is a listed requirement in the JD's words
+                name, cat = fallback
+                nice = line_section == "nice" or _nice_listed(sent)
+                order = _add(acc, SkillEntry(name=name, category=cat), cat, not nice, sent, order)
+            # (a short sentence of prose is no list item: "Must be 21 or older.")
+            prose = not item or not listed
+            if english and options.phrase_skills and prose and line_section != "skip":
                 # "You should be comfortable designing shallow and deep foundations, running
                 # slope stability analyses ...": the practices a prose sentence asks for
                 for seg, seg_nice in _prose_asks(sent) + _prose_list(sent):
@@ -671,7 +719,7 @@ def parse_jd(
             # (beside a soft skill they read, its words mostly say the same: "Communicate
             # results to non-technical audiences")
             name, cat = fallback
-            nice = line_section == "nice" or bool(_NICE_CUE.search(body))
+            nice = line_section == "nice" or _nice_listed(body)
             entry = SkillEntry(name=name, category=cat)
             order = _add(acc, entry, cat, not nice, body, order)
         elif english and options.phrase_skills and bulleted and line_section != "skip":
@@ -682,7 +730,7 @@ def parse_jd(
                 if _TERMS.search(piece) and not vocab.find_mentions(piece):
                     found = _bullet_requirement(piece)
                     if found is not None and found[1] == "condition":
-                        nice = line_section == "nice" or bool(_NICE_CUE.search(piece))
+                        nice = line_section == "nice" or _nice_listed(piece)
                         entry = SkillEntry(name=found[0], category="condition")
                         order = _add(acc, entry, "condition", not nice, body, order)
 
@@ -742,7 +790,8 @@ _TERM_WORDS = (
     r"drug[- ](?:test|screen)\w*|vaccinat\w*|"
     r"overtime|weekends?|shifts?|on[- ]call|schedule|on-site|onsite|in-person|english|"
     r"transportation|physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
-    r"own (?:basic\s+)?(?:hand\s+)?tools?"
+    r"own (?:basic\s+)?(?:hand\s+)?tools?|years\s+of\s+age|years\s+old|or\s+older|vehicles?|"
+    r"passports?|ladders?|rooftops?"
 )
 # pay, perks and traits: no requirement at all
 _NOT_TERM_WORDS = r"salary|benefits?|passion\w*|enthusias\w*|eager\w*|desire"
@@ -777,6 +826,13 @@ def _fresh(acc: dict[str, _Acc], before: dict[str, int]) -> list[_Acc]:
     return [a for k, a in acc.items() if a.count != before.get(k, 0)]
 
 
+_DEMAND_TAIL = re.compile(
+    r"\s+(?:(?:is|are)\s+)?(?:also\s+)?(?:strongly\s+)?(?:required|preferred|mandatory|"
+    r"a\s+must|a\s+condition\s+of\s+employment)\b(?:\s*\([^)]*\))?\W*$",
+    re.I,
+)
+
+
 def _bullet_requirement(body: str) -> tuple[str, str] | None:
     """A listed requirement in the JD's own words, when no rule read a skill from it: its
     lead ("Understanding of", "The ability to") off, cut before examples and after about eight
@@ -785,6 +841,8 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
         return None
     sentence = _sentences(body)[0] if body.strip() else body
     text = _FALLBACK_LEAD.sub("", sentence.strip(" .")).strip()
+    # "Valid passport required", "Use of a personal vehicle is required (mileage ...)"
+    text = _DEMAND_TAIL.sub("", text).strip() or text
     if re.match(r"(?:like|love|enjoy|want|thrive|care)\b", text, re.I):
         return None  # "You like a fast pace": a trait, not a requirement to evidence
     cut = _FALLBACK_CUT.search(text)
@@ -836,7 +894,9 @@ _PROSE_ASK = re.compile(
     r"\b(?:which|that)\s+includes?\s+(?=[a-z][a-z-]*ing\b)|"
     r"\b(?:knowledge|grasp|command|understanding|mastery)\s+of\s+|"
     # "you know your way around Encompass"
-    r"\bknow\s+(?:your|their)\s+way\s+around\s+",
+    r"\bknow\s+(?:your|their)\s+way\s+around\s+|"
+    # "You should understand the brewing process (mashing, lautering, ...)"
+    r"\byou\s+(?:should|must|need\s+to|will\s+need\s+to)\s+(?:fully\s+)?understand\s+",
     re.I,
 )
 _NOT_GERUND = frozenset(
@@ -866,7 +926,9 @@ def _prose_asks(sent: str) -> list[tuple[str, bool]]:
         segs: list[tuple[int, int, int]] = []  # (piece start, gerund start, end)
         # "be confident in food and wine pairing", "knowledge of the classic regions": after a
         # preposition, what is asked may be named by a noun
-        noun_first = bool(re.search(r"\b(?:with|in|of|at|around)\s+$", cue.group(0), re.I))
+        noun_first = bool(
+            re.search(r"\b(?:with|in|of|at|around|understand)\s+$", cue.group(0), re.I)
+        )
         extend = True  # a piece that names no new practice goes on the last one
         for a, b in itertools.pairwise([*cuts, len(rest)]):
             piece = rest[a:b]
@@ -919,6 +981,8 @@ _EXPECT_SPLIT = re.compile(r",?\s+(?:and\s+|or\s+)?to\s+(?=[a-z]+\b)|,\s+(?:and|
 # "A current first aid and CPR card is required": what a prose sentence demands
 _MUST = re.compile(
     r"\b(?:must|shall)\s+(?:also\s+)?(?:be\s+able\s+to\s+|have\s+)?(?=(?!be\b)[a-z])"
+    # "Must be 21 or older."
+    r"|\bmust\s+be\s+(?=(?:at\s+least\s+)?\d{2}\b)"
     r"|\bwe\s+(?:also\s+)?require\s+(?:(?:that\s+)?you\s+(?:to\s+)?)?"
     r"|\byou(?:'ll|\s+will)?\s+need\s+to\s+(?=hold|have|pass|obtain|possess)"
     # "Employment is contingent on a criminal background check including fingerprinting"
@@ -928,7 +992,7 @@ _MUST = re.compile(
     r"|\b(?:the|this)\s+(?:role|position|job)\s+(?:also\s+)?requires\s+"
     # "..., so weekend availability from April through October is a must"
     r"|(?:^|,\s+so\s+)(?P<subject>(?:(?:an?|the|your)\s+)?[^,;:]{3,80}?)\s+(?:is|are)\s+"
-    r"(?:also\s+)?(?:required|a\s+must)\b",
+    r"(?:also\s+)?(?:required|a\s+must|a\s+condition\s+of\s+employment)\b",
     re.I,
 )
 
@@ -945,32 +1009,48 @@ _HELD = re.compile(
 )
 
 
-def _held_credential(sent: str) -> tuple[str, str] | None:
-    """The credential a prose sentence asks the candidate to hold, in its words (the first of
+# "... and a current Michigan LMSW (limited license ...)": a second credential held, named
+# by its standing rather than by the word "license"
+_HELD_TOO = re.compile(
+    r"\band\s+(?:a|an)\s+(?P<name>(?:current|valid|active|unrestricted)\s+[^,;()]+?)"
+    r"(?=\s*[,;(]|\s+and\b|$)",
+    re.I,
+)
+
+
+def _held_credentials(sent: str) -> list[tuple[str, str]]:
+    """The credentials a prose sentence asks the candidate to hold, in its words (the first of
     alternatives), as education."""
     cue = _HOLDS.search(sent)
     if cue is None:
-        return None
+        return []
     rest = re.split(r"[.;](?:\s|$)", sent[cue.end() :])[0]
+    out = []
     paper = _HELD.search(rest)
-    if paper is None or len(rest[: paper.start()].split()) > 10:
-        return None
-    if _YEARS.search(rest[: paper.end()]):
-        return None  # "must have 3 years of ... and a license": the years are read as such
-    found = _bullet_requirement(rest[: paper.end()])
-    return (found[0], "education") if found is not None else None
+    # "must have 3 years of ... and a license": the years are read as such
+    if (
+        paper is not None
+        and len(rest[: paper.start()].split()) <= 10
+        and not _YEARS.search(rest[: paper.end()])
+        and (found := _bullet_requirement(rest[: paper.end()])) is not None
+    ):
+        out.append((found[0], "education"))
+    for m in _HELD_TOO.finditer(rest):
+        name = m.group("name").strip()
+        if len(name.split()) <= 6 and not any(name.lower() in o[0].lower() for o in out):
+            out.append((name[:1].upper() + name[1:], "education"))
+    return out
 
 
 def _expected_of_you(sent: str) -> list[tuple[str, str]]:
     """The practices a sentence expects or demands of the candidate, in its words, with their
     category."""
-    out = []
-    held = _held_credential(sent)
-    if held is not None:
-        out.append(held)
+    out = _held_credentials(sent)
     # "..., so weekend availability is a must, and you must be able to lift 40 lbs": each
     for demand in _MUST.finditer(sent):
         what = demand.group("subject") or re.split(r"[.;](?:\s|$)", sent[demand.end() :])[0]
+        # "must be at least 18 years old and hold a valid driver's license": two demands
+        what = re.split(r",?\s+and\s+(?=(?:hold|have|possess|pass|obtain|maintain)\b)", what)[0]
         # "must have five years of ...": the years are read as such
         if not re.match(r"(?:not|submit|apply|include)\b", what, re.I) and not _YEARS.search(what):
             found = _bullet_requirement(what)
@@ -1647,7 +1727,8 @@ _DEGREE = re.compile(
 _DEGREE_IN = re.compile(
     r"\b(?:degree|bachelor'?s|master'?s|b\.?sc?\.?|m\.?sc?\.?|ph\.?d\.?|diploma|associate'?s)"
     r"(?:\s+degree)?\s+in\s+(?P<field>[A-Za-z][\w&/'-]*(?:(?:\s*,\s*|\s+)(?!or\s+(?:an?\s+)?"
-    r"(?:related|equivalent|similar|comparable)\b)(?!and\b|with\b|from\b|plus\b)"
+    r"(?:related|equivalent|similar|comparable)\b)(?!and\b|with\b|from\b|plus\b"
+    r"|may\b|can\b|will\b|must\b|should\b|is\b|are\b)"
     r"[\w&/'-]+){0,7})",
     re.I,
 )

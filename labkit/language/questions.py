@@ -221,6 +221,12 @@ _SMALL_TALK = (
     "is now a good time", "is now still a good time", "still a good time", "good time to talk",
     "is this a good time", "is this still a good time", "catch you at an", "an okay time",
     "a bad time", "catch you at a good", "catch you at a bad",
+    # "Marcus? Dave Kowalski. Come on in, grab a seat.", "You find the place okay?"
+    "come on in", "grab a seat", "have a seat", "take a seat", "find the place",
+    "find the building", "find it okay", "find us alright", "find us all right",
+    "trouble finding us", "trouble finding the place", "trouble finding the office",
+    "trouble finding the building", "trouble finding parking", "trouble getting here",
+    "come on back",
 )  # fmt: skip
 # "Hi, is this Linh Tran?", "Am I speaking with Darnell?": who is on the line
 _NAME_CHECK = re.compile(
@@ -343,7 +349,11 @@ _BEHAVIOURAL = re.compile(
     # "We do a background check and a drug screen. Any issues with any of that?"; "And why
     # the move?": the terms of the job and the candidate's motives
     r"background (?:check|investigation)|drug (?:screen|test)\w*|polygraph|driving record|"
-    r"why the (?:move|change|switch)|why (?:are you )?(?:leaving|looking|moving on))\b"
+    r"why the (?:move|change|switch)|why (?:are you )?(?:leaving|looking|moving on)|"
+    # "there's a lot of driving, in your own car. That work for you?", "You've got a valid
+    # license, you're okay driving a county car?": the terms of the job again
+    r"a lot of driving|(?:okay|ok|fine|comfortable|good) (?:with )?driving|your own (?:car|"
+    r"vehicle|transport)|valid (?:driver'?s )?licen[cs]e|clean (?:driving )?record)\b"
 )
 
 
@@ -368,6 +378,11 @@ def is_closed_question(text: str) -> bool:
             # "can you walk me through ...", "do you know how ...": open prompts in yes/no form
             prompt = clause[0] in ("can", "could", "would", "will") and clause[2] in _PROMPT_VERBS
             return not prompt and not any(w in _WH for w in clause[2:5])
+    # "Driving record?", "Colorado license current?": a check in a few words, no verb to open
+    asked = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.endswith("?")]
+    if len(asked) == 1:
+        words = _expand(words_of(asked[0]))
+        return 1 <= len(words) <= 4 and not any(w in _WH or w in _AUX for w in words)
     return False
 
 

@@ -469,6 +469,15 @@ class AnswerHistory:
         return AnswerHistory(claims=list(self.claims), denied=dict(self.denied))
 
 
+# "Finance and IT" in a JD: an acronym that is a word in lower case ("it") is only that
+# acronym as written in capitals
+_WORD_ACRONYM = re.compile(
+    r"IT|AS|US|OR|ON|IN|AT|TO|DO|GO|SO|NO|AM|AN|ME|WE|BE|BY|IF|IS|OF|UP|MY|ALL|CAN|MAY|ONE|ANY|"
+    r"WHO|HOW|ITS|HAS|WAS|ARE|AND|FOR|THE|NOT|BUT|OUR|OUT|USE|SEE|GET|SET|RUN|NEW|NOW|WAY|ACE|"
+    r"ART|AIM|ACT|ASK|PAY|DAY|KEY|TOP|MAP|TAP|CAP|PIN|POS|SAFE|CARE|CORE|LEAN|PACE|PLAN|BASE"
+)
+
+
 def requirement_entries(
     jobspec: JobSpec, vocabulary: Vocabulary
 ) -> list[tuple[Requirement, SkillEntry]]:
@@ -487,7 +496,8 @@ def requirement_entries(
                 name=r.name,
                 category=r.category,
                 aliases=aliases,
-                case_sensitive=vocabulary.case_sensitive_terms((r.name, *aliases)),
+                case_sensitive=vocabulary.case_sensitive_terms((r.name, *aliases))
+                + tuple(t for t in (r.name, *aliases) if _WORD_ACRONYM.fullmatch(t)),
             )
         out.append((r, entry))
     return out
@@ -583,7 +593,8 @@ def score_answer(
         totals["limited"] = 1
     k_depth = max(range(len(seg_depth)), key=lambda j: seg_depth[j])
     # "Yes." to "Do you have your CCNP?" is a complete answer that shows nothing of its style
-    brief = is_closed_question(q) and n_words <= options.brief_answer_words
+    closed = is_closed_question(q)
+    brief = closed and n_words <= options.brief_answer_words
     if question_topic(q) == "technical" and not brief:  # depth is read from technical answers
         row("technical_depth", depth, *at.segments[k_depth], **totals)
 
@@ -686,8 +697,13 @@ def score_answer(
 
     # evasion and overclaiming -------------------------------------------------------------
     if pair.kind not in UNSCORED_KINDS and not brief:
-        deflect = _count(at.text, _DEFLECT)
-        short = 1.0 if n_words < options.short_answer_words else 0.0
+        # "his family just had no idea what his wishes were": a story, not a deflection
+        low = at.text.lower()
+        deflect = [
+            h for h in _count(at.text, _DEFLECT) if not re.search(r"\b(?:had|has)\s+$", low[: h[0]])
+        ]
+        # "Driving record?" "Clean. No tickets in at least eight years.": short, and complete
+        short = 1.0 if n_words < options.short_answer_words and not closed else 0.0
         evasion = 0.5 * (1 - relevance) + 0.25 * short + 0.35 * min(1.0, len(deflect) / 2)
         evasion *= 1.0 - 0.5 * depth
         i0, i1 = _around(at, deflect[0][0], deflect[0][1]) if deflect else at.segments[0]
@@ -1049,7 +1065,9 @@ def _negated(at: AnswerText, m: Mention, others: Sequence[Mention] = ()) -> str:
 # ("I haven't missed a report deadline in two years": a record, not a lack)
 _NOT_DENIAL = frozenset(
     ["delay", "skip", "rush", "hesitate", "forget", "wait", "compromise", "miss", "missed",
-     "skipped", "forgot", "forgotten", "lost", "dropped", "delayed", "rushed"]
+     "skipped", "forgot", "forgotten", "lost", "dropped", "delayed", "rushed",
+     # "I can't approve my own payments, that's locked down": a control, not a lack
+     "approve", "bypass", "override"]
 )  # fmt: skip
 _USE_VERBS = frozenset(
     [
