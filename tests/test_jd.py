@@ -1285,3 +1285,14 @@ def test_perks_under_a_playful_heading_and_a_class_specs_knowledge_lists():
         "- Clear spoken English; bilingual candidates are encouraged to apply\n"
     )
     assert all(r.required for r in spoken.requirements if "English" in r.name)
+
+
+def test_a_degree_field_list_ends_without_its_comma():
+    spec = parse_jd(
+        "Investigator\n\nMINIMUM QUALIFICATIONS\nEducation: Bachelor's degree in social work, "
+        "psychology, sociology, criminal justice, or a closely related human services field.\n"
+    )
+    [degree] = [r.name for r in spec.requirements if r.category == "education"]
+    assert degree.startswith("Bachelor's Degree in Social Work") and not degree.endswith(","), (
+        degree
+    )

@@ -1754,6 +1754,8 @@ def _degree_field(clause: str) -> str | None:
     words = field.split()
     while words and words[-1].lower().strip(",") in _SMALL:
         words.pop()
+    if words:  # "in social work, psychology, sociology, criminal justice, or a related field"
+        words[-1] = words[-1].rstrip(",")
     return (
         " ".join(
             w if w.lower() in _SMALL or w[1:].lower() != w[1:] else w.capitalize() for w in words
