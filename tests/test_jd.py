@@ -1296,3 +1296,12 @@ def test_a_degree_field_list_ends_without_its_comma():
     assert degree.startswith("Bachelor's Degree in Social Work") and not degree.endswith(","), (
         degree
     )
+
+
+def test_strict_adherence_to_procedures_names_the_procedures():
+    spec = parse_jd(
+        "Elevator Mechanic\n\nRequirements\n- Strict adherence to lockout/tagout, hoistway "
+        "access and fall protection procedures\n"
+    )
+    reqs = _by_name(spec)
+    assert "Lockout/Tagout" in reqs and "Strict Adherence" not in reqs, list(reqs)

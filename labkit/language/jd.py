@@ -761,11 +761,12 @@ _FALLBACK_LEAD = re.compile(
     r"(?:must\s+(?:be\s+able\s+to\s+)?(?:obtain|hold|have|possess)\s+)?"
     r"(?:(?:a|an|the)\s+)?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|practical|sound|demonstrated|basic|"
-    r"thorough|current|clear|high|hands-on|prior|previous|"
+    r"thorough|current|clear|high|hands-on|prior|previous|strict|"
     # "Working with the capital commitment desk" is a practice; "working knowledge" a lead
     r"working(?=\s+(?:knowledge|understanding|familiarity|proficiency)))\s*,?\s+)*"
     r"(?:(?:experience|knowledge|understanding|familiarity|proficiency|command|grasp|"
-    r"competence|background|comfort)\s+(?:(?:with|in|of|on)\s+(?:the\s+|a\s+|an\s+)?"
+    r"competence|background|comfort|adherence|commitment)\s+(?:(?:with|in|of|on|to)\s+"
+    r"(?:the\s+|a\s+|an\s+)?"
     r"|(?:as\s+an?\s+)|(?=[a-z]+ing\b))"
     r"|(?:the\s+)?(?:demonstrated\s+)?(?:ability|able)\s+to\s+)?",
     re.I,
@@ -1973,13 +1974,13 @@ _PHRASE_LEAD = re.compile(
     # "A solid grasp of attribution"
     rf"^(?:an?\s+(?=(?:\w+\s+)?{_LEAD_NOUN}\b))?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|hands-on|working|practical|sound|"
-    r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|"
+    r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|strict|"
     r"production|expert|in-depth|thorough|"
     # "Current, unrestricted Washington State dental hygienist license": the credential's
     r"current|active|valid|unrestricted)(?:\s*,\s*|\s+))*"
     r"(?:(?:experience|knowledge|understanding|expertise|familiarity|proficiency|background|"
     r"competence|competency|skills?|grasp|command|exposure|handle|awareness|fluency|"
-    r"confidence|comfort)\s+"
+    r"confidence|comfort|adherence|commitment)\s+"
     r"(?:with|in|of|using|on|across|to)\s+"
     # "Experience preparing permit applications": the practice is the gerund phrase
     r"|(?:experience|proficiency|comfort)\s+(?=[a-z]+ing\b)"
