@@ -1305,3 +1305,14 @@ def test_strict_adherence_to_procedures_names_the_procedures():
     )
     reqs = _by_name(spec)
     assert "Lockout/Tagout" in reqs and "Strict Adherence" not in reqs, list(reqs)
+
+
+def test_what_someone_who_can_do_it_must_do_is_asked_for():
+    spec = parse_jd(
+        "Sonographer\n\nYou will be the first set of eyes on very sick patients, so we need "
+        "someone who can produce diagnostic images efficiently, recognize critical findings, "
+        "and communicate them to the radiologist right away."
+    )
+    reqs = _by_name(spec)
+    assert reqs["Recognize critical findings"].required
+    assert "Produce diagnostic images efficiently" in reqs

@@ -973,7 +973,11 @@ def _prose_asks(sent: str) -> list[tuple[str, bool]]:
 # "We'll expect you to read and act on DU and LP findings, and to calculate qualifying
 # income": what a prose sentence expects of the candidate, one practice per "to"
 _EXPECT = re.compile(
-    r"\b(?:expect|need|want|require)s?\s+(?:you|someone|candidates?)\s+to\s+", re.I
+    r"\b(?:expect|need|want|require)s?\s+(?:you|someone|candidates?)\s+to\s+"
+    # "we need someone who can produce diagnostic images efficiently, recognize critical
+    # findings, and communicate them to the radiologist right away"
+    r"|\b(?:need|want)s?\s+(?:someone|somebody|a\s+person)\s+who\s+can\s+(?P<who>)",
+    re.I,
 )
 _EXPECT_SPLIT = re.compile(r",?\s+(?:and\s+|or\s+)?to\s+(?=[a-z]+\b)|,\s+(?:and|or)\s+(?=[a-z]+\s)")
 
@@ -1065,7 +1069,9 @@ def _expected_of_you(sent: str) -> list[tuple[str, str]]:
     if cue is None:
         return out
     rest = re.split(r"[.;](?:\s|$)", sent[cue.end() :])[0]
-    for piece in _EXPECT_SPLIT.split(rest):
+    # "who can A, B, and C": each comma starts another practice
+    split = re.compile(r",\s+(?:and\s+|or\s+)?") if cue.group("who") is not None else _EXPECT_SPLIT
+    for piece in split.split(rest):
         if _PROSE_ASK.search(piece) or re.match(r"(?:be|have|work|travel|join)\b", piece, re.I):
             continue  # asked by its own cue, or no practice ("be available", "join us")
         found = _bullet_requirement(piece)
