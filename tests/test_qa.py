@@ -748,6 +748,10 @@ def test_trouble_finding_a_cause_is_a_question_and_a_few_words_check_closed():
     from labkit.language.questions import is_closed_question
 
     assert classify_turn("Did you have any trouble finding the root cause?").kind == "question"
+    # finding a place in the code is no finding of the office
+    leak = classify_turn("How did you find the place in the code where it leaked?")
+    assert leak.kind != "small_talk"
+    assert classify_turn("Did you find the place okay?").kind == "small_talk"
     assert is_closed_question("Driving record?")
     assert is_closed_question("Okay. Colorado license current?")
     assert not is_closed_question("Prints. You get a car with no prints. What do you do?")

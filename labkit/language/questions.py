@@ -222,11 +222,11 @@ _SMALL_TALK = (
     "is this a good time", "is this still a good time", "catch you at an", "an okay time",
     "a bad time", "catch you at a good", "catch you at a bad",
     # "Marcus? Dave Kowalski. Come on in, grab a seat.", "You find the place okay?"
-    "come on in", "grab a seat", "have a seat", "take a seat", "find the place",
-    "find the building", "find it okay", "find us alright", "find us all right",
-    "trouble finding us", "trouble finding the place", "trouble finding the office",
-    "trouble finding the building", "trouble finding parking", "trouble getting here",
-    "come on back",
+    "grab a seat", "have a seat", "take a seat", "find the place okay", "find the place ok",
+    "find the place alright", "find the place all right", "find the building okay",
+    "find us alright", "find us all right", "trouble finding us", "trouble finding the place",
+    "trouble finding the office", "trouble finding the building", "trouble finding parking",
+    "trouble getting here",
 )  # fmt: skip
 # "Hi, is this Linh Tran?", "Am I speaking with Darnell?": who is on the line
 _NAME_CHECK = re.compile(
@@ -733,6 +733,8 @@ def classify_turn(
         if len(words) <= 4 and all(w in _BACKCHANNEL for w in words):
             return TurnClass("backchannel", likeness, "")
         return TurnClass("statement", likeness, cue)
+    if re.search(r"\bfind the (?:place|building|office) (?:in|where|that|which|of|for)\b", flat):
+        small = asking_small = ""  # "How did you find the place in the code where it leaked?"
     if asking_small and len(asking_small) > len(small):
         small = asking_small  # the whole small-talk question, not one of its words
     if small and not _asks_beyond(text):
