@@ -784,6 +784,8 @@ _FALLBACK_BREAK = re.compile(
 _FALLBACK_TAIL = re.compile(
     r"(?:\s+(?:and|or|experience|skills?|knowledge|a|an|the|or\s+(?:the\s+)?equivalent))+$", re.I
 )
+# how a sentence says a thing is demanded: "... is required", "... is a must"
+_DEMANDED = r"required|a\s+must|a\s+condition\s+of\s+employment"
 # terms of work a JD lists among its requirements (see _bullet_requirement)
 _TERM_WORDS = (
     r"lift|lifting|stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|"
@@ -828,8 +830,8 @@ def _fresh(acc: dict[str, _Acc], before: dict[str, int]) -> list[_Acc]:
 
 
 _DEMAND_TAIL = re.compile(
-    r"\s+(?:(?:is|are)\s+)?(?:also\s+)?(?:strongly\s+)?(?:required|preferred|mandatory|"
-    r"a\s+must|a\s+condition\s+of\s+employment)\b(?:\s*\([^)]*\))?\W*$",
+    rf"\s+(?:(?:is|are)\s+)?(?:also\s+)?(?:strongly\s+)?(?:{_DEMANDED}|preferred|mandatory)\b"
+    r"(?:\s*\([^)]*\))?\W*$",
     re.I,
 )
 
@@ -980,6 +982,7 @@ _EXPECT = re.compile(
     re.I,
 )
 _EXPECT_SPLIT = re.compile(r",?\s+(?:and\s+|or\s+)?to\s+(?=[a-z]+\b)|,\s+(?:and|or)\s+(?=[a-z]+\s)")
+_WHO_CAN_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?")  # "who can A, B, and C"
 
 
 # "You must pass the Work Capacity Test", "We require completion of basic wildland training",
@@ -997,7 +1000,7 @@ _MUST = re.compile(
     r"|\b(?:the|this)\s+(?:role|position|job)\s+(?:also\s+)?requires\s+"
     # "..., so weekend availability from April through October is a must"
     r"|(?:^|,\s+so\s+)(?P<subject>(?:(?:an?|the|your)\s+)?[^,;:]{3,80}?)\s+(?:is|are)\s+"
-    r"(?:also\s+)?(?:required|a\s+must|a\s+condition\s+of\s+employment)\b",
+    rf"(?:also\s+)?(?:{_DEMANDED})\b",
     re.I,
 )
 
@@ -1070,7 +1073,7 @@ def _expected_of_you(sent: str) -> list[tuple[str, str]]:
         return out
     rest = re.split(r"[.;](?:\s|$)", sent[cue.end() :])[0]
     # "who can A, B, and C": each comma starts another practice
-    split = re.compile(r",\s+(?:and\s+|or\s+)?") if cue.group("who") is not None else _EXPECT_SPLIT
+    split = _WHO_CAN_SPLIT if cue.group("who") is not None else _EXPECT_SPLIT
     for piece in split.split(rest):
         if _PROSE_ASK.search(piece) or re.match(r"(?:be|have|work|travel|join)\b", piece, re.I):
             continue  # asked by its own cue, or no practice ("be available", "join us")

@@ -200,6 +200,13 @@ _FOLLOW = (
     "how did it", "why not", "what exactly", "which one", "how long did",
 )  # fmt: skip
 _ANAPHORA = frozenset(["that", "it", "this", "those", "these", "there", "then"])
+# checking the candidate's name: "And it's Adaeze, did I say that right?"
+_NAME_SAID_RIGHT = (
+    "did i say that right", "did i say it right", "am i saying that right",
+    "am i saying it right", "did i pronounce", "am i pronouncing", "pronounce your name",
+    "how do you pronounce", "how do i pronounce",
+)  # fmt: skip
+
 _SMALL_TALK = (
     "how are you", "how's it going", "how is it going", "how's your day", "how is your day",
     "how was your weekend", "how was your day", "nice to meet", "thanks for coming",
@@ -214,10 +221,7 @@ _SMALL_TALK = (
     "how has your week", "how's your week", "how is your week", "how was the flight",
     "how's your morning", "how is your morning", "how has your morning", "how's your afternoon",
     "how is your afternoon", "how was your afternoon", "how has your day",
-    # checking the candidate's name: "And it's Adaeze, did I say that right?"
-    "did i say that right", "did i say it right", "am i saying that right",
-    "am i saying it right", "did i pronounce", "am i pronouncing", "pronounce your name",
-    "how do you pronounce", "how do i pronounce",
+    *_NAME_SAID_RIGHT,
     "is now a good time", "is now still a good time", "still a good time", "good time to talk",
     "is this a good time", "is this still a good time", "catch you at an", "an okay time",
     "a bad time", "catch you at a good", "catch you at a bad",
@@ -460,10 +464,7 @@ _ASKING_SMALL_TALK = (
     "can i offer you", "would you like a coffee", "would you like some water",
     "would you like a glass", "how's your morning", "how is your morning",
     "how has your morning", "how's your afternoon", "how is your afternoon",
-    "how was your afternoon", "how has your day",
-    "did i say that right", "did i say it right", "am i saying that right",
-    "am i saying it right", "did i pronounce", "am i pronouncing", "pronounce your name",
-    "how do you pronounce", "how do i pronounce",
+    "how was your afternoon", "how has your day", *_NAME_SAID_RIGHT,
 )  # fmt: skip
 
 
