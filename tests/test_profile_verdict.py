@@ -300,3 +300,29 @@ def test_terms_of_work_are_listed_not_scored(backend_spec, embedder):  # noqa: F
     heavy = reweight(spec, {shifts.name: 0.5})
     profile = Profile(heavy)
     assert hire_score(profile, heavy)[:2] == pytest.approx(hire_score(profile, backend_spec)[:2])
+
+
+def test_praise_of_oneself_answer_after_answer_is_a_flag_and_never_a_plus():
+    from labkit.judgment.verdict import FlagOptions, risk_flags
+    from labkit.records import AnswerScore
+
+    def over(i: int, score: float) -> AnswerScore:
+        return AnswerScore(qa_idx=i, dimension="overclaim", requirement=None, score=score,
+                           evidence="I'm a really fast learner", t_start=0.0, t_end=1.0,
+                           features={"self_praise": 1.0})  # fmt: skip
+
+    p = Profile(SPEC)
+
+    def flags(rows: list[AnswerScore]) -> list[str]:
+        return risk_flags(pairs=[], scores=rows, counted={r.qa_idx for r in rows}, profile=p,
+                          jobspec=SPEC, final=False, options=FlagOptions())  # fmt: skip
+
+    assert flags([over(0, 0.3)]) == []  # once, in an answer with substance: no flag
+    [flag] = flags([over(0, 0.3), over(2, 0.25)])
+    assert flag.startswith("overclaiming: Q1") and "Q3" in flag
+    # a mild case is no evidence of consistency: the belief never rises above the prior
+    pair = QAPair(idx=0, question_turn=0, answer_turns=(1,), question="Have you used Kafka?",
+                  answer="I'm a really fast learner", q_start=0.0, q_end=1.0, a_start=1.0,
+                  a_end=2.0)  # fmt: skip
+    p.observe_answer(pair, [over(0, 0.1)])
+    assert p.beliefs["consistency"].mean <= 0.5

@@ -1123,3 +1123,26 @@ def test_a_control_that_stops_the_candidate_is_no_denial(embedder):  # noqa: F81
     out = _score_all(lines, spec, embedder)
     rows = [r for _, rs in out.values() for r in rs]
     assert not [r for r in rows if r.dimension == "consistency" and r.score < 0.4]
+
+
+def test_praise_of_oneself_in_place_of_evidence_is_overclaiming(backend_spec, embedder):  # noqa: F811
+    q = "Have you worked with Kafka?"
+    rows = _one(
+        q,
+        "Not directly, no. But I'm a really fast learner and I'm very good with technology, "
+        "so I'd pick it up really quickly.",
+        backend_spec,
+        embedder,
+    )
+    [over] = _dim(rows, "overclaim")
+    assert over.score >= 0.5 and over.features["self_praise"] >= 2
+    assert "fast learner" in over.evidence
+    # how strong candidates say what they know: no praise of oneself to flag
+    plain = _one(
+        q,
+        "Yes, I'm comfortable with it. I ran our Kafka cluster for two years and I'm good with "
+        "the consumer side, I tuned the lag alerts myself.",
+        backend_spec,
+        embedder,
+    )
+    assert not _dim(plain, "overclaim")

@@ -190,7 +190,12 @@ class Profile:
             if m is None:
                 continue
             dim, invert = m
-            self.observe(dim, 1.0 - s.score if invert else s.score)
+            value = 1.0 - s.score if invert else s.score
+            if s.dimension == "overclaim":
+                # a row exists only where the answer praised itself: a mild case is no evidence
+                # of consistency, so it never lifts the belief above the prior
+                value = min(value, self.options.prior_mean)
+            self.observe(dim, value)
             touched.append(dim)
         self.n_answers += 1
         return touched

@@ -83,6 +83,7 @@ class FlagOptions:
     evasive: an answer's evasion score at or above this is evasive.
     inconsistent: a consistency score below this is an inconsistency.
     overclaim: an overclaim score at or above this is overclaiming.
+    overclaim_answers: overclaiming in this many answers is a flag whatever the scores.
     low_clarity: a communication belief below this (after min_answers answers) is very low.
     admitted_gaps: this many answers that own up to a gap ("SQL is the area I'm least strong
         in", "that was the planners, not me") are a flag (see VerdictOptions.gap_discount).
@@ -92,6 +93,7 @@ class FlagOptions:
     evasive: float = 0.55
     inconsistent: float = 0.4
     overclaim: float = 0.5
+    overclaim_answers: int = 2
     low_clarity: float = 0.35
     min_answers: int = 2
     admitted_gaps: int = 2
@@ -231,7 +233,12 @@ def risk_flags(
             "inconsistent claims: "
             + "; ".join(f'Q{s.qa_idx + 1} "{_short(s.evidence)}"' for s in incons)
         )
-    over += [s for s in rows if s.dimension == "overclaim" and s.score >= options.overclaim]
+    claims = [s for s in rows if s.dimension == "overclaim"]
+    # one sweeping claim, or praise of oneself answer after answer ("I'm really strong in
+    # SuiteScript", "I pick that stuff up really fast")
+    if len({s.qa_idx for s in claims}) < options.overclaim_answers:
+        claims = [s for s in claims if s.score >= options.overclaim]
+    over += claims
     if over:
         flags.append(
             "overclaiming: " + "; ".join(f'Q{s.qa_idx + 1} "{_short(s.evidence)}"' for s in over)

@@ -245,14 +245,27 @@ _DEFLECT = (
     "i don't know", "pass on that", "no idea", "let's move on", "can we move on",
     "i'd have to check", "i'm not sure", "i don't really remember", "not really relevant",
 )  # fmt: skip
+# sweeping claims; not "a hundred percent" ("100 percent inspection", "not a hundred percent
+# sure"), "the best" ("the best floc") or "nobody else" ("because nobody else wanted to")
 _OVERCLAIM = (
     "expert in everything", "i'm an expert", "i am an expert", "mastered", "master of",
-    "i know everything", "every technology", "all of them", "never made a mistake",
-    "never fail", "i'm the best", "i am the best", "world class", "hundred percent",
-    "100 percent", "i can do anything", "no weaknesses", "any weaknesses",
-    "don't have weaknesses", "everything perfectly", "perfect every", "best engineer",
-    "the best", "nobody else", "single-handedly", "single handedly", "all by myself",
+    "i know everything", "every technology", "expert in all", "never made a mistake",
+    "never fail", "i'm the best", "i am the best", "world class", "the best at everything",
+    "i can do anything", "no weaknesses", "any weaknesses", "don't have weaknesses",
+    "everything perfectly", "perfect every", "best engineer", "single-handedly",
+    "single handedly", "all by myself",
 )  # fmt: skip
+# praise of oneself in place of evidence: "I'm really good with technology", "I'm a fast
+# learner, I'd pick it up really quickly", "I'm sure I could pick it up". Plain "I'm good with
+# the vents" or "I'm comfortable with XLOOKUP" is left alone: it is how strong candidates talk too.
+_SELF_PRAISE = re.compile(
+    r"\b(?:i'm|i am) (?:a )?(?:really|very|super|extremely) (?:good|strong|great|quick|fast)"
+    r" (?:at|with|in|on|learner)\b"
+    r"|\b(?:fast|quick) (?:learner|study)\b"
+    r"|\bpick (?:\w+ ){0,3}up (?:really |super |pretty |very )?(?:fast|quick|quickly)\b"
+    r"|\bi'm sure i (?:could|can|would|'d) (?:definitely )?pick\b",
+    re.I,
+)
 _NEGATORS = frozenset(
     [
         "not",
@@ -709,10 +722,13 @@ def score_answer(
         i0, i1 = _around(at, deflect[0][0], deflect[0][1]) if deflect else at.segments[0]
         row("evasion", evasion, i0, i1, deflections=len(deflect), short=short)
     over = _count(at.text, _OVERCLAIM)
-    if over:
-        score = min(1.0, len(over) / 2) * (1 - 0.5 * depth)
-        i0, i1 = _around(at, over[0][0], over[0][1])
-        row("overclaim", score, i0, i1, cues=len(over))
+    said = at.text.replace("\u2019", "'")
+    praise = [(m.start(), m.end(), m.group()) for m in _SELF_PRAISE.finditer(said)]
+    if over or praise:
+        first = min(over + praise)
+        score = min(1.0, (len(over) + len(praise)) / 2) * (1 - 0.5 * depth)
+        i0, i1 = _around(at, first[0], first[1])
+        row("overclaim", score, i0, i1, cues=len(over), self_praise=len(praise))
     return rows
 
 
