@@ -451,6 +451,8 @@ def test_a_withdrawn_question_stays_unanswered():
         "That's honest. Okay, I've got a good picture. What can I answer for you?",
         # as ASR writes it, with no question mark
         "great okay we've got about five minutes left and if you want to ask me anything",
+        "Good, we're on Envision too. Do you have any questions for the panel?",
+        "Okay, now I want to try it. So, questions for me?",
     ],
 )
 def test_the_invitation_to_ask_is_answered_by_the_candidates_first_question(invitation):
@@ -486,6 +488,35 @@ def test_the_invitation_to_ask_is_answered_by_the_candidates_first_question(invi
 )  # fmt: skip
 def test_questions_whose_question_mark_asr_dropped(invitation, kind):
     assert classify_turn(invitation, has_prior_answer=True).kind == kind
+
+
+def test_a_reply_to_the_candidate_that_moves_on_to_question_one_asks_it():
+    script = [
+        ("interviewer", "We'll ask everyone the same seven questions, in the same order. Any "
+                        "questions before we begin?", 0.5),
+        ("candidate", "Um, no, just, can I take notes on the sheet?", 0.5),
+        ("interviewer", "Yes, you may. Question one. Please describe your education and "
+                        "experience and how they prepare you for this position.", 0.5),
+        ("candidate", "I have a B.S. in Biology and fourteen months as a specialist one, "
+                      "doing food, pools and housing inspections for the county.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+
+
+def test_an_answer_cut_by_a_bad_line_goes_on():
+    script = [
+        ("interviewer", "Let me give you a scenario. Client, 58, wants to retire at 60 and "
+                        "clear his mortgage. What are you thinking?", 0.5),
+        ("candidate", "First, whether he takes the tax-free cash now, because taxable income "
+                      "would trigger the money purchase allowance, which could actually bite.", 0.5),
+        ("interviewer", "Sorry, you cut out for a second there. You said 'could actually "
+                        "bite'. Go on.", 0.5),
+        ("candidate", "Sorry, yes. Then twenty-five percent of four hundred thousand is well "
+                      "under the lump sum allowance, so that clears the mortgage.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))]
 
 
 def test_a_yes_no_reply_tells_a_question_whose_question_mark_was_lost():

@@ -221,6 +221,7 @@ def pair_questions(
                 and not cur.closed
                 and len(cur.answers) == 1
                 and _asks_back(cur.answers[0].text)
+                and not _NEXT_QUESTION.search(turn.text)
             ):
                 # "Do you mean producing or running the cluster?" "Let's say the application
                 # side.": the interviewer answers the candidate's question; the answer goes on
@@ -260,6 +261,17 @@ def pair_questions(
 _ANYTHING_ELSE = re.compile(
     r"\b(?:anything else|any other questions?|any more questions?|other questions)\b"
     r"(?:[^.!?]{0,50}\?|(?:\s+[\w']+){0,3}\W*$)\s*$",
+    re.I,
+)
+
+
+# the interviewer moving on after replying to the candidate ("Yes, you may. Question one. Please
+# describe ...", "Sure. Okay, let's get started. Tell me ..."): a new question, not a reply
+_NEXT_QUESTION = re.compile(
+    r"[.!?]\s+(?:(?:okay|ok|alright|right|so|great|good|then|now),?\s+)*"
+    r"(?:question (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"|(?:the |my |our )?(?:first|next|last|final) question\b"
+    r"|let's (?:start|begin|get started|move on|kick off)\b|moving on\b)",
     re.I,
 )
 
@@ -338,6 +350,10 @@ def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool
     one on your team responsible for that", or cut it: "And afterwards,"), told by what
     follows: the candidate then speaks at length."""
     words, reply_words = remark.split(), len(reply.split())
+    if _GO_ON.search(remark):
+        # "Sorry, you cut out for a second there. You said 'could actually bite'. Go on.": the
+        # answer was cut, and goes on
+        return False
     if _OURS.search(remark) and not _ADDRESSED.search(remark) and reply_words < 30:
         # "A lot of our clients are in states that add back bonus." "It bit me on a return my
         # first season.": the candidate takes up talk about the company; nothing was asked
@@ -353,6 +369,14 @@ def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool
         and len(words) >= options.implicit_min_words
         and bool(_ADDRESSED.search(remark))
     )
+
+
+_GO_ON = re.compile(
+    r"\b(?:(?:go|carry|keep) (?:on|going)|please continue|you were saying)\W*$"
+    r"|\byou (?:cut|broke|dropped) (?:out|up)\b|\byou froze\b"
+    r"|\b(?:i|we) (?:lost|missed) (?:you|the last bit|that last bit)\b",
+    re.I,
+)
 
 
 def _reaction(remark: str) -> bool:

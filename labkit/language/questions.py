@@ -316,7 +316,7 @@ _BACKCHANNEL = frozenset(
 _CONDITIONAL = re.compile(r"^(?:(?:and|but|so|okay|ok|alright|right|then)\s+)*(?:what\s+)?if\b")
 # "Do you have any questions for us?": the floor goes to the candidate
 _THEIR_QUESTIONS = re.compile(
-    r"\b(?:(?:any|some) questions? (?:for|about) (?:us|me|the (?:role|team|company))"
+    r"\b(?:(?:any|some) questions? (?:for|about) (?:us|me|the (?:role|team|company|panel|board))"
     r"|anything (?:else )?(?:you(?:'d| would)? (?:like|want) to|to) ask"
     r"|what (?:questions|would you like to know) (?:do you have|about)"
     r"|what (?:else )?(?:would|do) you (?:like|want) to (?:know|ask)\b(?! about (?:your|the|my) )"
@@ -326,7 +326,9 @@ _THEIR_QUESTIONS = re.compile(
     # (or a word or two ASR made of "me anything": "if you want to ask Excuse")
     r"|if you(?: would)? (?:like|want) to ask(?: (?:me|us))?(?: anything| something)?"
     r"(?: [\w']+){0,2}$"
-    r"|(?:questions|anything) (?:you have )?for us)\b"
+    r"|(?:questions|anything) (?:you have )?for (?:us|the panel)"
+    # "So, questions for me?" ending the turn
+    r"|questions for me\W*$)\b"
 )
 # "Alright. I'll leave some time for your questions." ending the turn invites them; "... and
 # then leave time for your questions. So to kick off, ..." says what comes later
