@@ -93,7 +93,9 @@ _HEAD_SKIP = re.compile(
     r"who we are|equal opportunity|how to apply|our values|why join|why you'll love|"
     r"about the team|about our team|the team|our team|our culture|culture|life at|location|"
     r"working hours|hours|package|rewards|what's in it for you|our offer|selection process|"
-    r"application process|(?:the )?good stuff|what you(?:'ll)? get|in return|goodies)\b",
+    r"application process|(?:the )?good stuff|what you(?:'ll)? get|in return|goodies|"
+    # "Why Coastline?": the employer selling itself
+    r"why (?:us|[\w&'.-]+(?= ?\?)))\b",
     re.I,
 )
 _HEAD_DUTIES = re.compile(
@@ -111,6 +113,8 @@ _HEAD_REQ = re.compile(
     r"\b(requirements?|required|qualifications?|must[- ]haves?|what you('ll)? need|you have|"
     r"(?:what )?you(?:'ve| have) got|"
     r"essentials?|key requirements|core requirements|core skills|mandatory|must|"
+    # "Key selection criteria (essential)", "Essential criteria"
+    r"(?:key )?selection criteria|criteria|"
     r"you bring|what we (?:require|need|expect|ask)|we require|we expect|you should have|"
     r"what you('ll)? bring|what you have|what makes you|your profile|profile|the ideal candidate|"
     r"ideal candidate|you('ll)? need|you will need|technical skills|your skills|who we need|"
@@ -126,7 +130,9 @@ _NICE_CUE = re.compile(
     r"(?:^\W*|[(,;:]\s*)bonus\b|"
     r"\b(nice[- ]to[- ]have|(is|are|would be) a (big |huge )?plus|a plus|a bonus|bonus points|"
     r"bonus if|preferred|"
-    r"preferably|ideally|desirable|desired|would be (great|nice|helpful|an advantage)|"
+    # ("desired dough temperature" is a baker's term, not a cue)
+    r"preferably|ideally|desirable|desired(?!\s+(?!(?:but|though|not|and|or|if|for)\b)[a-z])|"
+    r"would be (great|nice|helpful|an advantage)|"
     r"good to have|an advantage|not required|optional|is helpful|are helpful|"
     # "A Master's degree in a related field may substitute for the required experience"
     r"(?:may|can) (?:be )?substitute[sd]?|in lieu of|encouraged to apply)\b",
@@ -228,10 +234,12 @@ _NUM_WORDS = {
 _UNKNOWN_CUE = re.compile(
     r"\b(experience (?:with|in|using)|knowledge of|proficien(?:t|cy) (?:in|with)|"
     r"familiar(?:ity)? with|expertise (?:in|with)|skilled in|hands-on (?:with|experience with)|"
-    r"background in|worked with|working knowledge of|fluency in|fluent in|"
+    r"background in|worked with|working knowledge of|fluency in|fluent (?:in|with)|"
+    r"(?:comfortable|confident|at home) with|"
     r"know (?:your|their) way around)\s+(?P<rest>[^.;:]+)",
     re.I,
 )
+_COINED = re.compile(r"[a-z][A-Z0-9]|[A-Z0-9][a-z]+[A-Z]|\d[A-Za-z]")
 _WITH_CUE = re.compile(r"\bwith\s+(?P<rest>[^.;:()]+)", re.I)
 _IN_TOOL = re.compile(r"\b(?:in|using)\s+(?P<rest>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})\W*$")
 _EN_FUNCTION = frozenset(
@@ -613,7 +621,10 @@ def parse_jd(
                     for name, acr, start in _acronym_definitions(clause, mentions):
                         if phrase is not None and start < phrase.end:
                             phrase = None  # "implementing physically based rendering (PBR)"
-                        also.append(SkillEntry(name=name, category="skill", aliases=(acr,)))
+                        # "Valid registration as a Registered Dietitian (RD)": a credential
+                        paper = _PAPER_LEAD.match(clause.lstrip(" -*\u2022\t"))
+                        cat = "education" if paper else "skill"
+                        also.append(SkillEntry(name=name, category=cat, aliases=(acr,)))
                 edu_seen = False
                 degree_line = bool(_DEGREE_FIELD.search(clause))
                 role_only = _experience_only(clause, mentions) if spans else set()
@@ -657,7 +668,13 @@ def parse_jd(
                             continue  # "AE/SAE reporting": a part of the phrase's name
                         # "CVT, LVT or RVT credential": names of credentials
                         cat = "education" if _CREDENTIAL_WORD.search(clause) else "tool"
-                        entry = SkillEntry(name=name, category=cat, aliases=_short_names(name))
+                        either = name.split(" or ")  # "HEC-RAS or EPA SWMM": each will do
+                        short = [a for x in either for a in _short_names(x)]
+                        entry = SkillEntry(
+                            name=name,
+                            category=cat,
+                            aliases=(*short, *either) if len(either) > 1 else tuple(short),
+                        )
                         order = _add(acc, entry, cat, required, sent, order)
 
             if (
@@ -702,10 +719,17 @@ def parse_jd(
                         or (structured and section == "duties")
                         or bool(_NICE_CUE.search(sent))
                     )
-                    entry = SkillEntry(name=name, category=cat)
+                    # "Registered Environmental Health Specialist (REHS)": said by its initials
+                    acr = _ACRONYMED.search(name)
+                    entry = SkillEntry(
+                        name=_ACRONYMED.sub("", name),
+                        category=cat,
+                        aliases=(acr.group(1),) if acr else (),
+                    )
                     order = _add(acc, entry, cat, not nice, sent, order)
 
         fresh = _fresh(acc, before)  # what the rules above read from this line
+        fallback = None
         if (
             english
             and options.phrase_skills
@@ -722,7 +746,15 @@ def parse_jd(
             nice = line_section == "nice" or _nice_listed(body)
             entry = SkillEntry(name=name, category=cat)
             order = _add(acc, entry, cat, not nice, body, order)
-        elif english and options.phrase_skills and bulleted and line_section != "skip":
+        if (
+            english
+            and options.phrase_skills
+            and bulleted
+            and line_section != "skip"
+            # "- Availability for rotating evenings and weekends; ability to stand ...": after
+            # a term of work read whole, the next one too
+            and (fallback is None or fallback[1] == "condition")
+        ):
             # "- Monitor systems with Prometheus and Grafana, ..., and take part in a weekly
             # on-call rotation": a term of work at the end of a line the rules read tools from
             # (a term of work among the duties is one of the job's too)
@@ -759,6 +791,9 @@ _FALLBACK_LEAD = re.compile(
     r"(?:(?:hold|have|possess|obtain)\s+(?=(?:a|an|the|current|valid|your)\b))?"
     # "Must obtain state telecommunicator certification within 12 months of hire"
     r"(?:must\s+(?:be\s+able\s+to\s+)?(?:obtain|hold|have|possess)\s+)?"
+    # "hold, or be able to obtain before your first mobilisation, STCW Basic Safety Training"
+    r"(?:(?:hold|have|possess)\s*,?\s+or\s+be\s+able\s+to\s+(?:obtain|get|acquire)\b"
+    r"[^,]{0,60},\s+)?"
     r"(?:(?:a|an|the)\s+)?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|practical|sound|demonstrated|basic|"
     r"thorough|current|clear|high|hands-on|prior|previous|strict|"
@@ -794,7 +829,7 @@ _TERM_WORDS = (
     r"overtime|weekends?|shifts?|on[- ]call|schedule|on-site|onsite|in-person|english|"
     r"transportation|physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
     r"own (?:basic\s+)?(?:hand\s+)?tools?|years\s+of\s+age|years\s+old|or\s+older|vehicles?|"
-    r"passports?|ladders?|rooftops?"
+    r"passports?|ladders?|rooftops?|availability|available"
 )
 # pay, perks and traits: no requirement at all
 _NOT_TERM_WORDS = r"salary|benefits?|passion\w*|enthusias\w*|eager\w*|desire"
@@ -850,6 +885,8 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
         return None  # "You like a fast pace": a trait, not a requirement to evidence
     cut = _FALLBACK_CUT.search(text)
     text = text[: cut.start()] if cut else text
+    # "STCW Basic Safety Training (or the Transport Canada equivalent: ...)": cut inside its aside
+    text = re.sub(r"\s*\([^)]*$", "", text)
     # "A track record of planning international travel", "Familiarity with FSMA transportation
     # rules": knowledge of the words, no term of work
     if _FALLBACK_SKIP.search(text) and not _KNOW_LEAD.match(sentence.strip()):
@@ -899,7 +936,9 @@ _PROSE_ASK = re.compile(
     # "you know your way around Encompass"
     r"\bknow\s+(?:your|their)\s+way\s+around\s+|"
     # "You should understand the brewing process (mashing, lautering, ...)"
-    r"\byou\s+(?:should|must|need\s+to|will\s+need\s+to)\s+(?:fully\s+)?understand\s+",
+    # "You understand the IHO S-44 standards"
+    r"\byou\s+(?:(?:should|must|need\s+to|will\s+need\s+to)\s+)?(?:fully\s+|also\s+)?"
+    r"understand\s+",
     re.I,
 )
 _NOT_GERUND = frozenset(
@@ -1026,12 +1065,23 @@ _HELD_TOO = re.compile(
 )
 
 
+_ACRONYMED = re.compile(r"\s+\(([A-Z]{2,8})\)$")
+# "Valid registration as a Registered Environmental Health Specialist (REHS) issued by ...",
+# "Licensure as a Professional Engineer": the credential is named by what it registers
+_REGISTERED_AS = re.compile(
+    r"\b(?:registration|certification|licensure|licen[cs]e|credentialing)\s+as\s+(?:a|an)\s+"
+    r"(?P<name>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|in|and))*?(?:\s+\([A-Z]{2,8}\))?)"
+    r"(?=\s+(?:issued|by|from|in|with|or|and)\b|\s*[,.;]|$)"
+)
+
+
 def _held_credentials(sent: str) -> list[tuple[str, str]]:
     """The credentials a prose sentence asks the candidate to hold, in its words (the first of
     alternatives), as education."""
+    named = [(m.group("name"), "education") for m in _REGISTERED_AS.finditer(sent)]
     cue = _HOLDS.search(sent)
     if cue is None:
-        return []
+        return named
     rest = re.split(r"[.;](?:\s|$)", sent[cue.end() :])[0]
     out = []
     paper = _HELD.search(rest)
@@ -1047,7 +1097,7 @@ def _held_credentials(sent: str) -> list[tuple[str, str]]:
         name = m.group("name").strip()
         if len(name.split()) <= 6 and not any(name.lower() in o[0].lower() for o in out):
             out.append((name[:1].upper() + name[1:], "education"))
-    return out
+    return named + [o for o in out if not any(o[0] in n or n in o[0] for n, _ in named)]
 
 
 def _expected_of_you(sent: str) -> list[tuple[str, str]]:
@@ -1065,7 +1115,9 @@ def _expected_of_you(sent: str) -> list[tuple[str, str]]:
             # "You must have a valid Michigan driver's license, a reliable vehicle ...": the
             # credential it holds is read already
             if found is not None and not any(
-                found[0].lower().startswith(o[0].lower()) for o in out
+                found[0].lower().startswith(o[0].lower())
+                or _ACRONYMED.sub("", o[0]).lower() in found[0].lower()
+                for o in out
             ):
                 out.append(found)
     cue = _EXPECT.search(sent)
@@ -1925,8 +1977,8 @@ _UNKNOWN_STOP = frozenset(
 
 def _short_names(name: str) -> tuple[str, ...]:
     """What people call an agency's or a vendor's product in speech: "EPA SWMM" -> "SWMM",
-    "IBM CICS" -> "CICS"."""
-    m = re.fullmatch(r"[A-Z]{2,5} ([A-Z][A-Z0-9]{1,7})", name)
+    "IBM CICS" -> "CICS", "QPS Qimera" -> "Qimera"."""
+    m = re.fullmatch(r"[A-Z]{2,5} ([A-Z][A-Z0-9]{1,7}|[A-Z][a-z][\w-]{2,})", name)
     return (m.group(1),) if m else ()
 
 
@@ -1943,13 +1995,23 @@ def _unknown_skills(
     for m in cues:
         rest_start = m.start("rest")
         rest = m.group("rest")
-        for part in re.split(r",|\band\b|\bor\b|/|\(|\)|\s[-\u2013\u2014]+\s", rest):
+        pieces = re.split(r"(,|\band\b|\bor\b|/|\(|\)|\s[-\u2013\u2014]+\s)", rest)
+        last = -1  # the piece the last name came from
+        for k in range(0, len(pieces), 2):
+            part = pieces[k]
             chunk = part.strip()
+            # "acquisition in QINSy", "with processing in CARIS HIPS": the product after the
+            # practice; "Kongsberg EM series": the product without its generic word
+            tail = re.search(r"\b(?:in|with|using)\s+([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*)$", chunk)
+            chunk = tail.group(1) if tail else chunk
+            chunk = re.sub(r"\s+(?:series|range|family|suite|line|platform)$", "", chunk)
             if not chunk:
                 continue
             off = rest_start + rest.find(chunk)
             if any(x.start < off + len(chunk) and x.end > off for x in mentions):
                 continue
+            if re.match(r"\.[a-z]", clause[off + len(chunk) :]):
+                continue  # "Frame.io" cut at its dot
             words = chunk.split()
             if not 1 <= len(words) <= 3 or vocab.get(chunk) is not None:
                 continue
@@ -1962,19 +2024,26 @@ def _unknown_skills(
                 continue
             if re.fullmatch(r"[A-Z]{2,}s", words[-1]):
                 continue  # a plural acronym is people or things ("CFOs", "CRAs"), not a product
-            if nlp is not None:
+            # "R2Sonic", "QINSy": spelled as only a product is, whatever the tagger reads
+            coined = any(_COINED.search(w) for w in words)
+            if nlp is not None and not coined:
                 # tagged in its clause: alone, "Xactimate" reads as a verb
                 doc = doc or nlp(clause)  # type: ignore[operator]
                 toks = [t for t in doc if off <= t.idx < off + len(chunk)]
                 if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in toks):
                     continue
-                if m.re is _IN_TOOL and any(
-                    e.label_ in ("GPE", "LOC", "NORP")
+                if (m.re is _IN_TOOL or tail) and any(
+                    e.label_ in ("GPE", "LOC", "NORP", "LANGUAGE")
                     for e in doc.ents
                     if off <= e.start_char < off + len(chunk)
                 ):
                     continue  # "experience in Texas": a place, not a product
-            out.append(chunk.strip(" .-"))
+            name = chunk.strip(" .-")
+            if last == k - 2 and pieces[k - 1] == "or":
+                out[-1] += f" or {name}"  # "QINSy or HYPACK": either will do
+            else:
+                out.append(name)
+            last = k
     return out
 
 
@@ -1995,6 +2064,8 @@ _PHRASE_LEAD = re.compile(
     r"|(?:experience|proficiency|comfort)\s+(?=[a-z]+ing\b)"
     # "Graduate of a CODA-accredited dental hygiene program": the program is the credential
     r"|graduat(?:e|ion)\s+(?:of|from)\s+"
+    # "Licensure as a Professional Engineer in Ohio": the credential is what it registers
+    r"|(?:registration|certification|licensure|licen[cs]e)\s+as\s+(?:an?\s+)?"
     # "Demonstrated ability to analyze loss runs", "Able to read electrical blueprints": what
     # the verb works on
     r"|(?:ability|able|authori[sz]ation|authori[sz]ed)\s+to\s+(?:[a-z]+ly\s+)?"
@@ -2055,6 +2126,14 @@ _CREDENTIAL_WORD = re.compile(rf"\b{_CREDENTIAL_NOUN}", re.I)
 _CREDENTIAL = re.compile(rf"\b(?:{_PAPERS}|degree|credential)$", re.I)
 
 
+_PAPER_LEAD = re.compile(
+    r"graduat|(?:(?:valid|current|active)\s+)?(?:registration|certification|licensure|"
+    r"licen[cs]e)\s+as\b",
+    re.I,
+)
+_AVAILABLE = re.compile(r"(?:availability|available|willing(?:ness)?)\b", re.I)
+
+
 def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) -> _Phrase | None:
     """The leading noun phrase of a listed requirement when no vocabulary name lies in it:
     "Threat modeling (STRIDE or similar)" -> "Threat Modeling", "SIEM experience, e.g. Splunk"
@@ -2072,6 +2151,8 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         zones = _example_zones(clause)
     head_end = zones[0][0] if zones else len(clause)
     stripped = clause[:head_end].strip(" -*\u2022\t")
+    if _AVAILABLE.match(stripped):
+        return None  # "Availability for a rotating roster including weekends": a term of work
     lead = len(clause[:head_end]) - len(clause[:head_end].lstrip(" -*\u2022\t"))
     head = _PHRASE_LEAD.sub("", stripped)
     led = head != stripped
@@ -2105,7 +2186,7 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         slashes += sum(w.endswith(",") or w == "and" for w in words)
     # "Graduate of a CODA-accredited dental hygiene program", "Certified General Real Property
     # Appraiser license": a credential's name is long
-    graduate = bool(re.match(r"graduat", stripped, re.I))
+    graduate = bool(_PAPER_LEAD.match(stripped))
     paper = graduate or bool(_CREDENTIAL.search(" ".join(words)))
     if (
         not 1 <= len(words) - slashes <= 4 + bool(pair) + 2 * slashes + 2 * paper
@@ -2126,12 +2207,14 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         return None
     if _CONDITION.search(" ".join(words)):
         return None  # "Reliable transportation", "Own hand tools": terms of work, not skills
-    gerund = len(words) == 1 and words[0].lower().endswith("ing")
+    # "Working knowledge of rigging": after "knowledge of" a lone "-ing" word is the field's name
+    of_lead = led and bool(re.search(r"\bof\s*$", stripped[: len(stripped) - len(head)]))
+    gerund = len(words) == 1 and words[0].lower().endswith("ing") and not of_lead
     if nlp is not None:
         doc = nlp(" ".join(words))  # type: ignore[operator]
         if len(doc) == 0:
             return None
-        gerund = len(doc) == 1 and doc[0].tag_ == "VBG"
+        gerund = len(doc) == 1 and doc[0].tag_ == "VBG" and not of_lead
         # "loss runs": a plural noun after a noun, which a fragment's tagger reads as a verb
         plural = len(doc) > 1 and doc[-1].tag_ == "VBZ" and doc[-2].pos_ in ("NOUN", "PROPN")
         # "conduit bending", "data processing": a practice named by its object and a gerund
@@ -2140,7 +2223,7 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         )
         # "Calendaring and docketing": two practices, named by their verbs alone
         both = pair is not None and len(words) == 3
-        noun = doc[-1].pos_ in ("NOUN", "PROPN", "X")
+        noun = doc[-1].pos_ in ("NOUN", "PROPN", "X") or (of_lead and doc[-1].tag_ == "VBG")
         if not (noun or gerund or plural or compound or both):
             return None
         # "Own the program ...", "Ensure ...": an imperative, not a name ("Writing Data

@@ -102,6 +102,8 @@ class Token:
     end: int
 
 
+_CURRENCIES = frozenset(["CAD", "AUD", "USD", "NZD", "GBP", "EUR", "CHF", "SGD"])
+
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[./'][A-Za-z0-9+#]+)*[+#]*")
 
 
@@ -237,6 +239,14 @@ class Vocabulary:
                     continue  # "P&C", "R&D": half of an ampersand abbreviation, not C or R
                 if len(surface) == 1 and re.match(r"-(?:level|suite)\b", text[toks[i].end :], re.I):
                     continue  # "a C-level executive": the rank, not the language
+                if len(surface) == 1 and re.search(
+                    r"\bclass\s+$", text[max(0, toks[i].start - 8) : toks[i].start], re.I
+                ):
+                    continue  # "a Class C driver license", "Class A CDL": a licence class
+                if surface in _CURRENCIES and re.search(
+                    r"\d[\d,.]*[kKmM]?\s*$", text[max(0, toks[i].start - 12) : toks[i].start]
+                ):
+                    continue  # "$92,000-$112,000 CAD base": the currency, not CAD software
                 cs = case.get(key)
                 if (
                     cs
