@@ -464,7 +464,9 @@ def test_a_limit_about_it_limits_the_skill_the_sentence_before_named(backend_spe
 
 
 def test_a_limit_in_an_answer_that_never_names_the_asked_tool(embedder):  # noqa: F811
-    spec = parse_jd("Civil Engineer\n\nRequirements:\n- Experience with HEC-RAS or EPA SWMM\n")
+    spec = parse_jd(
+        "Civil Engineer\n\nRequirements:\n- Experience with HEC-RAS\n- Experience with EPA SWMM\n"
+    )
     q = "What about HEC-RAS or SWMM? What have you used?"
     # ASR lost "SWMM": the answer names only HEC-RAS, and its limit is in that sentence
     a = (
@@ -473,6 +475,10 @@ def test_a_limit_in_an_answer_that_never_names_the_asked_tool(embedder):  # noqa
     )
     [swmm] = _dim(_one(q, a, spec, embedder), "requirement", "EPA SWMM")
     assert swmm.features.get("asked") and swmm.features.get("limited")
+    # where either will do, the answer names the one requirement, and its limit holds
+    either = parse_jd("Civil Engineer\n\nRequirements:\n- Experience with HEC-RAS or EPA SWMM\n")
+    [one] = _dim(_one(q, a, either, embedder), "requirement", "HEC-RAS or EPA SWMM")
+    assert one.features.get("mentioned") and one.features.get("limited") and one.score < 0.5
 
 
 def test_a_limit_that_names_a_skill_limits_that_skill_only(backend_spec, embedder):  # noqa: F811

@@ -628,6 +628,17 @@ def parse_jd(
                 edu_seen = False
                 degree_line = bool(_DEGREE_FIELD.search(clause))
                 role_only = _experience_only(clause, mentions) if spans else set()
+                # products the vocabulary does not know ("B.S. in Civil Engineering": the
+                # degree's field names none)
+                unknown = (
+                    _unknown_skills(clause, mentions, vocab, nlp, listed=listed)
+                    if english and options.unknown_skills and not degree_line
+                    else []
+                )
+                if phrase is not None and any(
+                    phrase.name in n.split(" or ") for n in unknown if " or " in n
+                ):
+                    phrase = None  # "HEC-RAS or EPA SWMM": the phrase is the first of either
                 entries = _requirements_of(clause, mentions, phrase)
                 entries += [e for e in also if e.name not in {x.name for x in entries}]
                 folded_terms = {a for e in entries for a in e.aliases}
@@ -659,23 +670,21 @@ def parse_jd(
                         aliases=subject.terms if subject else (),
                     )
                     order = _add(acc, entry, "experience", required, sent, order, min_years=yrs)
-                # "B.S. in Civil Engineering": the degree's field names no tool
-                if english and options.unknown_skills and not degree_line:
-                    for name in _unknown_skills(clause, mentions, vocab, nlp, listed=listed):
-                        if name in folded_terms:
-                            continue  # "CDISC standards (CDASH, SDTM)": an example, kept as alias
-                        if phrase is not None and name in re.split(r"[\s/]+", phrase.name):
-                            continue  # "AE/SAE reporting": a part of the phrase's name
-                        # "CVT, LVT or RVT credential": names of credentials
-                        cat = "education" if _CREDENTIAL_WORD.search(clause) else "tool"
-                        either = name.split(" or ")  # "HEC-RAS or EPA SWMM": each will do
-                        short = [a for x in either for a in _short_names(x)]
-                        entry = SkillEntry(
-                            name=name,
-                            category=cat,
-                            aliases=(*short, *either) if len(either) > 1 else tuple(short),
-                        )
-                        order = _add(acc, entry, cat, required, sent, order)
+                for name in unknown:
+                    if name in folded_terms:
+                        continue  # "CDISC standards (CDASH, SDTM)": an example, kept as alias
+                    if phrase is not None and name in re.split(r"[\s/]+", phrase.name):
+                        continue  # "AE/SAE reporting": a part of the phrase's name
+                    # "CVT, LVT or RVT credential": names of credentials
+                    cat = "education" if _CREDENTIAL_WORD.search(clause) else "tool"
+                    either = name.split(" or ")  # "HEC-RAS or EPA SWMM": each will do
+                    short = [a for x in either for a in _short_names(x)]
+                    entry = SkillEntry(
+                        name=name,
+                        category=cat,
+                        aliases=(*short, *either) if len(either) > 1 else tuple(short),
+                    )
+                    order = _add(acc, entry, cat, required, sent, order)
 
             if (
                 semicolon_items
