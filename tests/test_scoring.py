@@ -861,6 +861,19 @@ def test_a_career_told_by_the_year_it_began_counts_from_the_reference_year(embed
     )
     [row] = _claimed(_one(q, a, spec, embedder, ScoringOptions(reference_year=2026)))
     assert row.features["claimed_years"] == 8
+    # a sentence of what came with it between, and no move: still from that year
+    a = (
+        "I did the program at Grand Valley, graduated in 2021. Passed the exams and then got my "
+        "license, so I'm licensed in both. Since then I've been at Westview, all field claims."
+    )
+    [row] = _claimed(_one(q, a, spec, embedder, ScoringOptions(reference_year=2026)))
+    assert row.features["claimed_years"] == 5
+    # after a move the career is not told from the year before it
+    moved = (
+        "I graduated in 2015. Then I left for Europe and worked in retail. Since then I've been "
+        "at Westview, all field claims."
+    )
+    assert not _claimed(_one(q, moved, spec, embedder, ScoringOptions(reference_year=2026)))
 
 
 def test_a_flat_no_to_having_done_it_is_a_lack_whoever_else_did_it(

@@ -351,8 +351,11 @@ _SINCE_RE = re.compile(
     r"|\b(?:I've|I\s+have)\s+been\s+(?:[\w'-]+\s+){0,6}?since\s+(?P<y2>(?:19|20)\d\d)\b"
     # "I graduated from a CAAHEP-accredited program in 2018 and got my CST right after. Since
     # then I've been at St. Anne's"
-    r"|\bin\s+(?P<y3>(?:19|20)\d\d)\b[^.?!]{0,80}?(?:[.?!]\s+|,?\s+and\s+)since\s+then,?\s+"
-    r"(?:I've|I\s+have)\s+been\b",
+    r"|\bin\s+(?P<y3>(?:19|20)\d\d)\b[^.?!]{0,80}?(?:[.?!]\s+|,?\s+and\s+)"
+    # "... graduated in 2021. Passed SPI and then abdomen, so I'm RDMS in both. Since then
+    # I've been at Westview": a sentence of what came with it between (no other year, no move)
+    r"(?:(?:(?!\b(?:19|20)\d\d\b|\b(?:later|after|moved|left|switched|joined)\b)[^.?!]){1,120}"
+    r"[.?!]\s+)?since\s+then,?\s+(?:I've|I\s+have)\s+been\b",
     re.I,
 )
 
