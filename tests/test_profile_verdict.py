@@ -320,6 +320,13 @@ def test_praise_of_oneself_answer_after_answer_is_a_flag_and_never_a_plus():
     assert flags([over(0, 0.3)]) == []  # once, in an answer with substance: no flag
     [flag] = flags([over(0, 0.3), over(2, 0.25)])
     assert flag.startswith("overclaiming: Q1") and "Q3" in flag
+    from labkit.judgment import write_summary
+
+    verdict = make_verdict(p, SPEC, t=1, after_qa=2, flags=[flag])
+    summary = write_summary(profile=p, jobspec=SPEC, scores=[over(0, 0.3), over(2, 0.25)],
+                            counted={0, 2}, verdict=verdict, after_qa=2)  # fmt: skip
+    [said] = [x for x in summary.sentences if "overclaimed" in x.text]
+    assert "(Q1)" in said.text and "(Q3)" in said.text and len(said.sources) == 2
     # a mild case is no evidence of consistency: the belief never rises above the prior
     pair = QAPair(idx=0, question_turn=0, answer_turns=(1,), question="Have you used Kafka?",
                   answer="I'm a really fast learner", q_start=0.0, q_end=1.0, a_start=1.0,
