@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from labkit.judgment.profile import Profile, jd_dimension
+from labkit.judgment.verdict import overclaims
 from labkit.records import AnswerScore, JobSpec, Verdict
 
 __all__ = ["Summary", "SummarySentence", "write_summary"]
@@ -158,9 +159,7 @@ def write_summary(
         add("Some claims conflicted with earlier statements: "
             + "; ".join(f'"{s.evidence}" (Q{s.qa_idx + 1})' for s in inc) + ".",
             *(f"answer_scores:qa={s.qa_idx}:consistency" for s in inc))  # fmt: skip
-    over = [s for s in rows if s.dimension == "overclaim"]
-    if len({s.qa_idx for s in over}) < 2:  # as the flag: once sweeping, or answer after answer
-        over = [s for s in over if s.score >= 0.5]
+    over = overclaims(rows)  # as the flag: once sweeping, or answer after answer
     if over:
         add("Some statements overclaimed without supporting detail: "
             + "; ".join(f'"{s.evidence}" (Q{s.qa_idx + 1})' for s in over) + ".",

@@ -233,12 +233,7 @@ def risk_flags(
             "inconsistent claims: "
             + "; ".join(f'Q{s.qa_idx + 1} "{_short(s.evidence)}"' for s in incons)
         )
-    claims = [s for s in rows if s.dimension == "overclaim"]
-    # one sweeping claim, or praise of oneself answer after answer ("I'm really strong in
-    # SuiteScript", "I pick that stuff up really fast")
-    if len({s.qa_idx for s in claims}) < options.overclaim_answers:
-        claims = [s for s in claims if s.score >= options.overclaim]
-    over += claims
+    over += overclaims(rows, options)
     if over:
         flags.append(
             "overclaiming: " + "; ".join(f'Q{s.qa_idx + 1} "{_short(s.evidence)}"' for s in over)
@@ -257,6 +252,17 @@ def risk_flags(
     if unanswered:
         flags.append("unanswered questions: " + ", ".join(f"Q{p.idx + 1}" for p in unanswered))
     return flags
+
+
+def overclaims(
+    rows: Sequence[AnswerScore], options: FlagOptions = FlagOptions()
+) -> list[AnswerScore]:
+    """The overclaim rows that make a flag: one sweeping claim, or praise of oneself answer
+    after answer ("I'm really strong in SuiteScript", "I pick that stuff up really fast")."""
+    claims = [s for s in rows if s.dimension == "overclaim"]
+    if len({s.qa_idx for s in claims}) < options.overclaim_answers:
+        claims = [s for s in claims if s.score >= options.overclaim]
+    return claims
 
 
 _GAPS_FLAG = re.compile(r"^admitted gaps in (\d+) answers")

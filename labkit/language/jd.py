@@ -239,6 +239,7 @@ _UNKNOWN_CUE = re.compile(
     r"know (?:your|their) way around)\s+(?P<rest>[^.;:]+)",
     re.I,
 )
+_PRODUCT_TAIL = re.compile(r"\b(?:in|with|using)\s+([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*)$")
 _COINED = re.compile(r"[a-z][A-Z0-9]|[A-Z0-9][a-z]+[A-Z]|\d[A-Za-z]")
 _WITH_CUE = re.compile(r"\bwith\s+(?P<rest>[^.;:()]+)", re.I)
 _IN_TOOL = re.compile(r"\b(?:in|using)\s+(?P<rest>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})\W*$")
@@ -1074,11 +1075,13 @@ _HELD_TOO = re.compile(
 )
 
 
+# the papers that register someone as something ("Licensure as a Professional Engineer")
+_REGISTERS = r"(?:registration|certification|licensure|licen[cs]e)"
 _ACRONYMED = re.compile(r"\s+\(([A-Z]{2,8})\)$")
 # "Valid registration as a Registered Environmental Health Specialist (REHS) issued by ...",
 # "Licensure as a Professional Engineer": the credential is named by what it registers
 _REGISTERED_AS = re.compile(
-    r"\b(?:registration|certification|licensure|licen[cs]e|credentialing)\s+as\s+(?:a|an)\s+"
+    rf"\b(?:{_REGISTERS}|credentialing)\s+as\s+(?:a|an)\s+"
     r"(?P<name>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|in|and))*?(?:\s+\([A-Z]{2,8}\))?)"
     r"(?=\s+(?:issued|by|from|in|with|or|and)\b|\s*[,.;]|$)"
 )
@@ -2011,7 +2014,7 @@ def _unknown_skills(
             chunk = part.strip()
             # "acquisition in QINSy", "with processing in CARIS HIPS": the product after the
             # practice; "Kongsberg EM series": the product without its generic word
-            tail = re.search(r"\b(?:in|with|using)\s+([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*)$", chunk)
+            tail = _PRODUCT_TAIL.search(chunk)
             chunk = tail.group(1) if tail else chunk
             chunk = re.sub(r"\s+(?:series|range|family|suite|line|platform)$", "", chunk)
             if not chunk:
@@ -2074,7 +2077,7 @@ _PHRASE_LEAD = re.compile(
     # "Graduate of a CODA-accredited dental hygiene program": the program is the credential
     r"|graduat(?:e|ion)\s+(?:of|from)\s+"
     # "Licensure as a Professional Engineer in Ohio": the credential is what it registers
-    r"|(?:registration|certification|licensure|licen[cs]e)\s+as\s+(?:an?\s+)?"
+    rf"|{_REGISTERS}\s+as\s+(?:an?\s+)?"
     # "Demonstrated ability to analyze loss runs", "Able to read electrical blueprints": what
     # the verb works on
     r"|(?:ability|able|authori[sz]ation|authori[sz]ed)\s+to\s+(?:[a-z]+ly\s+)?"
@@ -2136,8 +2139,7 @@ _CREDENTIAL = re.compile(rf"\b(?:{_PAPERS}|degree|credential)$", re.I)
 
 
 _PAPER_LEAD = re.compile(
-    r"graduat|(?:(?:valid|current|active)\s+)?(?:registration|certification|licensure|"
-    r"licen[cs]e)\s+as\b",
+    rf"graduat|(?:(?:valid|current|active)\s+)?{_REGISTERS}\s+as\b",
     re.I,
 )
 _AVAILABLE = re.compile(r"(?:availability|available|willing(?:ness)?)\b", re.I)
