@@ -1393,3 +1393,25 @@ def test_products_a_prose_jd_names_after_the_practice_they_serve():
     assert "IHO S-44 Standards" in reqs
     assert "CAD" not in reqs  # the salary's currency
     assert "Frame" not in reqs  # a dotted name is not cut at its dot
+
+
+def test_a_class_specs_codes_and_special_requirements_name_no_skill():
+    spec = parse_jd(
+        "COUNTY OF ALDER\nCLASS SPECIFICATION\n\nCLASS TITLE: PARKS MAINTENANCE WORKER II\n"
+        "Class Code: 3120   Bargaining Unit: 4   FLSA: Non-exempt   Est.: 05/2011\n\n"
+        "DISTINGUISHING CHARACTERISTICS\nJourney level in the Parks Maintenance series.\n\n"
+        "MINIMUM QUALIFICATIONS\nEducation and Experience: High school diploma AND two (2) "
+        "years of grounds maintenance experience.\n"
+        "ABILITY TO: operate mowers and small engines; apply pesticides safely.\n"
+        "SPECIAL REQUIREMENTS: Work early mornings and holidays as assigned. Exposure to dust, "
+        "noise and extreme heat. Participation in the storm response rotation.\n"
+    )
+    reqs = _by_name(spec)
+    assert not any(n.isupper() or "Journey" in n or "Law" in n for n in reqs), list(reqs)
+    assert all(a[:1].isalpha() for r in spec.requirements for a in r.aliases), [
+        r.aliases for r in spec.requirements
+    ]
+    exposure = reqs["Exposure to dust, noise and extreme heat"]
+    assert exposure.category == "condition" and exposure.weight == 0
+    assert reqs["Participation in the storm response rotation"].category == "condition"
+    assert "Participation" not in reqs and "Dust" not in reqs

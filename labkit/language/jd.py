@@ -95,7 +95,9 @@ _HEAD_SKIP = re.compile(
     r"working hours|hours|package|rewards|what's in it for you|our offer|selection process|"
     r"application process|(?:the )?good stuff|what you(?:'ll)? get|in return|goodies|"
     # "Why Coastline?": the employer selling itself
-    r"why (?:us|[\w&'.-]+(?= ?\?)))\b",
+    r"why (?:us|[\w&'.-]+(?= ?\?))|"
+    # a civil-service "CLASS SPECIFICATION" opens on its codes: class code, bargaining unit, FLSA
+    r"class specification)\b",
     re.I,
 )
 _HEAD_DUTIES = re.compile(
@@ -106,7 +108,14 @@ _HEAD_DUTIES = re.compile(
     r"(?:essential|job|key|primary|principal)\s+(?:functions?|duties|tasks)|"
     r"position summary|job summary|summary of (?:the )?(?:role|position)|"
     # a civil-service class specification: "Definition", "Examples of Duties"
-    r"definition|examples? of (?:duties|work))\b",
+    r"definition|examples? of (?:duties|work)|distinguishing characteristics)\b",
+    re.I,
+)
+# the terms the work comes with, each one to confirm, none a skill: a class specification's
+# "SPECIAL REQUIREMENTS: Work evenings ... Exposure to hazardous materials ..."
+_HEAD_TERMS = re.compile(
+    r"\b(special requirements|working conditions|work(?:ing)? environment|physical demands|"
+    r"environmental conditions|conditions of (?:employment|work))\b",
     re.I,
 )
 _HEAD_REQ = re.compile(
@@ -360,6 +369,7 @@ def _is_header(line: str) -> bool:
             or _HEAD_NICE.match(body)
             or _HEAD_SKIP.match(body)
             or _HEAD_DUTIES.match(body)
+            or _HEAD_TERMS.match(body)
         )
     )
 
@@ -378,7 +388,9 @@ def _looks_like_heading(line: str, vocab: Vocabulary) -> bool:
 
 
 def _section_of(header: str) -> str:
-    """skip | nice | duties | required, for a line that is a section heading."""
+    """skip | terms | nice | duties | required, for a line that is a section heading."""
+    if _HEAD_TERMS.search(header):
+        return "terms"
     if _HEAD_SKIP.search(header):
         return "skip"
     if _HEAD_NICE.search(header):
@@ -524,11 +536,17 @@ def parse_jd(
         if lead and len(lead.split()) <= 4 and _HEAD_SKIP.search(lead):
             continue  # "Benefits: hybrid work, learning budget" in a section of its own
         line_section = section
+        terms = section == "terms"
         if lead and _LABEL.match(_BULLET.sub("", lead).strip(" *#_-")):
             # "- Education: Bachelor's degree in ...": the label names no requirement
             bullet = _BULLET.match(line)
             line = (bullet.group(0) if bullet else "") + line.split(":", 1)[1].strip()
             lead = ""
+        if lead and len(lead.split()) <= 4 and _HEAD_TERMS.search(lead):
+            terms = True  # "SPECIAL REQUIREMENTS: Work evenings, weekends ..."
+            line = line.split(":", 1)[1].strip()
+        if terms:
+            line_section = "required"  # read as requirements, but see below
         if lead and _INLINE_SECTION.match(lead.strip(" *#_-")):
             # "Preferred: SOCRA certification; oncology experience": this line's section
             line_section = _section_of(lead)
@@ -555,6 +573,18 @@ def parse_jd(
         for sent in sents:
             semicolon_items = sent in semis
             if _OFFER.search(sent):
+                continue
+            if terms and not (
+                _TERMS.search(sent)
+                or _FALLBACK_CREDENTIAL.search(sent)
+                or vocab.find_mentions(sent)
+            ):
+                # "Exposure to hazardous materials ...", "Participation in standby rotation":
+                # a term of work in words the term rules don't know, no skill
+                if name := _term_of_work(sent):
+                    nice = line_section == "nice" or _nice_listed(sent)
+                    entry = SkillEntry(name=name, category="condition")
+                    order = _add(acc, entry, "condition", not nice, sent, order)
                 continue
             before_sent = {k: a.count for k, a in acc.items()}
             if not structured and _COMPANY_TALK.search(sent) and not _ASKS_CUE.search(sent):
@@ -932,6 +962,21 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
     if not any(c.isupper() for c in text.split()[0][1:]):  # "iTero" stays as written
         text = text[:1].upper() + text[1:]
     return text, cat
+
+
+def _term_of_work(sent: str) -> str | None:
+    """A sentence under a terms-of-work heading in a few words ("Exposure to hazardous
+    materials, unsanitary conditions and inclement weather"); None for pay and perks."""
+    if _OFFER.search(sent) or _NOT_TERMS.search(sent):
+        return None
+    text = _MUST_LEAD.sub("", sent.strip(" .;")).strip()
+    text = _DEMAND_TAIL.sub("", text).strip() or text
+    text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,.-")
+    words = text.split()
+    if len(words) < 2:
+        return None
+    text = " ".join(words[:12]).rstrip(" ,")
+    return text[:1].upper() + text[1:]
 
 
 # a prose sentence that asks for practices: "You should be comfortable designing ...",
@@ -1675,6 +1720,9 @@ def _example_names(zone: str, inside: Sequence[Mention], offset: int) -> list[st
             words = chunk.split()
             if (
                 1 <= len(words) <= 3
+                # "one (1) year", "Est.: 03/2009": a count or a year names nothing ("S3", "Form
+                # 941" and "21 CFR Part 312" do)
+                and not re.fullmatch(r"\d{1,2}|(?:19|20)\d\d", words[0])
                 and all(w[0].isupper() or any(c.isdigit() for c in w) for w in words)
                 and not any(w.lower() in _UNKNOWN_STOP for w in words)
             ):
