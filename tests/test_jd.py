@@ -1415,3 +1415,51 @@ def test_a_class_specs_codes_and_special_requirements_name_no_skill():
     assert exposure.category == "condition" and exposure.weight == 0
     assert reqs["Participation in the storm response rotation"].category == "condition"
     assert "Participation" not in reqs and "Dust" not in reqs
+
+
+def test_duties_under_what_youll_be_doing_and_years_said_with_an_apostrophe():
+    spec = parse_jd(
+        "Tower Crane Operator\n\nWhat you'll be doing\n"
+        "- Carrying out daily pre-start inspections and keeping the crane logbook up to date\n"
+        "- Taking part in site inductions and toolbox talks\n\n"
+        "You have\n- A current High Risk Work Licence (tower crane)\n"
+        "- At least 3 years' experience operating tower cranes on high-rise sites\n"
+        "- The ability to read and work to lift plans, load charts and wind limits\n"
+        "- The ability to pass a pre-employment medical and drug and alcohol testing, and to "
+        "climb the mast every day\n"
+    )
+    reqs = _by_name(spec)
+    # what the job does is not what it needs
+    assert not any(n.startswith(("Carrying", "Taking")) for n in reqs if reqs[n].required), list(
+        reqs
+    )
+    licence = next(r for n, r in reqs.items() if n.endswith("High Risk Work Licence"))
+    assert licence.category == "education"
+    assert reqs["3+ years of experience operating tower cranes"].min_years == 3
+    plans = next(r for n, r in reqs.items() if "lift plans" in n)
+    assert plans.category == "skill" and plans.weight > 0 and plans.name != "Read and work"
+    medical = next(r for n, r in reqs.items() if "medical" in n)
+    assert medical.category == "condition" and not medical.name.endswith("and")
+    prof = parse_jd(
+        "Narrative Designer\n\nWhat you'll bring\n"
+        "- At least 3 years' professional experience in narrative design or game writing\n"
+        "- Hands-on experience with branching-dialogue tools such as articy:draft, Ink, Yarn "
+        "Spinner or a proprietary equivalent\n"
+        "- Generosity as a collaborator: you can take notes without flinching\n"
+        "- Competent user of IPS (or an equivalent case management system)\n"
+        "- Diploma or higher in any discipline\n"
+        "- Proficiency in at least one departure control system, e.g. Amadeus Altea, SITA DCS "
+        "or NetLine/Load\n- Sound knowledge of load control manuals\n"
+        "- North Carolina Department of Agriculture & Consumer Services pesticide applicator "
+        "license (Ornamentals & Turf)\n"
+    )
+    reqs = _by_name(prof)
+    assert "3+ years in narrative design or game writing" in reqs
+    tools = reqs["Branching-dialogue tools"]
+    assert {"Ink", "Yarn Spinner"} <= set(tools.aliases) and "Yarn" not in reqs
+    assert "Teamwork" in reqs and "Generosity" not in reqs
+    assert "IPS" in reqs and reqs["Diploma"].category == "education"
+    dcs = reqs["Departure control system"]
+    assert "SITA DCS" in dcs.aliases and "Load" not in dcs.aliases
+    assert "Distributed Control Systems" not in reqs
+    assert reqs["Pesticide applicator license"].category == "education"

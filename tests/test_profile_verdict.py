@@ -333,3 +333,24 @@ def test_praise_of_oneself_answer_after_answer_is_a_flag_and_never_a_plus():
                   a_end=2.0)  # fmt: skip
     p.observe_answer(pair, [over(0, 0.1)])
     assert p.beliefs["consistency"].mean <= 0.5
+
+
+def test_a_short_reply_says_less_of_depth_than_a_long_one():
+    from labkit.records import AnswerScore
+
+    def depth_after(words: int) -> float:
+        p = Profile(SPEC)
+        pair = QAPair(
+            idx=0, question_turn=0, answer_turns=(1,), question="Has that happened?",
+            answer="Yeah.", q_start=0.0, q_end=1.0, a_start=1.0, a_end=4.0,
+        )  # fmt: skip
+        row = AnswerScore(
+            qa_idx=0, dimension="technical_depth", score=0.1, evidence="Yeah.", t_start=1.0,
+            t_end=4.0, features={"words": float(words)},
+        )  # fmt: skip
+        p.observe_answer(pair, [row])
+        return p.beliefs["technical_depth"].mean
+
+    # both pull the belief down from its prior, the 10-word reply less than the 80-word one
+    assert depth_after(80) < depth_after(10) < 0.5
+    assert depth_after(80) == pytest.approx(depth_after(40))

@@ -787,3 +787,24 @@ def test_trouble_finding_a_cause_is_a_question_and_a_few_words_check_closed():
     assert is_closed_question("Okay. Colorado license current?")
     assert not is_closed_question("Prints. You get a car with no prints. What do you do?")
     assert not is_closed_question("Why?")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Notice?", "behavioural"),
+        ("Medical and drug and alcohol — any problems with either?", "behavioural"),
+        ("Long days are normal with us, ten hours, and Saturdays. That okay?", "behavioural"),
+        ("When could you start?", "behavioural"),
+        ("What did you notice on the slew brake?", "technical"),
+    ],
+)
+def test_terms_of_the_job_in_few_words_read_no_technical_depth(text, topic):
+    from labkit.language.questions import question_topic
+
+    assert question_topic(text) == topic
+
+
+def test_checking_the_line_in_other_words_is_small_talk():
+    assert classify_turn("Shane, Kylie from Kestrel. You right to talk?").kind == "small_talk"
+    assert classify_turn("Hello, Wei Ling? This is Marcus. Can hear me?").kind == "small_talk"

@@ -1165,3 +1165,17 @@ def test_praise_of_oneself_in_place_of_evidence_is_overclaiming(backend_spec, em
         embedder,
     )
     assert not _dim(plain, "overclaim")
+
+
+def test_a_limit_said_after_a_dash_is_owned(backend_spec, embedder):  # noqa: F811
+    q = "What's your Kubernetes experience?"
+    said = "I wrote the Helm charts for our Kubernetes cluster last year."
+    [plain] = _dim(_one(q, said, backend_spec, embedder), "requirement", "Kubernetes")
+    [limited] = _dim(
+        _one(q, "Honestly — limited. Very limited. " + said, backend_spec, embedder),
+        "requirement",
+        "Kubernetes",
+    )
+    assert limited.features.get("limited") and limited.score < plain.score
+    [depth] = _dim(_one(q, said, backend_spec, embedder), "technical_depth")
+    assert depth.features["words"] == len(said.split())

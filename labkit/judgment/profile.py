@@ -57,6 +57,8 @@ class ProfileOptions:
         middle: an unevidenced requirement is not assumed to be met).
     obs_sd: noise sd of one answer's score per dimension ("jd" for requirement rows).
     weak_sd: the smallest noise sd allowed for weak signals (face, prosody fusion).
+    depth_words: an answer shorter than this many words says less of technical depth: its
+        depth row's noise sd grows by sqrt(depth_words / words), at most ``depth_sd_cap`` times.
     min_active_fraction: share of an answer that must fall in profiling-on time for it to count.
     """
 
@@ -76,6 +78,8 @@ class ProfileOptions:
     default_obs_sd: float = 0.25
     weak_sd: float = 0.25
     min_active_fraction: float = 0.5
+    depth_words: int = 40
+    depth_sd_cap: float = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,11 +195,18 @@ class Profile:
                 continue
             dim, invert = m
             value = 1.0 - s.score if invert else s.score
+            sd = None
+            if s.dimension == "technical_depth" and s.features.get("words"):
+                # "Has that happened?" "Yeah. Last year, precast wall panel ...": a short reply
+                # to a short question shows less of what the candidate knows than a long one
+                base = self._obs_sd.get(dim, self.options.default_obs_sd)
+                grow = math.sqrt(self.options.depth_words / s.features["words"])
+                sd = base * min(self.options.depth_sd_cap, max(1.0, grow))
             if s.dimension == "overclaim":
                 # a row exists only where the answer praised itself: a mild case is no evidence
                 # of consistency, so it never lifts the belief above the prior
                 value = min(value, self.options.prior_mean)
-            self.observe(dim, value)
+            self.observe(dim, value, sd=sd)
             touched.append(dim)
         self.n_answers += 1
         return touched

@@ -101,7 +101,7 @@ _HEAD_SKIP = re.compile(
     re.I,
 )
 _HEAD_DUTIES = re.compile(
-    r"\b(responsibilities|what you('ll)? do|what you will do|the role|about the role|duties|"
+    r"\b(responsibilities|what you(?:'ll| will)? (?:be )?do(?:ing)?|the role|about the role|duties|"
     r"(?:the )?(?:gig|job|position|opportunity)|"
     r"your mission|day[- ]to[- ]day|in this role|your role|you will|"
     # "ESSENTIAL FUNCTIONS", "Key job functions", "Position summary": what the job does
@@ -128,7 +128,8 @@ _HEAD_REQ = re.compile(
     r"what you('ll)? bring|what you have|what makes you|your profile|profile|the ideal candidate|"
     r"ideal candidate|you('ll)? need|you will need|technical skills|your skills|who we need|"
     r"skills|minimum|basic|what we'?re looking for|who you are|about you|experience|"
-    r"responsibilities|what you('ll)? do|the role|role|about the role|about the job|"
+    r"responsibilities|what you(?:'ll| will)? (?:be )?do(?:ing)?|the role|role|about the role|"
+    r"about the job|"
     r"duties|key skills|tech stack|stack|"
     # "Knowledge, Skills and Abilities" (KSAs)
     r"knowledge,? skills,? (?:and )?abilities|ksas?)\b",
@@ -784,7 +785,16 @@ def parse_jd(
             # results to non-technical audiences")
             name, cat = fallback
             nice = line_section == "nice" or _nice_listed(body)
-            entry = SkillEntry(name=name, category=cat)
+            # "branching-dialogue tools such as articy:draft, Ink, Yarn Spinner": the products
+            # it gives as examples name it too
+            examples = [
+                x
+                for z0, z1, _ in (_example_zones(body) if cat != "condition" else ())
+                for x in _example_names(body[z0:z1], [], z0)
+                # ("NetLine/Load": a word the JD says in lower case elsewhere names nothing)
+                if " " in x or not re.search(rf"\b{re.escape(x.lower())}\b", raw)
+            ]
+            entry = SkillEntry(name=name, category=cat, aliases=tuple(dict.fromkeys(examples)))
             order = _add(acc, entry, cat, not nice, body, order)
         if (
             english
@@ -836,19 +846,20 @@ _FALLBACK_LEAD = re.compile(
     r"[^,]{0,60},\s+)?"
     r"(?:(?:a|an|the)\s+)?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|practical|sound|demonstrated|basic|"
-    r"thorough|current|clear|high|hands-on|prior|previous|strict|"
+    r"thorough|current|clear|(?-i:high)|hands-on|prior|previous|strict|"
     # "Working with the capital commitment desk" is a practice; "working knowledge" a lead
     r"working(?=\s+(?:knowledge|understanding|familiarity|proficiency)))\s*,?\s+)*"
     r"(?:(?:experience|knowledge|understanding|familiarity|proficiency|command|grasp|"
     r"competence|background|comfort|adherence|commitment)\s+(?:(?:with|in|of|on|to)\s+"
-    r"(?:the\s+|a\s+|an\s+)?"
+    # "Proficiency in at least one departure control system"
+    r"(?:the\s+|a\s+|an\s+|at\s+least\s+one\s+|one\s+or\s+more\s+)?"
     r"|(?:as\s+an?\s+)|(?=[a-z]+ing\b))"
     r"|(?:the\s+)?(?:demonstrated\s+)?(?:ability|able)\s+to\s+)?",
     re.I,
 )
 _FALLBACK_CUT = re.compile(
-    r"\s*(?:[;:]|\((?![^)]*\)\s*\w)|,?\s+(?:including|such as|e\.g\.|for example|ideally|"
-    r"preferably|according to|as well as|within)\b|\s[-\u2013\u2014]\s)",
+    r"\s*(?:[;:]|\((?![^)]*\)\s*\w)|,?\s+(?:including|such as|for example|ideally|"
+    r"preferably|according to|as well as|within)\b|,?\s+e\.g\.|\s[-\u2013\u2014]\s)",
     re.I,
 )
 _FALLBACK_BREAK = re.compile(
@@ -863,7 +874,10 @@ _FALLBACK_TAIL = re.compile(
 _DEMANDED = r"required|a\s+must|a\s+condition\s+of\s+employment"
 # terms of work a JD lists among its requirements (see _bullet_requirement)
 _TERM_WORDS = (
-    r"lift|lifting|stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|"
+    # ("lift plans", "lifting equipment": a crane's work, no weight the candidate carries)
+    r"lift(?:ing)?(?!\s+(?:plans?|charts?|stud(?:y|ies)|stations?|operations?|supervisors?|"
+    r"equipment|gear|design|capacit(?:y|ies)))|"
+    r"stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|"
     r"authori[sz]ed|authori[sz]ation|visa|citizen\w*|clearance|background|"
     r"drug[- ](?:test|screen)\w*|vaccinat\w*|"
     r"overtime|weekends?|shifts?|on[- ]call|schedule|on-site|onsite|in-person|english|"
@@ -939,6 +953,7 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
         text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,.-")
         if len(text.split()) > 10:
             text = " ".join(text.split()[:10]).rstrip(" ,")
+        text = re.sub(r"(?:,\s*|\s+)(?:and|or)$", "", text)  # "..., and" cut before its verb
         return text[:1].upper() + text[1:], "condition"
     # "in a regulated (GxP) environment": an aside inside the phrase goes, the phrase stays
     text = re.sub(r"\s*\([^)]*\)", "", text)
@@ -950,6 +965,8 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
             if 3 <= len(text[: m.start()].split()) <= 8
             # "a book of 20 to 25 accounts": a range, not a phrase boundary
             and not (text[: m.start()][-1:].isdigit() and text[m.end() :][:1].isdigit())
+            # "read and work to lift plans, load charts and wind limits": verbs, no name yet
+            and not _VERB_PAIR.fullmatch(text[: m.start()].strip())
         ]
         preps = [m.start() for m in breaks if m.group(0).strip(" ,") not in ("", "and")]
         commas = [m.start() for m in breaks if m.group(0).strip(" ,") in ("", "and")]
@@ -1889,15 +1906,20 @@ def _degree_field(clause: str) -> str | None:
 # what years are of when no known skill names it: "of commercial appraisal experience", "as a
 # lead teacher", "handling first-party property claims", "of experience supporting a C-level
 # executive"; up to a comma, a parenthesis or an aside
+_KIND_OF_YEARS = (
+    r"(?:(?:hands-on|professional|relevant|progressive|direct|practical|full-time|paid|recent|"
+    r"related)\s+)*"
+)
+# "of experience", and "' professional experience" after "3 years"
+_OF_EXPERIENCE = rf"(?:of\s+)?{_KIND_OF_YEARS}experience\s+"
 _YEARS_FIELD = re.compile(
-    r"^\s+(?:of\s+experience\s+(?P<ger>[a-z]+ing\s[^,;:.()]+)"
-    r"|of\s+experience\s+(?P<as2>as\s+an?\s+[^,;:.()]+)"
+    rf"^['\u2019]?\s+(?:{_OF_EXPERIENCE}(?P<ger>[a-z]+ing\s[^,;:.()]+)"
+    rf"|{_OF_EXPERIENCE}(?P<as2>as\s+an?\s+[^,;:.()]+)"
     # "of experience in the construction trades", "in a busy fresh-food kitchen"
-    r"|(?:of\s+experience\s+)?(?P<inf>in\s+(?!the\s+(?:last|past|next)\b)(?:the\s+|an?\s+)?"
+    rf"|(?:{_OF_EXPERIENCE})?(?P<inf>in\s+(?!the\s+(?:last|past|next)\b)(?:the\s+|an?\s+)?"
     r"[a-z][^,;:.()]+)"
-    r"|(?:of\s+)?(?:(?:hands-on|professional|relevant|progressive|direct|practical|"
-    r"full-time|paid|recent|related)\s+)*"
-    r"(?P<exp>(?:[\w/&'-]+\s+){1,6}?experience\b)"
+    rf"|(?:of\s+)?{_KIND_OF_YEARS}"
+    r"(?P<exp>(?!(?:or|and)\s)(?:[\w/&'-]+\s+){1,6}?experience\b)"
     r"|(?P<as>as\s+an?\s+[^,;:.()]+)"
     r"|(?P<ing>[a-z]+ing\s[^,;:.()]+))",
     re.I,
@@ -2132,7 +2154,10 @@ _PHRASE_LEAD = re.compile(
     r"(?!work\b|travel\b|lift\b|commute\b)[a-z]+\s+"
     r"(?:and\s+[a-z]+\s+)?)?"
     # "Experienced with e-filing ...", "Comfortable managing discovery: ..."
-    r"(?:(?:experienced|comfortable|confident|fluent|proficient|skilled)\s+(?:with|in|at)?\s*)?",
+    r"(?:(?:experienced|comfortable|confident|fluent|proficient|skilled)\s+(?:with|in|at)?\s*)?"
+    # "Competent user of IPS": the product is what is used
+    r"(?:(?:a\s+)?(?:competent|confident|proficient|experienced|advanced|skilled|power|"
+    r"expert|regular)\s+user\s+of\s+)?",
     re.I,
 )
 _PHRASE_END = re.compile(
@@ -2179,11 +2204,19 @@ class _Phrase:
 
 
 _SKILLISH = ("skill", "tool")
+# a credential named after the body that issues it
+_ISSUED = re.compile(
+    r"^(?:(?:a|an|the|current|valid)\s+)*(?:[A-Z][\w&.'-]*\s+|(?:of|and|&|for)\s+){1,10}?"
+    r"(?:Department|Board|Council|Authority|Agency|Commission|Ministry|Association|Institute|"
+    r"Society|Bureau)\b(?:\s+(?:of|and|&|for|[A-Z][\w&.'-]*))*\s+"
+    r"(?P<paper>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:licen[cs]e|certification|certificate|"
+    r"registration|permit|card))\b"
+)
 # what a credential is called ("Valid Class A CDL": a commercial driver's license)
 _PAPERS = r"licen[cs]e|licensure|certification|certificate|CDL"
 _CREDENTIAL_NOUN = rf"(?:credential|{_PAPERS}|designation)s?\b"
 _CREDENTIAL_WORD = re.compile(rf"\b{_CREDENTIAL_NOUN}", re.I)
-_CREDENTIAL = re.compile(rf"\b(?:{_PAPERS}|degree|credential)$", re.I)
+_CREDENTIAL = re.compile(rf"\b(?:{_PAPERS}|degree|diploma|credential)$", re.I)
 
 
 _PAPER_LEAD = re.compile(
@@ -2191,6 +2224,9 @@ _PAPER_LEAD = re.compile(
     re.I,
 )
 _AVAILABLE = re.compile(r"(?:availability|available|willing(?:ness)?)\b", re.I)
+
+
+_VERB_PAIR = re.compile(r"[a-z]+ (?:and|or) [a-z]+")
 
 
 def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) -> _Phrase | None:
@@ -2210,6 +2246,12 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         zones = _example_zones(clause)
     head_end = zones[0][0] if zones else len(clause)
     stripped = clause[:head_end].strip(" -*\u2022\t")
+    if issued := _ISSUED.match(stripped):
+        # "North Carolina Department of Agriculture & Consumer Services pesticide applicator
+        # license": the credential, not the body that issues it
+        name = issued.group("paper")
+        start = clause.find(name)
+        return _Phrase(name[:1].upper() + name[1:], start + len(name), False, True)
     if _AVAILABLE.match(stripped):
         return None  # "Availability for a rotating roster including weekends": a term of work
     lead = len(clause[:head_end]) - len(clause[:head_end].lstrip(" -*\u2022\t"))
@@ -2234,6 +2276,8 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         return None  # the vocabulary names it ("Strong Linux systems knowledge")
     if any(x.end <= lead for x in mentions):
         return None  # "Ability to communicate results": the skill is the verb's (Communication)
+    if any(x.start >= end and not clause[end : x.start].strip() for x in mentions):
+        return None  # "Generosity as a collaborator": the trait of the skill named after it
     words = head[: end - lead].split()
     while words and words[-1].lower().strip(".") in _PHRASE_TRAIL:
         words.pop()

@@ -211,7 +211,8 @@ _SMALL_TALK = (
     "how are you", "how's it going", "how is it going", "how's your day", "how is your day",
     "how was your weekend", "how was your day", "nice to meet", "thanks for coming",
     "thank you for coming", "thanks for joining", "thank you for joining", "did you find us",
-    "the weather", "can you hear me", "can you see me", "is my audio", "good morning",
+    "the weather", "can you hear me", "can you see me", "can hear me", "is my audio",
+    "good morning",
     "good afternoon", "good evening", "welcome", "ready to start", "ready to begin",
     "shall we start", "shall we begin", "shall we get started", "coffee", "traffic",
     "get here okay", "how are things", "how have you been", "make it here",
@@ -225,6 +226,9 @@ _SMALL_TALK = (
     "is now a good time", "is now still a good time", "still a good time", "good time to talk",
     "is this a good time", "is this still a good time", "catch you at an", "an okay time",
     "a bad time", "catch you at a good", "catch you at a bad",
+    # "You right to talk?" (Australian), "Okay to talk for ten minutes?"
+    "you right to talk", "okay to talk", "ok to talk", "free to talk", "alright to talk",
+    "all right to talk",
     # "Marcus? Dave Kowalski. Come on in, grab a seat.", "You find the place okay?"
     "grab a seat", "have a seat", "take a seat", "find the place okay", "find the place ok",
     "find the place alright", "find the place all right", "find the building okay",
@@ -355,6 +359,10 @@ _BEHAVIOURAL = re.compile(
     # "We do a background check and a drug screen. Any issues with any of that?"; "And why
     # the move?": the terms of the job and the candidate's motives
     r"background (?:check|investigation)|drug (?:screen|test)\w*|polygraph|driving record|"
+    # "Notice?", "Medical and drug and alcohol, any problems?", "Long days are normal, that
+    # okay?", "When could you start?"
+    r"^notice$|how much notice|your notice|drug and alcohol|(?:pre employment|the) medical|"
+    r"long days|saturdays|when (?:can|could|would) you start|start date|right to work|"
     r"why the (?:move|change|switch)|why (?:are you )?(?:leaving|looking|moving on)|"
     # "there's a lot of driving, in your own car. That work for you?", "You've got a valid
     # license, you're okay driving a county car?": the terms of the job again
@@ -455,6 +463,7 @@ _ASKING_SMALL_TALK = (
     "how was your weekend", "how was your day", "how was the trip", "how was your trip",
     "did you find us", "did you find the office", "did you find the place",
     "did you find the building", "did you find parking", "can you hear me", "can you see me",
+    "can hear me",
     "how are things",
     "how have you been", "is my audio", "how is your day going", "how's your day going",
     "how was the drive", "how was your drive", "how was your commute", "how was the commute",

@@ -612,7 +612,7 @@ def score_answer(
     closed = is_closed_question(q)
     brief = closed and n_words <= options.brief_answer_words
     if question_topic(q) == "technical" and not brief:  # depth is read from technical answers
-        row("technical_depth", depth, *at.segments[k_depth], **totals)
+        row("technical_depth", depth, *at.segments[k_depth], **totals, words=n_words)
 
     # clarity ------------------------------------------------------------------------------
     from labkit.speech.fillers import find_fillers
@@ -942,7 +942,9 @@ _LIMITS_RE = re.compile(
     r"\b(?:the|our|a) (?:senior|lead|other|staff|principal) (?:dev|developer|engineer|"
     r"person|tech|analyst|auditor|nurse|chef)s? (?:did|does|do|handled|handles|owned|owns)\b|"
     r"\bin any (?:real |great )?depth\b|\bbut not (?:day[- ]to[- ]day|regularly|in production)\b|"
-    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well|honest answer),? )*(?:limited|"
+    # "Honestly — limited. Very limited."
+    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well|honest answer)(?:,? | ?[\u2014\u2013-] ))*"
+    r"(?:(?:very|pretty|quite|fairly|really) )?(?:limited|"
     r"less than i'd like|"
     r"not as much as i'd like)\b",
     re.I,
