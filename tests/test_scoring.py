@@ -1179,3 +1179,19 @@ def test_a_limit_said_after_a_dash_is_owned(backend_spec, embedder):  # noqa: F8
     assert limited.features.get("limited") and limited.score < plain.score
     [depth] = _dim(_one(q, said, backend_spec, embedder), "technical_depth")
     assert depth.features["words"] == len(said.split())
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Mike owns the budget, he presents it to the board. I build the chemical part of it.",
+        "Our programmer built the integration, and I own the content layer in Ink.",
+        "I go to the committee meetings, but he does the talking.",
+    ],
+)
+def test_a_deed_that_is_someone_elses_is_a_limit(said):
+    from labkit.language.scoring import _limits
+
+    assert _limits(said)
+    assert not _limits(said.replace("Mike owns", "I own").replace("he does", "I do")
+                       .replace("Our programmer built", "I built"))  # fmt: skip

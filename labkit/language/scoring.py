@@ -942,6 +942,13 @@ _LIMITS_RE = re.compile(
     r"\b(?:the|our|a) (?:senior|lead|other|staff|principal) (?:dev|developer|engineer|"
     r"person|tech|analyst|auditor|nurse|chef)s? (?:did|does|do|handled|handles|owned|owns)\b|"
     r"\bin any (?:real |great )?depth\b|\bbut not (?:day[- ]to[- ]day|regularly|in production)\b|"
+    # "Our programmer built the integration", "their designers implemented it", "Mike owns the
+    # budget", "he does the talking": the deed is someone else's
+    r"\b(?:my|our|their) (?:superintendent|manager|boss|supervisor|programmer|designer|director|"
+    r"partner|foreman|chef|lead)s? (?:did|does|do|handled|handles|owned|owns|built|implemented|"
+    r"ran|runs)\b|"
+    r"(?-i:\b(?:[A-Z][a-z]+|he|she)) (?:owns|does|handles|did|owned|handled) (?:all )?the "
+    r"(?:budget|hiring|talking|presenting|negotiating|negotiations|pricing)\b|"
     # "Honestly — limited. Very limited."
     r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well|honest answer)(?:,? | ?[\u2014\u2013-] ))*"
     r"(?:(?:very|pretty|quite|fairly|really) )?(?:limited|"
