@@ -1463,3 +1463,22 @@ def test_duties_under_what_youll_be_doing_and_years_said_with_an_apostrophe():
     assert "SITA DCS" in dcs.aliases and "Load" not in dcs.aliases
     assert "Distributed Control Systems" not in reqs
     assert reqs["Pesticide applicator license"].category == "education"
+
+
+def test_a_prose_jd_names_a_degree_a_membership_and_a_certificate_held():
+    spec = parse_jd(
+        "Physiotherapist\n\nYou'll hold a Bachelor of Physiotherapy, or an overseas "
+        "qualification recognised by the Physiotherapy Board. You must be a full member of "
+        "Physiotherapy New Zealand with a current Certificate of Practice, and you'll have at "
+        "least two years' clinical experience. We need you to have demonstrated experience in "
+        "vestibular assessment, and to run your own clinic list.\n"
+    )
+    reqs = _by_name(spec)
+    assert reqs["Bachelor's Degree"].category == "education"
+    assert _by_name(parse_jd("Audiologist\n\nYou'll hold a Master of Audiology.\n"))[
+        "Master of Audiology"
+    ].required
+    assert reqs["Certificate of Practice"].category == "education"
+    assert reqs["Physiotherapy New Zealand membership"].category == "education"
+    assert reqs["Vestibular assessment"].required
+    assert not any(n.startswith("Of ") for n in reqs), list(reqs)

@@ -1123,6 +1123,10 @@ _HOLDS = re.compile(
     r"(?=(?:a|an|the|your)\s)",
     re.I,
 )
+# "You must be a full member of NZAS with a current Certificate of ...": membership held
+_MEMBER = re.compile(
+    r"\b(?:must|will|should)\s+be\s+an?\s+(?:full\s+|registered\s+)?member\b", re.I
+)
 _HELD = re.compile(
     r"\b(?:licen[cs]e|certification|certificate|credential|permit|registration)s?\b", re.I
 )
@@ -1149,14 +1153,33 @@ _REGISTERED_AS = re.compile(
 )
 
 
+# "you'll hold a Master of Audiology, or ...": a degree named by its field
+_HELD_DEGREE = re.compile(
+    r"^(?:a|an|the)\s+(?P<name>(?:Master|Bachelor|Doctor)(?:'s)?\s+(?:[Dd]egree\s+)?(?:of|in)\s+"
+    r"[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|and|of|in)(?=\s|$|,))*)"
+)
+# "with a current Certificate of Clinical Competency", "a Diploma of Nursing": a paper's name
+_NAMED_PAPER = re.compile(
+    r"\b(?P<name>(?:Certificate|Diploma|Licen[cs]e)\s+(?:[IVX]+\s+)?(?:of|in)\s+[A-Z][\w-]*"
+    r"(?:\s+(?:[A-Z][\w-]*|and|of|in)(?=\s+[A-Z]))*(?:\s+[A-Z][\w-]*)?)"
+)
+
+
 def _held_credentials(sent: str) -> list[tuple[str, str]]:
     """The credentials a prose sentence asks the candidate to hold, in its words (the first of
     alternatives), as education."""
     named = [(m.group("name"), "education") for m in _REGISTERED_AS.finditer(sent)]
-    cue = _HOLDS.search(sent)
+    member = _MEMBER.search(sent)
+    cue = _HOLDS.search(sent) or member
     if cue is None:
         return named
     rest = re.split(r"[.;](?:\s|$)", sent[cue.end() :])[0]
+    named += [(m.group("name"), "education") for m in _NAMED_PAPER.finditer(rest)]
+    if degree := _HELD_DEGREE.match(rest):
+        named.append((degree.group("name"), "education"))
+    if cue is member:
+        body = re.match(r"\s*of\s+(?:the\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,5})", rest)
+        return named + ([(f"{body.group(1)} membership", "education")] if body else [])
     out = []
     paper = _HELD.search(rest)
     # "must have 3 years of ... and a license": the years are read as such
@@ -1201,6 +1224,8 @@ def _expected_of_you(sent: str) -> list[tuple[str, str]]:
     # "who can A, B, and C": each comma starts another practice
     split = _WHO_CAN_SPLIT if cue.group("who") is not None else _EXPECT_SPLIT
     for piece in split.split(rest):
+        # "to have demonstrated experience in paediatric assessment": the practice asked for
+        piece = re.sub(r"^have\s+(?=(?:\w+\s+){0,2}(?:experience|knowledge)\b)", "", piece)
         if _PROSE_ASK.search(piece) or re.match(r"(?:be|have|work|travel|join)\b", piece, re.I):
             continue  # asked by its own cue, or no practice ("be available", "join us")
         found = _bullet_requirement(piece)
