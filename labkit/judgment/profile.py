@@ -198,7 +198,7 @@ class Profile:
             sd = None
             if s.dimension == "technical_depth" and s.features.get("words"):
                 # "Has that happened?" "Yeah. Last year, precast wall panel ...": a short reply
-                # to a short question shows less of what the candidate knows than a long one
+                # shows less of what the candidate knows, either way, than a long one
                 base = self._obs_sd.get(dim, self.options.default_obs_sd)
                 grow = math.sqrt(self.options.depth_words / s.features["words"])
                 sd = base * min(self.options.depth_sd_cap, max(1.0, grow))

@@ -583,9 +583,8 @@ def parse_jd(
                 # "Exposure to hazardous materials ...", "Participation in standby rotation":
                 # a term of work in words the term rules don't know, no skill
                 if name := _term_of_work(sent):
-                    nice = line_section == "nice" or _nice_listed(sent)
                     entry = SkillEntry(name=name, category="condition")
-                    order = _add(acc, entry, "condition", not nice, sent, order)
+                    order = _add(acc, entry, "condition", not _nice_listed(sent), sent, order)
                 continue
             before_sent = {k: a.count for k, a in acc.items()}
             if not structured and _COMPANY_TALK.search(sent) and not _ASKS_CUE.search(sent):
