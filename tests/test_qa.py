@@ -787,6 +787,11 @@ def test_trouble_finding_a_cause_is_a_question_and_a_few_words_check_closed():
     assert is_closed_question("Okay. Colorado license current?")
     assert not is_closed_question("Prints. You get a car with no prints. What do you do?")
     assert not is_closed_question("Why?")
+    # a statement put up to be confirmed
+    assert is_closed_question("White card's current, I assume?")
+    assert is_closed_question("Okay. And you've got your own hand tools, right?")
+    assert not is_closed_question("And what would you check first, I guess?")
+    assert not is_closed_question("How would you handle it, I wonder?")
 
 
 @pytest.mark.parametrize(

@@ -989,6 +989,11 @@ def test_years_answering_how_long_the_candidate_has_held_a_job_are_a_career(embe
     )
     assert row.features["claimed_years"] == 3.0 and row.score == 1.0
     assert not _claimed(_one("What do you do there?", "Almost three years.", spec, embedder))
+    # "How long have you had your CT?" "Since 2013.": the licence held, the year it began
+    for q, a in [("How long have you had your licence?", "Since 2019. Bit over seven."),
+                 ("How long have you been driving trucks?", "Um, since 2020.")]:  # fmt: skip
+        [row] = _claimed(_one(q, a, spec, embedder))
+        assert row.features["claimed_years"] >= 6.0, (q, row.features)
 
 
 def test_a_stated_figure_meets_or_misses_the_one_asked_for(embedder):  # noqa: F811

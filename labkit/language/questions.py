@@ -394,12 +394,22 @@ def is_closed_question(text: str) -> bool:
             return not prompt and not any(w in _WH for w in clause[2:5])
     # "Driving record?", "Colorado license current?": a check in a few words, no verb to open
     asked = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.endswith("?")]
+    # "White card's current, I assume?", "You've got your own tools, right?": a statement
+    # put up to be confirmed
+    if asked and _CONFIRM_TAG.search(asked[-1]) and not any(w in _WH for w in
+                                                            words_of(asked[-1])[:2]):  # fmt: skip
+        return True
     if len(asked) == 1:
         words = _expand(words_of(asked[0]))
         return 1 <= len(words) <= 4 and not any(w in _WH or w in _AUX for w in words)
     return False
 
 
+_CONFIRM_TAG = re.compile(
+    r",\s*(?:I\s+(?:assume|presume|take\s+it|guess|suppose)|right|yeah|yes|correct|"
+    r"is\s+that\s+right|isn't\s+it|aren't\s+you|don't\s+you|haven't\s+you)\s*\?$",
+    re.I,
+)
 _PROMPT_VERBS = frozenset(
     [
         "tell",

@@ -349,6 +349,8 @@ _SINCE_RE = re.compile(
     r"\bI\s+(?:first\s+)?(?:started|began)(?:\s+out)?(?:\s+(?:as|at|with)\s+[^.,;?!]{1,40}?)?"
     r"\s+(?:back\s+)?in\s+(?P<y>(?:19|20)\d\d)\b"
     r"|\b(?:I've|I\s+have)\s+been\s+(?:[\w'-]+\s+){0,6}?since\s+(?P<y2>(?:19|20)\d\d)\b"
+    # "How long have you had your CT?" "Since 2013.": a reply that opens with the year
+    r"|^\W*(?:(?:oh|um|uh|well|so|yeah|yep|ah),?\s+)*since\s+(?P<y4>(?:19|20)\d\d)\b"
     # "I graduated from a CAAHEP-accredited program in 2018 and got my CST right after. Since
     # then I've been at St. Anne's"
     r"|\bin\s+(?P<y3>(?:19|20)\d\d)\b[^.?!]{0,80}?(?:[.?!]\s+|,?\s+and\s+)"
@@ -364,7 +366,7 @@ def _start_years(text: str, reference_year: int) -> list[tuple[int, int, float]]
     """(start, end, years) of each career said by the year it began."""
     out = []
     for m in _SINCE_RE.finditer(text):
-        year = int(m.group("y") or m.group("y2") or m.group("y3"))
+        year = int(m.group("y") or m.group("y2") or m.group("y3") or m.group("y4"))
         if 0 < reference_year - year <= 45:
             out.append((m.start(), m.end(), float(reference_year - year)))
     return out
@@ -411,7 +413,10 @@ _CAREER_WORDS = frozenset(
 # a question about how long the candidate has held a job
 _HOW_LONG = re.compile(
     r"\bhow long (?:have|had|did) you (?:been |worked |work )?(?:at|with|in|there|for|doing)\b"
-    r"|\bhow (?:many|long) years (?:have|did) you\b",
+    r"|\bhow (?:many|long) years (?:have|did) you\b"
+    # "How long have you had your CT?", "How long have you been operating tower cranes?"
+    r"|\bhow long (?:have|did) you (?:had|held|hold|have) (?:your|the|a|an)\b"
+    r"|\bhow long (?:have|had) you been \w+ing\b",
     re.I,
 )
 _CAREER_RE = re.compile(
