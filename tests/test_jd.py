@@ -1482,3 +1482,42 @@ def test_a_prose_jd_names_a_degree_a_membership_and_a_certificate_held():
     assert reqs["Physiotherapy New Zealand membership"].category == "education"
     assert reqs["Vestibular assessment"].required
     assert not any(n.startswith("Of ") for n in reqs), list(reqs)
+
+
+def test_time_on_a_machine_names_the_machine_and_initials_used_elsewhere_alias_a_name():
+    spec = parse_jd(
+        "Crane Operator\n\nYou have\n- A current High Risk Work Licence, class CT\n"
+        "- Current First Aid\n\nBonus points\n- Time on Liebherr luffing cranes\n\n"
+        "Send us a copy of your HRWL.\n"
+    )
+    reqs = _by_name(spec)
+    assert "Liebherr Luffing Cranes" in reqs and "Time" not in reqs
+    assert "HRWL" in reqs["High Risk Work Licence"].aliases
+    # initials no name stands for alias nothing: "First Aid" is no "FAC"
+    assert reqs["First Aid"].aliases == ()
+
+
+def test_a_job_boards_profile_heading_particulars_and_employer_headings():
+    spec = parse_jd(
+        "Vessel Planner\nDepartment: Marine Operations\nClosing date: midnight, Sunday 14 "
+        "September\nEducation: UG: B.Sc. Nautical Science\n\nAbout Vertex\nFor 14 years we've "
+        "been putting skilled techs on ropes.\n\nThe problem we solve\nWhen a procurement "
+        "official's phone holds the WhatsApps, our clients need evidence.\n\n"
+        "Desired Candidate Profile:\n- Working knowledge of ship stability\n- Proficiency in "
+        "MS Excel\n- Reports that a judge and an HR manager can both understand\n"
+        "- Competent in CTG interpretation\n- Proficient use of electronic patient records\n"
+        "- Safeguarding training, with annual PROMPT (or equivalent) attendance\n"
+        "- BOSIET/FOET with CA-EBS\n\nGood to have\n- Keen to progress to L3\n"
+    )
+    reqs = _by_name(spec)
+    assert reqs["Ship Stability"].required and reqs["Excel"].required
+    for absent in ("Marine Operations", "Closing Date", "UG", "Keen", "Human Resources",
+                   "Amazon EBS"):  # fmt: skip
+        assert absent not in reqs, (absent, list(reqs))
+    assert not reqs["Procurement"].required  # what the work is about, not what it needs
+    assert not any(r.category == "experience" for r in reqs.values())  # the company's 14 years
+    assert "CTG Interpretation" in reqs and "Electronic patient records" in reqs
+    assert all("equivalent" not in a for r in reqs.values() for a in r.aliases)
+    # "ROS" is a robot's operating system only where the JD speaks of robots
+    legal = _by_name(parse_jd("Solicitor\n\nRequirements\n- E-stamping through ROS\n"))
+    assert "Robotics" not in legal

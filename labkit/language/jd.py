@@ -388,11 +388,39 @@ def _looks_like_heading(line: str, vocab: Vocabulary) -> bool:
     return not vocab.find_mentions(s)
 
 
+# "Desired Candidate Profile" (an Indian job board's), LinkedIn's "Desired Skills and
+# Experience": the requirements, whatever "desired" says
+_HEAD_PROFILE = re.compile(
+    r"\b(?:desired|ideal)\s+(?:candidate\s+)?profile\b|\bdesired\s+skills\s+(?:and|&)\s+"
+    r"(?:experience|qualifications)\b|\bcandidate\s+profile\b",
+    re.I,
+)
+# "About Vertex", "About Kestrel Cranes": the employer, not the job ("About the role" is)
+_ABOUT_EMPLOYER = re.compile(
+    r"^\W*about\s+(?!you\b|yourself\b|the\s+(?:role|job|position|opportunity|candidate|person|"
+    r"work)\b|this\s+(?:role|job|position|opportunity)\b|the\s+team\b|what\b)[\w&'.-]+"
+    r"(?:\s+[\w&'.-]+){0,2}\W*$",
+    re.I,
+)
+# "Closing date: midnight, Sunday 14 September", "Department: Marine Operations", "Role:
+# Vessel Planner | Industry Type: Shipping": a posting's particulars, no requirement
+_PARTICULARS = re.compile(
+    r"^\W*(?:closing(?:\s+date)?|deadline|interviews?(?:\s+dates?)?|interview\s+date|contract(?:"
+    r"\s+type)?|job\s+type|employment\s+type|department|division|industry(?:\s+type)?|"
+    r"functional\s+area|role\s+category|role|reference|ref|job\s+ref|reports?\s+to|"
+    r"reporting\s+to|grade|band|start\s+date|posted|date\s+posted|openings|vacancies|"
+    r"working\s+pattern|hours|location|salary|pay|rate)\s*:",
+    re.I,
+)
+
+
 def _section_of(header: str) -> str:
     """skip | terms | nice | duties | required, for a line that is a section heading."""
     if _HEAD_TERMS.search(header):
         return "terms"
-    if _HEAD_SKIP.search(header):
+    if _HEAD_PROFILE.search(header):
+        return "required"
+    if _HEAD_SKIP.search(header) or _ABOUT_EMPLOYER.match(header):
         return "skip"
     if _HEAD_NICE.search(header):
         return "nice"
@@ -516,9 +544,18 @@ def parse_jd(
         if ln
     )
     seen_heading = False
+    # a heading no section word names ("The problem we solve") before the JD's first known
+    # requirements heading is about the work, after it a part of the requirements ("Other")
+    req_ahead = structured and any(
+        _is_header(ln) and _section_of(ln) == "required" and bool(_HEAD_REQ.search(ln))
+        for ln in lines
+        if ln
+    )
     section_bulleted = False  # this section lists its requirements as bullets
     for line in lines:
         if not line or line.strip("#*_- ") == title:
+            continue
+        if english and _PARTICULARS.match(_BULLET.sub("", line)):
             continue
         heading = english and (_is_header(line) or _looks_like_heading(line, vocab))
         if structured and not seen_heading and not heading:
@@ -526,7 +563,15 @@ def parse_jd(
         if heading:
             seen_heading = True
             section_bulleted = False
-            section = _section_of(line) if _is_header(line) else "required"
+            if _is_header(line):
+                section = _section_of(line)
+                req_ahead = req_ahead and not (
+                    section == "required" and bool(_HEAD_REQ.search(line))
+                )
+            elif _ABOUT_EMPLOYER.match(line):
+                section = "skip"
+            else:
+                section = "duties" if req_ahead else "required"
             rest = line.split(":", 1)[1].strip() if ":" in line else ""
             if not rest:
                 continue
@@ -542,6 +587,8 @@ def parse_jd(
             # "- Education: Bachelor's degree in ...": the label names no requirement
             bullet = _BULLET.match(line)
             line = (bullet.group(0) if bullet else "") + line.split(":", 1)[1].strip()
+            # "Education: UG: B.Sc. Nautical Science | PG: MBA (preferred)": the levels' tags
+            line = re.sub(r"\b(?:UG|PG|Doctorate)\s*:\s*", "", line)
             lead = ""
         if lead and len(lead.split()) <= 4 and _HEAD_TERMS.search(lead):
             terms = True  # "SPECIAL REQUIREMENTS: Work evenings, weekends ..."
@@ -815,7 +862,7 @@ def parse_jd(
                         entry = SkillEntry(name=found[0], category="condition")
                         order = _add(acc, entry, "condition", not nice, body, order)
 
-    reqs = _weigh(list(acc.values()), options)
+    reqs = _said_by_initials(_weigh(list(acc.values()), options), raw)
     if len(reqs) > options.max_requirements:
         warnings.append(
             f"{len(reqs)} requirements found: only the {options.max_requirements} heaviest kept"
@@ -836,8 +883,13 @@ def parse_jd(
 _FALLBACK_LEAD = re.compile(
     r"^(?:you(?:'ve| have| are|'re)?\s+)?(?:(?:a|an|the)\s+)?"
     r"(?:(?:minimum|at least)(?:\s+of)?\s+)?"
+    # "Time on Favco M440D / M760D cranes": the cranes are what it names, not "Time"
+    r"(?:(?:some|previous|prior|any)\s+)?(?:time\s+(?:spent\s+)?(?:on|with|in|using)\s+"
+    r"(?:the\s+|a\s+|an\s+)?)?"
     # "Hold a current Washington RN license": the credential is what is held
     r"(?:(?:hold|have|possess|obtain)\s+(?=(?:a|an|the|current|valid|your)\b))?"
+    # "Proficient use of electronic patient records": what is used
+    r"(?:(?:competent|confident|proficient|effective|safe|skilled)\s+use\s+of\s+)?"
     # "Must obtain state telecommunicator certification within 12 months of hire"
     r"(?:must\s+(?:be\s+able\s+to\s+)?(?:obtain|hold|have|possess)\s+)?"
     # "hold, or be able to obtain before your first mobilisation, STCW Basic Safety Training"
@@ -934,7 +986,8 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
     text = _FALLBACK_LEAD.sub("", sentence.strip(" .")).strip()
     # "Valid passport required", "Use of a personal vehicle is required (mileage ...)"
     text = _DEMAND_TAIL.sub("", text).strip() or text
-    if re.match(r"(?:like|love|enjoy|want|thrive|care)\b", text, re.I):
+    # ("Keen to progress to L3": a wish)
+    if re.match(r"(?:like|love|enjoy|want|thrive|care|keen|eager|happy)\b", text, re.I):
         return None  # "You like a fast pace": a trait, not a requirement to evidence
     cut = _FALLBACK_CUT.search(text)
     text = text[: cut.start()] if cut else text
@@ -1269,7 +1322,11 @@ _DOMAIN_CUE = re.compile(
     r"understanding|expertise|proficiency|proficient)\b",
     re.I,
 )
-_NOT_DOMAIN_NEXT = frozenset(["team", "teams", "department", "departments", "org", "organization"])
+# ("an HR manager can understand": a reader, not a field)
+_NOT_DOMAIN_NEXT = frozenset(
+    ["team", "teams", "department", "departments", "org", "organization", "manager", "managers",
+     "director", "directors", "officer", "officers", "staff", "professional", "professionals"]
+)  # fmt: skip
 _ALT_SEP = re.compile(r"^\s*(?:,?\s*or|/)\s*$", re.I)
 _EXAMPLE_BEFORE = re.compile(r"^\s*(?:with|using|in|like|such as|e\.g\.?|i\.e\.?|\(|,|:)\s*$", re.I)
 _KIND_OF = re.compile(
@@ -2156,7 +2213,8 @@ def _unknown_skills(
 _LEAD_NOUN = r"(?:experience|knowledge|understanding|grasp|command|background|familiarity|handle)"
 _PHRASE_LEAD = re.compile(
     # "A solid grasp of attribution"
-    rf"^(?:an?\s+(?=(?:\w+\s+)?{_LEAD_NOUN}\b))?"
+    # "A current High Risk Work Licence": the licence, not "Current High Risk ..."
+    rf"^(?:an?\s+(?=(?:\w+\s+)?{_LEAD_NOUN}\b|(?:current|valid|active|unrestricted)\b))?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|hands-on|working|practical|sound|"
     r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|strict|"
     r"production|expert|in-depth|thorough|"
@@ -2164,7 +2222,7 @@ _PHRASE_LEAD = re.compile(
     r"current|active|valid|unrestricted)(?:\s*,\s*|\s+))*"
     r"(?:(?:experience|knowledge|understanding|expertise|familiarity|proficiency|background|"
     r"competence|competency|skills?|grasp|command|exposure|handle|awareness|fluency|"
-    r"confidence|comfort|adherence|commitment)\s+"
+    r"confidence|comfort|adherence|commitment|time(?:\s+spent)?)\s+"
     r"(?:with|in|of|using|on|across|to)\s+"
     # "Experience preparing permit applications": the practice is the gerund phrase
     r"|(?:experience|proficiency|comfort)\s+(?=[a-z]+ing\b)"
@@ -2178,10 +2236,14 @@ _PHRASE_LEAD = re.compile(
     r"(?!work\b|travel\b|lift\b|commute\b)[a-z]+\s+"
     r"(?:and\s+[a-z]+\s+)?)?"
     # "Experienced with e-filing ...", "Comfortable managing discovery: ..."
-    r"(?:(?:experienced|comfortable|confident|fluent|proficient|skilled)\s+(?:with|in|at)?\s*)?"
-    # "Competent user of IPS": the product is what is used
+    r"(?:(?:experienced|comfortable|confident|fluent|proficient|skilled)\s+(?:with|in|at)?\s*"
+    # ("Competent in CTG interpretation"; "Competent user of IPS" below)
+    r"|competent\s+(?:with|in|at)\s+)?"
+    # "Competent user of IPS": the product is what is used; "Proficient use of electronic
+    # patient records": what is used
     r"(?:(?:a\s+)?(?:competent|confident|proficient|experienced|advanced|skilled|power|"
-    r"expert|regular)\s+user\s+of\s+)?",
+    r"expert|regular)\s+user\s+of\s+"
+    r"|(?:competent|confident|proficient|effective|safe|skilled)\s+use\s+of\s+)?",
     re.I,
 )
 _PHRASE_END = re.compile(
@@ -2278,6 +2340,8 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         return _Phrase(name[:1].upper() + name[1:], start + len(name), False, True)
     if _AVAILABLE.match(stripped):
         return None  # "Availability for a rotating roster including weekends": a term of work
+    if re.match(r"(?:keen|eager|happy|willing)\s+to\b", stripped, re.I):
+        return None  # "Keen to progress to L3": a wish, not a skill
     lead = len(clause[:head_end]) - len(clause[:head_end].lstrip(" -*\u2022\t"))
     head = _PHRASE_LEAD.sub("", stripped)
     led = head != stripped
@@ -2489,6 +2553,8 @@ def _inline_synonym(
     inner = clause[z0 + 1 : z1].strip()
     if not 1 <= len(inner.split()) <= 2 or not re.fullmatch(r"[A-Za-z][\w\s-]*", inner):
         return None
+    if re.match(r"(?:or|and/or)\s", inner, re.I):
+        return None  # "PROMPT (or equivalent) attendance": an allowance, no second name
     if any(z0 <= x.start < z1 for x in mentions):
         return None  # "Workflow managers (Nextflow) experience": a tool named as an example
     after = clause[z1 + 1 :]
@@ -2648,6 +2714,29 @@ def _acronym_definitions(clause: str, mentions: Sequence[Mention]) -> list[tuple
             for w in term.split()
         )  # fmt: skip
         out.append((name, acr, start))
+    return out
+
+
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def _said_by_initials(reqs: list[Requirement], raw: str) -> list[Requirement]:
+    """A requirement the JD also calls by its initials elsewhere ("A current High Risk Work
+    Licence" ... "send us a copy of your HRWL") is said by them too."""
+    caps = set(_CAPS_WORD.findall(raw))
+    out = []
+    for r in reqs:
+        words = [w for w in re.findall(r"[^\s/,-]+", r.name) if w.lower() not in _ACRONYM_SKIP]
+        initials = "".join(w[0] for w in words).upper()
+        known = {a.lower() for a in (r.name, *r.aliases)}
+        if (
+            len(words) >= 3
+            and all(w[0].isupper() for w in words)
+            and initials in caps
+            and initials.lower() not in known
+        ):
+            r = replace(r, aliases=(*r.aliases, initials))
+        out.append(r)
     return out
 
 
