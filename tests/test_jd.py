@@ -1521,3 +1521,38 @@ def test_a_job_boards_profile_heading_particulars_and_employer_headings():
     # "ROS" is a robot's operating system only where the JD speaks of robots
     legal = _by_name(parse_jd("Solicitor\n\nRequirements\n- E-stamping through ROS\n"))
     assert "Robotics" not in legal
+
+
+def test_prose_lists_what_it_asks_item_by_item():
+    spec = parse_jd(
+        "Associate Solicitor\n\nThe successful candidate will be a solicitor admitted to the "
+        "Roll and holding a current practising certificate. You will have a thorough working "
+        "knowledge of the Law Society's Conditions of Sale and Requisitions on Title, the land "
+        "registration system, the Family Home Protection Act 1976 and the related statutory "
+        "declarations. Sound anti-money laundering practice is essential, as is experience of "
+        "working on a practice management system (we use Keyhouse). You should be fluent in "
+        "interpreting NWP output, skilled in using radar and satellite data for nowcasting. "
+        "You should be confident using SyncOnSet or a similar inventory platform. We need "
+        "someone who has led a sizeable crew through a long shoot. You must be a member of, or "
+        "eligible to join, the appropriate IATSE local, and you will need a valid driver's "
+        "license. It would be an asset if you have experience scripting in Python.\n"
+    )
+    reqs = _by_name(spec)
+    for name in ("Practising certificate", "Conditions of Sale", "Land Registration System",
+                 "Family Home Protection Act", "Working on a practice management system",
+                 "SyncOnSet", "Led a sizeable crew through a long shoot", "IATSE membership"):  # fmt: skip
+        assert reqs[name].required, (name, list(reqs))
+    assert "Interpreting NWP Output" in reqs
+    assert not reqs["Python"].required  # "It would be an asset if ..."
+    assert "Law Society's Conditions of Sale" not in reqs
+
+
+def test_headings_of_a_prose_posting_the_work_and_whom_it_needs():
+    spec = parse_jd(
+        "Costume Supervisor\n\nWhat the job is\nYou will manage rentals, including negotiating package rates "
+        "with costume houses.\n\nWho we're looking for\nYou must have built and managed a costume budget.\n\n"
+        "Non-negotiables\n- Reports that a judge can understand\n"
+    )
+    reqs = _by_name(spec)
+    assert not reqs["Negotiation"].required  # the work, not what it needs
+    assert "Reports" in reqs and not any("Judge" in n for n in reqs), list(reqs)

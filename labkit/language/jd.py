@@ -108,7 +108,9 @@ _HEAD_DUTIES = re.compile(
     r"(?:essential|job|key|primary|principal)\s+(?:functions?|duties|tasks)|"
     r"position summary|job summary|summary of (?:the )?(?:role|position)|"
     # a civil-service class specification: "Definition", "Examples of Duties"
-    r"definition|examples? of (?:duties|work)|distinguishing characteristics)\b",
+    r"definition|examples? of (?:duties|work)|distinguishing characteristics|"
+    # "What the job is"
+    r"what the (?:job|role|work) (?:is|involves|entails))\b",
     re.I,
 )
 # the terms the work comes with, each one to confirm, none a skill: a class specification's
@@ -128,6 +130,8 @@ _HEAD_REQ = re.compile(
     r"what you('ll)? bring|what you have|what makes you|your profile|profile|the ideal candidate|"
     r"ideal candidate|you('ll)? need|you will need|technical skills|your skills|who we need|"
     r"skills|minimum|basic|what we'?re looking for|who you are|about you|experience|"
+    # "Who we're looking for", "Person specification", "Non-negotiables"
+    r"who we'?re looking for|(?:what|who) we look for|person specification|non-negotiables?|"
     r"responsibilities|what you(?:'ll| will)? (?:be )?do(?:ing)?|the role|role|about the role|"
     r"about the job|"
     r"duties|key skills|tech stack|stack|"
@@ -144,6 +148,8 @@ _NICE_CUE = re.compile(
     r"preferably|ideally|desirable|desired(?!\s+(?!(?:but|though|not|and|or|if|for)\b)[a-z])|"
     r"would be (great|nice|helpful|an advantage)|"
     r"good to have|an advantage|not required|optional|is helpful|are helpful|"
+    # "It would be an asset if you have experience writing TAFs"
+    r"(?:is|are|would be|will be|as) an asset|an asset(?=\s*(?:[.,;)]|$|\s+(?:if|for|but)\b))|"
     # "A Master's degree in a related field may substitute for the required experience"
     r"(?:may|can) (?:be )?substitute[sd]?|in lieu of|encouraged to apply)\b",
     re.I,
@@ -788,7 +794,12 @@ def parse_jd(
                     phrase = _phrase_skill(seg, ms, nlp)
                     if phrase is None or phrase.gerund or phrase.credential:
                         continue
-                    if nlp is not None and not _ends_in_noun(phrase.name, nlp):
+                    if (
+                        nlp is not None
+                        and not _ends_in_noun(phrase.name, nlp)
+                        # ("SyncOnSet": a product's own spelling is a name)
+                        and not re.search(r"[a-z][A-Z]|^[A-Z0-9]{2,}$", phrase.name.split()[-1])
+                    ):
                         continue  # "Developing Measurable": cut before its noun
                     extra = [*_nominal_aliases(phrase.name), *_core_alias(phrase.name)]
                     entry = SkillEntry(
@@ -922,7 +933,7 @@ _FALLBACK_TAIL = re.compile(
     r"(?:\s+(?:and|or|experience|skills?|knowledge|a|an|the|or\s+(?:the\s+)?equivalent))+$", re.I
 )
 # how a sentence says a thing is demanded: "... is required", "... is a must"
-_DEMANDED = r"required|a\s+must|a\s+condition\s+of\s+employment"
+_DEMANDED = r"required|a\s+must|a\s+condition\s+of\s+employment|essential"
 # terms of work a JD lists among its requirements (see _bullet_requirement)
 _TERM_WORDS = (
     # ("lift plans", "lifting equipment": a crane's work, no weight the candidate carries)
@@ -1076,6 +1087,20 @@ _GERUND_START = re.compile(
 )
 
 
+_ASK_AGAIN = re.compile(
+    r"\s*(?:and\s+)?(?:skilled|comfortable|confident|proficient|experienced|fluent|familiar|"
+    r"competent|at\s+home)\s+(?:(?:with|in|at|using)\s+(?=\w))?",
+    re.I,
+)
+# an item of a list of named things: "the land registration system", "stamp duty and Local
+# Property Tax requirements" (not "with emphasis on ...", nor "defensible reports")
+_NEXT_ITEM = re.compile(
+    r"\s*(?:(?:and|or)\s+)?(?:(?P<named>(?:the|a|an|its|their|our)\s+\S|[A-Z0-9])"
+    r"|(?!(?:with|for|including|such|especially|particularly|which|that|where|who|as|from|to|"
+    r"in|on|at|by|ideally|preferably|plus|but)\b)[a-z][\w'-]*(?:\s+\S+){2})"
+)
+
+
 def _prose_asks(sent: str) -> list[tuple[str, bool]]:
     """The practices a prose sentence asks for, each as a clause that starts with its gerund
     ("Designing shallow and deep foundations"), and whether it is optional (a nice-to-have cue
@@ -1100,13 +1125,35 @@ def _prose_asks(sent: str) -> list[tuple[str, bool]]:
             piece = rest[a:b]
             if re.match(r"to\s", piece):
                 extend = False  # "..., to read DU findings": a new ask, not this one's words
+            # "fluent in interpreting NWP output, skilled in using radar data ...": the next
+            # ask, after its own lead
+            again = _ASK_AGAIN.match(piece) if a > 0 else None
+            if again:
+                piece = " " * again.end() + piece[again.end() :]
             g = _GERUND_START.match(piece.lstrip())
-            if g and g.group("g").lower() not in _NOT_GERUND and len(g.group("g")) > 5:
+            if (
+                g
+                and g.group("g").lower() not in _NOT_GERUND
+                and (len(g.group("g")) > 5 or g.group("g").lower() == "using")
+            ):
                 lead = len(piece) - len(piece.lstrip())
-                segs.append((a, a + lead + g.start("g"), b))
+                # "confident using SyncOnSet or a similar platform": what is used is the skill
+                at = g.end("g") + 1 if g.group("g").lower() == "using" else g.start("g")
+                segs.append((a, a + lead + at, b))
                 extend = True
-            elif a == 0 and noun_first and re.match(r"(?:the\s+)?[a-zA-Z0-9]", piece):
-                lead = len(piece) - len(re.sub(r"^(?:the\s+)", "", piece))
+            elif (
+                (a == 0 and noun_first and re.match(r"(?:the\s+)?[a-zA-Z0-9]", piece))
+                or (
+                    # "knowledge of the Conditions of Sale, the land registration system, the
+                    # Family Home Protection Act ...": each item of the list it goes on to
+                    a > 0
+                    and (noun_first or again)
+                    and (m := _NEXT_ITEM.match(piece))
+                    # after a bare "and" ("NWP and ensemble output"), only a named thing starts one
+                    and (rest[:a].rstrip().endswith((",", "\u2014", "\u2013")) or m.group("named"))
+                )
+            ):
+                lead = len(piece) - len(re.sub(r"^\s*(?:(?:and|or)\s+)?(?:the\s+)?", "", piece))
                 segs.append((a, a + lead, b))
                 extend = True
             elif segs and extend and not re.search(r"[\u2014\u2013]", rest[segs[-1][1] : a]):
@@ -1141,11 +1188,16 @@ _EXPECT = re.compile(
     r"\b(?:expect|need|want|require)s?\s+(?:you|someone|candidates?)\s+to\s+"
     # "we need someone who can produce diagnostic images efficiently, recognize critical
     # findings, and communicate them to the radiologist right away"
-    r"|\b(?:need|want)s?\s+(?:someone|somebody|a\s+person)\s+who\s+can\s+(?P<who>)",
+    r"|\b(?:need|want)s?\s+(?:someone|somebody|a\s+person)\s+who\s+can\s+(?P<who>)"
+    # "We need someone who has led a sizeable crew through a long shoot"
+    r"|\b(?:need|want)s?\s+(?:someone|somebody|a\s+person)\s+who\s+(?:has|have)\s+"
+    r"(?=[a-z]+ed\b)(?P<has>)",
     re.I,
 )
 _EXPECT_SPLIT = re.compile(r",?\s+(?:and\s+|or\s+)?to\s+(?=[a-z]+\b)|,\s+(?:and|or)\s+(?=[a-z]+\s)")
 _WHO_CAN_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?")  # "who can A, B, and C"
+# "who has led a crew through a long shoot and can keep a workroom calm"
+_WHO_HAS_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+and\s+(?:can|has|have)\s+")
 
 
 # "You must pass the Work Capacity Test", "We require completion of basic wildland training",
@@ -1162,16 +1214,19 @@ _MUST = re.compile(
     # "The role requires evenings and weekends"
     r"|\b(?:the|this)\s+(?:role|position|job)\s+(?:also\s+)?requires\s+"
     # "..., so weekend availability from April through October is a must"
-    r"|(?:^|,\s+so\s+)(?P<subject>(?:(?:an?|the|your)\s+)?[^,;:]{3,80}?)\s+(?:is|are)\s+"
+    r"|(?:^|,\s+so\s+)(?P<subject>(?:(?:an?|the|your)\s+)?[^,;:]{3,120}?)\s+(?:is|are)\s+"
     rf"(?:also\s+)?(?:{_DEMANDED})\b",
     re.I,
 )
 
 
+_AS_IS = re.compile(rf"\b(?:is|are)\s+(?:also\s+)?(?:{_DEMANDED}),\s+as\s+(?:is|are)\s+", re.I)
+
+
 # "The successful candidate holds a current state CSR license or ...", "You'll need a current
 # OLCC service permit": a credential a prose sentence asks the candidate to hold
 _HOLDS = re.compile(
-    r"\b(?:holds?|possess(?:es)?|(?:you(?:'ll|\s+will)?\s+)need|(?:must|should)\s+have)\s+"
+    r"\b(?:holds?|holding|possess(?:es|ing)?|(?:you(?:'ll|\s+will)?\s+)need|(?:must|should)\s+have)\s+"
     r"(?=(?:a|an|the|your)\s)",
     re.I,
 )
@@ -1229,9 +1284,17 @@ def _held_credentials(sent: str) -> list[tuple[str, str]]:
     named += [(m.group("name"), "education") for m in _NAMED_PAPER.finditer(rest)]
     if degree := _HELD_DEGREE.match(rest):
         named.append((degree.group("name"), "education"))
+    if member is not None:
+        # "a member of, or eligible to join, the appropriate IATSE local" (beside "you will
+        # need a valid driver's license", a paper held)
+        body = re.match(
+            r"\s*of(?:,\s+or\s+eligible\s+(?:to\s+join|for),)?\s+(?:the\s+)?"
+            r"(?:(?:appropriate|relevant)\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,5})",
+            sent[member.end() :],
+        )
+        named += [(f"{body.group(1)} membership", "education")] if body else []
     if cue is member:
-        body = re.match(r"\s*of\s+(?:the\s+)?([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,5})", rest)
-        return named + ([(f"{body.group(1)} membership", "education")] if body else [])
+        return named
     out = []
     paper = _HELD.search(rest)
     # "must have 3 years of ... and a license": the years are read as such
@@ -1254,8 +1317,12 @@ def _expected_of_you(sent: str) -> list[tuple[str, str]]:
     category."""
     out = _held_credentials(sent)
     # "..., so weekend availability is a must, and you must be able to lift 40 lbs": each
-    for demand in _MUST.finditer(sent):
-        what = demand.group("subject") or re.split(r"[.;](?:\s|$)", sent[demand.end() :])[0]
+    # "AML practice ... is essential, as is experience of working on a practice management
+    # system": the second demand too
+    demands = [*_MUST.finditer(sent), *_AS_IS.finditer(sent)]
+    for demand in demands:
+        subject = demand.groupdict().get("subject")
+        what = subject or re.split(r"[.;](?:\s|$)", sent[demand.end() :])[0]
         # "must be at least 18 years old and hold a valid driver's license": two demands
         what = re.split(r",?\s+and\s+(?=(?:hold|have|possess|pass|obtain|maintain)\b)", what)[0]
         # "must have five years of ...": the years are read as such
@@ -1274,7 +1341,13 @@ def _expected_of_you(sent: str) -> list[tuple[str, str]]:
         return out
     rest = re.split(r"[.;](?:\s|$)", sent[cue.end() :])[0]
     # "who can A, B, and C": each comma starts another practice
-    split = _WHO_CAN_SPLIT if cue.group("who") is not None else _EXPECT_SPLIT
+    split = (
+        _WHO_CAN_SPLIT
+        if cue.group("who") is not None
+        else _WHO_HAS_SPLIT
+        if cue.group("has") is not None
+        else _EXPECT_SPLIT
+    )
     for piece in split.split(rest):
         # "to have demonstrated experience in paediatric assessment": the practice asked for
         piece = re.sub(r"^have\s+(?=(?:\w+\s+){0,2}(?:experience|knowledge)\b)", "", piece)
@@ -2249,7 +2322,7 @@ _PHRASE_LEAD = re.compile(
 _PHRASE_END = re.compile(
     # "time-to-event methods": a word inside a hyphenated one ends nothing
     r"\s*(?:[,(;:]|\s[-\u2013]\s|(?<![\w-])(?:for|with|in|to|and|or|across|at|on|using|"
-    r"including|such as|via|over|from|within|through|as|under)(?![\w-])|$)",
+    r"including|such as|via|over|from|within|through|as|under|that|which|whose)(?![\w-])|$)",
     re.I,
 )
 _PHRASE_TRAIL = frozenset(
@@ -2346,6 +2419,8 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     head = _PHRASE_LEAD.sub("", stripped)
     led = head != stripped
     head = re.sub(r"^(?:a|an|the)\s+", "", head, flags=re.I)
+    # "the Law Society's Conditions of Sale": the conditions, not the body that sets them
+    head = re.sub(r"^(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*'s\s+(?=[A-Z])", "", head)
     lead += len(stripped) - len(head)
     # "installing 480/277V and 208/120V three-phase power distribution": ratings qualify the
     # practice and are no part of its name (blanked, so positions stay those of the clause)
@@ -2370,6 +2445,8 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     while words and words[-1].lower().strip(".") in _PHRASE_TRAIL:
         words.pop()
     words = [w.strip(".") for w in words]
+    if len(words) > 1 and re.fullmatch(r"(?:19|20)\d\d", words[-1]) and words[-2][:1].isupper():
+        words.pop()  # "Family Home Protection Act 1976": the act, without its year
     # "structured outputs / function calling": two names of one; "ODOT Location & Design
     # Manual": one title
     slashes = words.count("/") + words.count("&")
