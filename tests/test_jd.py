@@ -1556,3 +1556,17 @@ def test_headings_of_a_prose_posting_the_work_and_whom_it_needs():
     reqs = _by_name(spec)
     assert not reqs["Negotiation"].required  # the work, not what it needs
     assert "Reports" in reqs and not any("Judge" in n for n in reqs), list(reqs)
+
+
+def test_a_credentials_level_said_short_and_a_medical_is_a_term_of_work():
+    reqs = _by_name(
+        parse_jd(
+            "Rope Access Technician\n\nWhat you need\n- Current IRATA Level 2 or Level 3 "
+            "certification\n- Ability to pass a pre-employment medical, including drug and "
+            "alcohol screening\n"
+        )
+    )
+    irata = next(r for n, r in reqs.items() if "IRATA" in n)
+    assert {"IRATA L2", "IRATA L3"} <= set(irata.aliases)
+    medical = next(r for n, r in reqs.items() if "medical" in n)
+    assert medical.category == "condition"

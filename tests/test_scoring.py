@@ -1200,3 +1200,31 @@ def test_a_deed_that_is_someone_elses_is_a_limit(said):
     assert _limits(said)
     assert not _limits(said.replace("Mike owns", "I own").replace("he does", "I do")
                        .replace("Our programmer built", "I built"))  # fmt: skip
+
+
+def test_years_in_a_field_the_sentence_names_and_a_window_that_is_no_tenure(embedder):  # noqa: F811
+    from labkit.language.scoring import _tenures
+
+    spec = parse_jd(
+        "Rope Access Technician\n\nWhat you need\n- At least 2 years' industrial rope access "
+        "experience\n- At least 3 years' post-qualification experience\n"
+    )
+    rows = _one("Where've you been working?", "Last two years with Skyline Rope Access. Before "
+                "that, scaffolding.", spec, embedder)  # fmt: skip
+    [row] = _claimed(rows)
+    assert row.requirement.startswith("2+ years") and row.score == 1.0
+    # "five years PQE": the years since qualifying
+    rows = _one("Tell me about your desk.", "I qualified in 2020, so five years PQE.", spec,
+                embedder)  # fmt: skip
+    assert any(r.requirement.startswith("3+ years") for r in _claimed(rows))
+    assert not _claimed(_one("Where've you been working?", "Mostly scaffolding, two years.",
+                             spec, embedder))  # fmt: skip
+    assert not _tenures("probably forty new builds in the last two years")
+    assert _tenures("for the last four years I've been at Corvane")
+
+
+def test_a_property_owned_by_the_vendors_brother_is_no_limit():
+    from labkit.language.scoring import _limits
+
+    assert not _limits("They were on the neighbouring folio, owned by the vendor's brother.")
+    assert _limits("The integration was built by the vendor, not by us.")

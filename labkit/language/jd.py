@@ -873,7 +873,7 @@ def parse_jd(
                         entry = SkillEntry(name=found[0], category="condition")
                         order = _add(acc, entry, "condition", not nice, body, order)
 
-    reqs = _said_by_initials(_weigh(list(acc.values()), options), raw)
+    reqs = _levels_said_short(_said_by_initials(_weigh(list(acc.values()), options), raw))
     if len(reqs) > options.max_requirements:
         warnings.append(
             f"{len(reqs)} requirements found: only the {options.max_requirements} heaviest kept"
@@ -942,6 +942,9 @@ _TERM_WORDS = (
     r"stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|"
     r"authori[sz]ed|authori[sz]ation|visa|citizen\w*|clearance|background|"
     r"drug[- ](?:test|screen)\w*|vaccinat\w*|"
+    # "Ability to pass a pre-employment medical, including drug and alcohol screening"
+    r"pre-employment\s+medical|medical\s+(?:exam\w*|assessment|clearance)|"
+    r"drug\s+and\s+alcohol\s+(?:test\w*|screen\w*)|"
     r"overtime|weekends?|shifts?|on[- ]call|schedule|on-site|onsite|in-person|english|"
     r"transportation|physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
     r"own (?:basic\s+)?(?:hand\s+)?tools?|years\s+of\s+age|years\s+old|or\s+older|vehicles?|"
@@ -2813,6 +2816,26 @@ def _said_by_initials(reqs: list[Requirement], raw: str) -> list[Requirement]:
             and initials.lower() not in known
         ):
             r = replace(r, aliases=(*r.aliases, initials))
+        out.append(r)
+    return out
+
+
+_LEVELLED = re.compile(
+    r"(?:current\s+)?([A-Z]{2,6})\s+Level\s+(\d)((?:\s*(?:,|or|/)\s*(?:Level\s+)?\d)*)"
+)
+
+
+def _levels_said_short(reqs: list[Requirement]) -> list[Requirement]:
+    """A credential's level said short: "IRATA Level 2 or Level 3 certification" is "IRATA L2"
+    or "IRATA L3" too ("IRATA L2, current till August")."""
+    out = []
+    for r in reqs:
+        m = _LEVELLED.match(r.name)
+        if m and r.category == "education":
+            levels = [m.group(2), *re.findall(r"\d", m.group(3))]
+            extra = [f"{m.group(1)} {p}{n}" for n in levels for p in ("L", "Level ")]
+            known = {a.lower() for a in (r.name, *r.aliases)}
+            r = replace(r, aliases=(*r.aliases, *(a for a in extra if a.lower() not in known)))
         out.append(r)
     return out
 

@@ -381,6 +381,11 @@ def _tenures(text: str) -> list[re.Match[str]]:
         after = text[m.end() :].split()[:1]
         if before and before[0].lower() in _NOT_TENURE_BEFORE:
             continue
+        # "forty new builds in the last two years": a window the count falls in ("for the
+        # last four years I've been at Corvane" is a tenure)
+        if re.search(r"\b(?:in|over|during|within)\s+the\s+(?:last|past|next|first)\s+$",
+                     text[max(0, m.start() - 30) : m.start()], re.I):  # fmt: skip
+            continue
         if after and after[0].lower().strip(".,;") in _NOT_TENURE_AFTER:
             continue
         out.append(m)
@@ -406,8 +411,31 @@ _CAREER_WORDS = frozenset(
         "professional",
         "total",
         "overall",
+        # "I qualified in 2020, so five years PQE"
+        "qualified",
+        "pqe",
+        "post-qualification",
+        "licensed",
+        "registered",
     ]
 )
+_FIELD_STOP = frozenset(
+    ["years", "year", "experience", "experienced", "of", "in", "with", "as", "and", "or", "the",
+     "a", "an", "on", "at", "for", "to", "least", "minimum", "plus", "professional", "relevant",
+     "hands-on", "including", "industry", "related", "similar", "role", "roles", "working"]
+)  # fmt: skip
+
+
+def _names_field(sentence: str, requirement: str) -> bool:
+    """Whether a sentence names the field an experience requirement counts years of: at
+    least two of its words (one where it has only one)."""
+    words = {w for w in re.findall(r"[a-z][\w-]+", requirement.lower()) if w not in _FIELD_STOP}
+    if not words:
+        return False
+    said = set(re.findall(r"[a-z][\w-]+", sentence.lower()))
+    return len(words & said) >= min(2, len(words))
+
+
 # "Last three years I've been with Hendricks Electric", "four years apprenticeship": a career
 # in words that name no role (only for a JD's plain "4+ years of experience")
 # a question about how long the candidate has held a job
@@ -891,7 +919,8 @@ _LIMITS_RE = re.compile(
     r"\ba colleague (?:[\w-]+ ){0,5}?(?:built|did|wrote|owns|"
     r"owned|handled|configured|set)\b|"
     r"\b(?:owned|done|handled|set up|configured|built|written) by (?:our|my|the) (?:\w+ )?"
-    r"(?:lead|manager|senior|architect|vendor|contractor|guy)\b|"
+    # ("a folio owned by the vendor's brother": a property's owner, no deed)
+    r"(?:lead|manager|senior|architect|vendor|contractor|guy)\b(?!'s)|"
     r"\bcame from (?:our|my|the) (?:\w+ ){0,3}(?:guy|team|lead|colleague)\b|"
     # knowing of it, not doing it
     r"\bi (?:know|understand) (?:the |what )(?:concept|idea|theory|basics)\b|"
@@ -1389,6 +1418,9 @@ def _requirements(
                 or bool(_CAREER_RE.search(said))
                 # "How long have you been at the call center?" "Almost three years."
                 or bool(_HOW_LONG.search(pair.question))
+                # "Last two years with Skyline Rope Access" for "2+ years of industrial rope
+                # access experience": the sentence names the field
+                or _names_field(said, req.name)
             )
             if skill_ok and (entry.aliases or career):
                 score = min(1.0, yrs / req.min_years)
