@@ -1228,3 +1228,39 @@ def test_a_property_owned_by_the_vendors_brother_is_no_limit():
 
     assert not _limits("They were on the neighbouring folio, owned by the vendor's brother.")
     assert _limits("The integration was built by the vendor, not by us.")
+
+
+def test_years_of_the_role_where_a_sentence_names_it_and_a_capitals_name_heard_closely(embedder):  # noqa: F811
+    from labkit.language.vocabulary import SkillEntry, load_vocabulary
+
+    spec = parse_jd(
+        "Vessel Planner\n\nDesired Candidate Profile:\n- Minimum 3 years' experience as Vessel "
+        "Planner in a container terminal\n"
+    )
+    assert "3+ years as Vessel Planner" in {r.name for r in spec.requirements}
+    rows = _one("Tell me what you are doing now.", "So for three years I was in yard planning. "
+                "From mid-2023 I moved to vessel planning, so around one and a half years I'm "
+                "doing vessel planning.", spec, embedder)  # fmt: skip
+    [row] = _claimed(rows)
+    assert row.features["claimed_years"] == 1.5 and row.score == 0.5
+    vocab = load_vocabulary()
+    movins = [
+        SkillEntry(name="MOVINS", category="tool"),
+        SkillEntry(name="SPARCS", category="tool"),
+    ]
+    assert not vocab.find_mentions("2,400 moves a call", speech=True, targets=movins, fuzzy=True)
+    [m] = vocab.find_mentions("we moved off sparks", speech=True, targets=movins, fuzzy=True)
+    assert m.entry.name == "SPARCS"
+
+
+def test_not_a_kind_of_it_no_is_a_limit_and_a_years_field_after_a_singular_year():
+    from labkit.language.scoring import _limits
+
+    assert _limits("Not a planning report, no. I wrote my dissertation.")
+    assert not _limits("Not a problem. I wrote the report myself.")
+    spec = parse_jd(
+        "Planning Officer\n\nExperience\n- At least one year's experience of processing and "
+        "determining planning applications\n"
+    )
+    [req] = [r for r in spec.requirements if r.category == "experience"]
+    assert "planning applications" in req.name and req.min_years == 1

@@ -2070,8 +2070,10 @@ _KIND_OF_YEARS = (
 # "of experience", and "' professional experience" after "3 years"
 _OF_EXPERIENCE = rf"(?:of\s+)?{_KIND_OF_YEARS}experience\s+"
 _YEARS_FIELD = re.compile(
-    rf"^['\u2019]?\s+(?:{_OF_EXPERIENCE}(?P<ger>[a-z]+ing\s[^,;:.()]+)"
-    rf"|{_OF_EXPERIENCE}(?P<as2>as\s+an?\s+[^,;:.()]+)"
+    # ("one year's experience of processing and determining planning applications")
+    rf"^(?:['\u2019]s?)?\s+(?:{_OF_EXPERIENCE}(?:of\s+)?(?P<ger>[a-z]+ing\s[^,;:.()]+)"
+    # ("3 years' experience as Vessel Planner in a container terminal": a role, no article)
+    rf"|{_OF_EXPERIENCE}(?P<as2>as\s+(?:an?\s+|(?=[A-Z]))[^,;:.()]+)"
     # "of experience in the construction trades", "in a busy fresh-food kitchen"
     rf"|(?:{_OF_EXPERIENCE})?(?P<inf>in\s+(?!the\s+(?:last|past|next)\b)(?:the\s+|an?\s+)?"
     r"[a-z][^,;:.()]+)"

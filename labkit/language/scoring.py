@@ -429,11 +429,17 @@ _FIELD_STOP = frozenset(
 def _names_field(sentence: str, requirement: str) -> bool:
     """Whether a sentence names the field an experience requirement counts years of: at
     least two of its words (one where it has only one)."""
-    words = {w for w in re.findall(r"[a-z][\w-]+", requirement.lower()) if w not in _FIELD_STOP}
+    words = {_stem5(w) for w in re.findall(r"[a-z][\w-]+", requirement.lower())
+             if w not in _FIELD_STOP}  # fmt: skip
     if not words:
         return False
-    said = set(re.findall(r"[a-z][\w-]+", sentence.lower()))
+    said = {_stem5(w) for w in re.findall(r"[a-z][\w-]+", sentence.lower())}
     return len(words & said) >= min(2, len(words))
+
+
+def _stem5(word: str) -> str:
+    """A word's first five letters ("planner", "planning"; "crane", "cranes")."""
+    return word[:5]
 
 
 # "Last three years I've been with Hendricks Electric", "four years apprenticeship": a career
@@ -983,6 +989,8 @@ _LIMITS_RE = re.compile(
     r"ran|runs)\b|"
     r"(?-i:\b(?:[A-Z][a-z]+|he|she)) (?:owns|does|handles|did|owned|handled) (?:all )?the "
     r"(?:budget|hiring|talking|presenting|negotiating|negotiations|pricing)\b|"
+    # "Have you ever written a formal report?" "Not a planning report, no."
+    r"(?:^|(?<=[.!?] ))not (?:a|an|any) (?:[\w-]+ ){0,3}[\w-]+,? no\b|"
     # "Honestly — limited. Very limited."
     r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well|honest answer)(?:,? | ?[\u2014\u2013-] ))*"
     r"(?:(?:very|pretty|quite|fairly|really) )?(?:limited|"
@@ -1389,7 +1397,14 @@ def _requirements(
     for req, entry in pairs:
         if req.category != "experience" or not req.min_years:
             continue
-        for c0, c1, yrs, since in said_years:
+        # "for three years I was in yard planning ... now around one and a half years I'm
+        # doing vessel planning" for "3+ years as Vessel Planner": the years of the field,
+        # where a sentence names it, not the career's
+        fielded = [
+            t for t in said_years
+            if _names_field(_sentence_at(at, _seg_of(at, at.char_span(t[0], t[1])[0])), req.name)
+        ]  # fmt: skip
+        for c0, c1, yrs, since in fielded or said_years:
             w0, w1 = at.char_span(c0, c1)
             k = _seg_of(at, w0)
             a, b = at.segments[k]

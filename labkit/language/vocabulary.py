@@ -323,6 +323,10 @@ class Vocabulary:
                     if n > 1 and not _word_for_word(heard, term):
                         continue
                     s = sounds_like(heard, term)
+                    # a name in capitals ("MOVINS") heard must sound much like it: a common
+                    # word near it ("moves") is the word ("sparks" for SPARCS still is it)
+                    if s > 0 and term.isupper() and s < 0.8:
+                        continue
                     if s > 0 and (best is None or s > best[0]):
                         best = (s, e)
                 if best is None or best[0] < 0.7:
