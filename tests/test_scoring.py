@@ -1264,3 +1264,26 @@ def test_not_a_kind_of_it_no_is_a_limit_and_a_years_field_after_a_singular_year(
     )
     [req] = [r for r in spec.requirements if r.category == "experience"]
     assert "planning applications" in req.name and req.min_years == 1
+
+
+def test_work_on_another_partys_side_and_not_fully_confident_are_limits():
+    from labkit.language.scoring import _limits
+
+    assert _limits("We don't have a lashing module, so that again is on the line's side.")
+    assert _limits("I'm not fully confident with the segregation table by memory.")
+    assert _limits("Our DG desk checks the segregation. I would check with them.")
+    assert not _limits("We kept the estimate on the safe side.")
+    assert not _limits("I'm fully confident with the segregation table.")
+
+
+def test_more_ways_of_owning_a_gap():
+    from labkit.language.scoring import _limits
+
+    for said in ("Dead-box specifically — um. Honestly, not that many. Maybe ten.",
+                 "I'll be upfront, mobile hasn't been my space.",
+                 "I know the concepts, but I haven't personally run a UFED extraction.",
+                 "No. The closest would be an internal disciplinary.",
+                 "X-Ways I've done the training for, but I'm not a daily user."):  # fmt: skip
+        assert _limits(said), said
+    assert not _limits("We ran a lot of them, and memory forensics is my strongest area.")
+
