@@ -1287,3 +1287,11 @@ def test_more_ways_of_owning_a_gap():
         assert _limits(said), said
     assert not _limits("We ran a lot of them, and memory forensics is my strongest area.")
 
+
+def test_a_deed_told_without_its_i_counts_and_a_setting_does_not():
+    from labkit.language.scoring import _terms_and_deeds
+
+    _, [acts] = _terms_and_deeds(["Drilled it first day of every swing. Lifted it at 7.4 tonne."])
+    assert acts == 2
+    _, [none] = _terms_and_deeds(["Turned out the line had changed it. Located in Sydney."])
+    assert none == 0

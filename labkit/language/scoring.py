@@ -774,6 +774,13 @@ def score_answer(
     return rows
 
 
+# past verbs that open a sentence without telling a deed ("Turned out ...", "Based on ...")
+_NO_DEED = frozenset(
+    ["turned", "seemed", "based", "located", "founded", "happened", "became", "sounded",
+     "looked", "felt", "depended", "meant", "ended", "started", "began"]
+)  # fmt: skip
+
+
 def _terms_and_deeds(texts: Sequence[str]) -> tuple[list[int], list[int]]:
     """Per text: noun compounds ("lens distortion correction", "route reflectors", "fault
     handler"), the specific terms of an explanation beyond the tools the vocabulary knows (vague
@@ -810,6 +817,22 @@ def _terms_and_deeds(texts: Sequence[str]) -> tuple[list[int], list[int]]:
                 and nxt[0].is_alpha
             ):
                 verbs.add(nxt[0].lower_)
+        for k, tok in enumerate(doc):
+            # "Drilled it first day of every swing.", "Re-anchored at each platform level": a
+            # deed told without its "I" (a trade's plain speech), a past verb opening a sentence
+            # and acting on something
+            if (
+                (k == 0 or doc[k - 1].text in (".", "!", "?", "—"))
+                and tok.is_title
+                and tok.lower_ not in _LIGHT_VERBS
+                and tok.lower_ not in _NO_DEED
+                and k + 1 < len(doc)
+                and (
+                    (tok.tag_ == "VBD" and doc[k + 1].pos_ in ("PRON", "DET", "NOUN", "NUM"))
+                    or (tok.tag_ == "VBN" and doc[k + 1].pos_ == "PRON")  # "Drilled it"
+                )
+            ):
+                verbs.add(tok.lower_)
         acts.append(len(verbs))
     return terms, acts
 
