@@ -396,9 +396,8 @@ def is_closed_question(text: str) -> bool:
     asked = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.endswith("?")]
     # "White card's current, I assume?", "You've got your own tools, right?": a statement
     # put up to be confirmed
-    if asked and _CONFIRM_TAG.search(asked[-1]) and not any(w in _WH for w in
-                                                            words_of(asked[-1])[:2]):  # fmt: skip
-        return True
+    if asked and _CONFIRM_TAG.search(asked[-1]):
+        return not any(w in _WH for w in words_of(asked[-1])[:2])
     if len(asked) == 1:
         words = _expand(words_of(asked[0]))
         return 1 <= len(words) <= 4 and not any(w in _WH or w in _AUX for w in words)
