@@ -420,6 +420,11 @@ _PARTICULARS = re.compile(
 )
 
 
+def _requirements_heading(line: str) -> bool:
+    """A heading whose own words say it lists the requirements ("What you need")."""
+    return _is_header(line) and _section_of(line) == "required" and bool(_HEAD_REQ.search(line))
+
+
 def _section_of(header: str) -> str:
     """skip | terms | nice | duties | required, for a line that is a section heading."""
     if _HEAD_TERMS.search(header):
@@ -552,11 +557,7 @@ def parse_jd(
     seen_heading = False
     # a heading no section word names ("The problem we solve") before the JD's first known
     # requirements heading is about the work, after it a part of the requirements ("Other")
-    req_ahead = structured and any(
-        _is_header(ln) and _section_of(ln) == "required" and bool(_HEAD_REQ.search(ln))
-        for ln in lines
-        if ln
-    )
+    req_ahead = structured and any(_requirements_heading(ln) for ln in lines if ln)
     section_bulleted = False  # this section lists its requirements as bullets
     for line in lines:
         if not line or line.strip("#*_- ") == title:
@@ -571,9 +572,7 @@ def parse_jd(
             section_bulleted = False
             if _is_header(line):
                 section = _section_of(line)
-                req_ahead = req_ahead and not (
-                    section == "required" and bool(_HEAD_REQ.search(line))
-                )
+                req_ahead = req_ahead and not _requirements_heading(line)
             elif _ABOUT_EMPLOYER.match(line):
                 section = "skip"
             else:
