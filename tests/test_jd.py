@@ -1570,3 +1570,41 @@ def test_a_credentials_level_said_short_and_a_medical_is_a_term_of_work():
     assert {"IRATA L2", "IRATA L3"} <= set(irata.aliases)
     medical = next(r for n, r in reqs.items() if "medical" in n)
     assert medical.category == "condition"
+
+
+def test_names_said_alone_a_slash_pair_a_list_a_generic_tail_and_the_product_in_use():
+    reqs = _by_name(
+        parse_jd(
+            "Offshore Inspection Technician\n\nWhat you need\n- BOSIET/FOET\n"
+            "- Navis N4 / SPARCS\n- Order/Execution Management System\n"
+            "- A solid understanding of permit-to-work, JSAs and rope rescue planning\n\n"
+            "You will have a working knowledge of the undertaking procedures, stamp duty and "
+            "the Local Property Tax requirements. Sound record keeping is essential, as is "
+            "experience of working on a practice management system (we use Keyhouse).\n"
+        )
+    )
+    assert {"BOSIET", "FOET"} <= set(reqs["BOSIET/FOET"].aliases)
+    assert {"Navis N4", "SPARCS"} <= set(reqs["Navis N4 / SPARCS"].aliases)
+    # one slash inside a longer name shares the words after it: "Order" names nothing alone
+    oms = next(r for n, r in reqs.items() if n.startswith("Order/"))
+    assert "Order" not in oms.aliases
+    permits = next(r for n, r in reqs.items() if "JSAs" in n)
+    assert {"JSA", "Rope Rescue Planning"} <= set(permits.aliases)
+    assert "undertaking" in reqs["Undertaking Procedures"].aliases
+    assert "local property tax" in reqs["Local Property Tax Requirements"].aliases
+    assert "Keyhouse" in reqs["Working on a practice management system"].aliases
+
+
+def test_a_list_without_a_comma_and_a_degrees_fields_give_no_part_aliases():
+    reqs = _by_name(
+        parse_jd(
+            "Demand Planner\n\nRequirements\n- Experience in forecasting or sales and "
+            "operations planning\n- Bachelor's degree in Geography, Civil Engineering or "
+            "Urban Planning\n- Experience designing lateral systems\n"
+        )
+    )
+    for r in reqs.values():
+        assert "Operations Planning" not in r.aliases, r
+        assert "designing lateral" not in r.aliases, r
+        if r.category == "education":
+            assert "Civil Engineering" not in r.aliases, r

@@ -813,3 +813,14 @@ def test_terms_of_the_job_in_few_words_read_no_technical_depth(text, topic):
 def test_checking_the_line_in_other_words_is_small_talk():
     assert classify_turn("Shane, Kylie from Kestrel. You right to talk?").kind == "small_talk"
     assert classify_turn("Hello, Wei Ling? This is Marcus. Can hear me?").kind == "small_talk"
+
+
+def test_a_laugh_before_a_yes_still_answers_a_remark_put_to_be_confirmed():
+    script = [
+        ("interviewer", "Medical and drug and alcohol test, no dramas?", 0.5),
+        ("candidate", "No dramas.", 0.5),
+        ("interviewer", "And you've got your licence, obviously, you're in the car.", 0.5),
+        ("candidate", "Ha. Yeah. WA licence, clean.", 0.5),
+    ]
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]

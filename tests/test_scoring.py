@@ -1295,3 +1295,35 @@ def test_a_deed_told_without_its_i_counts_and_a_setting_does_not():
     assert acts == 2
     _, [none] = _terms_and_deeds(["Turned out the line had changed it. Located in Sydney."])
     assert none == 0
+
+
+def test_a_yes_after_a_short_setting_or_a_laugh_answers_a_yes_no_question(
+    backend_spec,  # noqa: F811
+    embedder,  # noqa: F811
+) -> None:
+    for answer in ("At my last company, yes, for about two years.", "Ha. Yeah, all of them."):
+        [k8s] = _dim(
+            _one("Kubernetes, have you used it?", answer, backend_spec, embedder),
+            "requirement",
+            "Kubernetes",
+        )
+        assert k8s.score >= 0.5 and k8s.features.get("self_reported"), (answer, k8s)
+    [no] = _dim(
+        _one("Kubernetes, have you used it?", "At my last company, no, it was all VMs.",
+             backend_spec, embedder), "requirement", "Kubernetes")  # fmt: skip
+    assert no.score < 0.2
+
+
+def test_someone_elses_never_before_a_clause_is_no_denial(backend_spec, embedder):  # noqa: F811
+    [k8s] = _dim(
+        _one(
+            "How did the upgrade go?",
+            "I sent the client a note every Friday, so they were never left wondering whether "
+            "the Kubernetes upgrade I ran was on track.",
+            backend_spec,
+            embedder,
+        ),
+        "requirement",
+        "Kubernetes",
+    )
+    assert not k8s.features.get("negated") and not k8s.features.get("denied_elsewhere"), k8s

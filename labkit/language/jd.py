@@ -94,6 +94,7 @@ _HEAD_SKIP = re.compile(
     r"about the team|about our team|the team|our team|our culture|culture|life at|location|"
     r"working hours|hours|package|rewards|what's in it for you|our offer|selection process|"
     r"application process|(?:the )?good stuff|what you(?:'ll)? get|in return|goodies|"
+    r"(?:what's |what is |what we have )?on offer|"
     # "Why Coastline?": the employer selling itself
     r"why (?:us|[\w&'.-]+(?= ?\?))|"
     # a civil-service "CLASS SPECIFICATION" opens on its codes: class code, bargaining unit, FLSA
@@ -738,6 +739,12 @@ def parse_jd(
                             e = _with_aliases(replace(e, name=f"{e.name} in {field}"), [e.name])
                     if e.name in role_only:
                         continue
+                    if (
+                        e.category == "skill"
+                        and vocab.get(e.name) is None
+                        and _CONDITION.search(e.name)
+                    ):
+                        continue  # "... driver's licence and reliable transport": no skill
                     order = _add(acc, e, e.category, required, sent, order)
                 for yrs, subject, field in spans:
                     # a field the vocabulary does not know only names the requirement: claimed
@@ -800,7 +807,11 @@ def parse_jd(
                         and not re.search(r"[a-z][A-Z]|^[A-Z0-9]{2,}$", phrase.name.split()[-1])
                     ):
                         continue  # "Developing Measurable": cut before its noun
-                    extra = [*_nominal_aliases(phrase.name), *_core_alias(phrase.name)]
+                    extra = [
+                        *_nominal_aliases(phrase.name),
+                        *_core_alias(phrase.name),
+                        *_products_after(seg, phrase.name),
+                    ]
                     entry = SkillEntry(
                         name=phrase.name,
                         category="skill",
@@ -821,7 +832,7 @@ def parse_jd(
                     entry = SkillEntry(
                         name=_ACRONYMED.sub("", name),
                         category=cat,
-                        aliases=(acr.group(1),) if acr else (),
+                        aliases=(*((acr.group(1),) if acr else ()), *_products_after(sent, name)),
                     )
                     order = _add(acc, entry, cat, not nice, sent, order)
 
@@ -872,7 +883,8 @@ def parse_jd(
                         entry = SkillEntry(name=found[0], category="condition")
                         order = _add(acc, entry, "condition", not nice, body, order)
 
-    reqs = _levels_said_short(_said_by_initials(_weigh(list(acc.values()), options), raw))
+    reqs = _weigh(list(acc.values()), options)
+    reqs = _slash_parts(_levels_said_short(_said_by_initials(reqs, raw)))
     if len(reqs) > options.max_requirements:
         warnings.append(
             f"{len(reqs)} requirements found: only the {options.max_requirements} heaviest kept"
@@ -945,7 +957,9 @@ _TERM_WORDS = (
     r"pre-employment\s+medical|medical\s+(?:exam\w*|assessment|clearance)|"
     r"drug\s+and\s+alcohol\s+(?:test\w*|screen\w*)|"
     r"overtime|weekends?|shifts?|on[- ]call|schedule|on-site|onsite|in-person|english|"
-    r"transportation|physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
+    r"transport(?:ation)?(?!\s+(?:planning|management|engineering|operations|logistics|"
+    r"model\w*|systems?|law|regulations?))|(?:working|work)\s+rights|"
+    r"physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
     r"own (?:basic\s+)?(?:hand\s+)?tools?|years\s+of\s+age|years\s+old|or\s+older|vehicles?|"
     r"passports?|ladders?|rooftops?|availability|available"
 )
@@ -970,6 +984,7 @@ _KNOW_LEAD = re.compile(
     re.I,
 )
 _MUST_LEAD = re.compile(r"^(?:must\s+)?(?:be\s+)?(?:able\s+to\s+)?", re.I)
+_TICKET_END = re.compile(r"\b(?<!driver's )(?<!drivers )(?:ticket|card)s?$", re.I)
 _FALLBACK_CREDENTIAL = re.compile(
     r"\b(?:credential|licen[cs]e|licensure|certification|certificate|designation|graduat\w+|"
     r"degree|diploma|accredited|registrations?|completion of|award)",
@@ -1019,7 +1034,9 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
         if len(text.split()) > 10:
             text = " ".join(text.split()[:10]).rstrip(" ,")
         text = re.sub(r"(?:,\s*|\s+)(?:and|or)$", "", text)  # "..., and" cut before its verb
-        return text[:1].upper() + text[1:], "condition"
+        # "Current Working at Heights ticket": a ticket held, not a term of the work
+        cat = "education" if _TICKET_END.search(text) else "condition"
+        return text[:1].upper() + text[1:], cat
     # "in a regulated (GxP) environment": an aside inside the phrase goes, the phrase stays
     text = re.sub(r"\s*\([^)]*\)", "", text)
     if len(text.split()) > 10:
@@ -1802,8 +1819,9 @@ _GENERIC_LEAD = frozenset(
     ["common", "standard", "typical", "various", "key", "core", "basic", "modern", "relevant"]
 )
 _GENERIC_TAIL = frozenset(
-    ["pitfalls", "fundamentals", "basics", "concepts", "principles", "best practices"]
-)
+    ["pitfalls", "fundamentals", "basics", "concepts", "principles", "best practices",
+     "requirements", "procedures", "system", "systems"]
+)  # fmt: skip
 
 
 def _core_alias(name: str) -> list[str]:
@@ -1812,10 +1830,20 @@ def _core_alias(name: str) -> list[str]:
     words = name.split()
     if len(words) >= 3 and words[0].lower() in _GENERIC_LEAD:
         words = words[1:]
-    for tail in _GENERIC_TAIL:
+    for tail in sorted(_GENERIC_TAIL):  # one tail off, the same one whatever the hash seed
         k = len(tail.split())
-        if len(words) >= k + 2 and " ".join(words[-k:]).lower() == tail:
+        # "Undertaking Procedures": a practice's own -ing noun names it alone ("undertakings")
+        practice = (
+            tail in ("procedures", "requirements")
+            and len(words) == k + 1
+            and len(words[0]) >= 8
+            and words[0].lower().endswith("ing")
+        )
+        # ("Designing Lateral Systems": a verb's object, not a system's name)
+        verb = tail.startswith("system") and words[0].lower() in _NOMINAL
+        if (len(words) >= k + 2 or practice) and not verb and " ".join(words[-k:]).lower() == tail:
             words = words[:-k]
+            break
     core = " ".join(words).lower()
     out = [core] if core != name.lower() else []
     # "CST Credential", "ARRT Registration": a credential said by its initials ("I got my CST");
@@ -1901,6 +1929,22 @@ def _example_names(zone: str, inside: Sequence[Mention], offset: int) -> list[st
             ):
                 out.append(chunk)
     return out
+
+
+# "a practice management system (we use Keyhouse)": the product the employer names for it
+_PRODUCTS_AFTER = re.compile(
+    r"\s*\((?:(?:we|i)\s+(?:use|run|are on|'re on)|ours is|currently|e\.g\.,?|eg|ideally|"
+    r"such as|for example|for instance|like)\s+(?P<zone>[^()]{2,60})\)",
+    re.I,
+)
+
+
+def _products_after(text: str, name: str) -> list[str]:
+    """Product names a parenthesis right after a requirement gives ("... system (we use
+    Keyhouse)"); a requirement read from prose takes them as aliases."""
+    at = text.lower().find(name.lower())
+    m = _PRODUCTS_AFTER.match(text, at + len(name)) if at >= 0 else None
+    return _example_names(m.group("zone"), [], 0) if m else []
 
 
 def _with_aliases(entry: SkillEntry, extra: Sequence[str]) -> SkillEntry:
@@ -2346,7 +2390,8 @@ _PHRASE_REJECT = frozenset(
 
 _CONDITION = re.compile(
     r"\b(?:transportation|hand tools|own tools|background check|drug (?:test|screen)\w*|"
-    r"work authori[sz]ation|right to work|overtime|weekends?|on[- ]call|"
+    r"work authori[sz]ation|right to work|(?:working|work) rights|overtime|weekends?|on[- ]call|"
+    r"reliable transport|"
     # "field travel in county vehicles is required"; travel planning is a skill
     r"travel(?!\s+(?:planning|arrangements?|booking|management|coordination|itinerar)))\b",
     re.I,
@@ -2819,6 +2864,49 @@ def _said_by_initials(reqs: list[Requirement], raw: str) -> list[Requirement]:
             r = replace(r, aliases=(*r.aliases, initials))
         out.append(r)
     return out
+
+
+def _slash_parts(reqs: list[Requirement]) -> list[Requirement]:
+    """Names joined by a slash ("BOSIET/FOET", "Navis N4 / SPARCS"): either one said alone
+    evidences the requirement. Only proper names of three letters or more ("AS/NZS 4488" and
+    "blasting/painting" stay whole). So do the terms of a list read as one requirement
+    ("Permit-to-work, JSAs and Rope Rescue Planning": "the JSA"), where a part is a term of its
+    own: initials, a hyphenated word or two words or more ("Health, Safety and Environment"
+    gives none)."""
+    out = []
+    for r in reqs:
+        known = {a.lower() for a in (r.name, *r.aliases)}
+        # "Order/Execution Management System", "Lockout/Tagout Procedures": one slash inside
+        # a longer name shares the words after it; only a spaced slash or a bare pair splits
+        spaced = " / " in r.name
+        parts = [p.strip() for p in r.name.split(" / " if spaced else "/")]
+        extra: list[str] = []
+        if (
+            (spaced or " " not in r.name)
+            and 2 <= len(parts) <= 3
+            and all(len(p) >= 3 and p[0].isupper() and len(p.split()) <= 3 for p in parts)
+        ):
+            extra = parts
+        elif r.category != "education":  # a degree's fields are not the degree
+            items = [p.strip() for p in _LIST_PARTS.split(r.name)]
+            # ("Forecasting or Sales and Operations Planning": without a comma, only initials
+            # are sure to be an item of their own)
+            extra = [
+                p
+                for p in items
+                if len(items) >= 3
+                and _OWN_TERM.fullmatch(p)
+                and ("," in r.name or re.fullmatch(r"[A-Z]{3,6}s?", p))
+            ]
+            # "JSAs": said one at a time too
+            extra += [p[:-1] for p in extra if re.fullmatch(r"[A-Z]{3,6}s", p)]
+        r = replace(r, aliases=(*r.aliases, *(p for p in extra if p.lower() not in known)))
+        out.append(r)
+    return out
+
+
+_LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_OWN_TERM = re.compile(r"[A-Z]{3,6}s?|[A-Za-z]+(?:-[A-Za-z]+)+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,3}")
 
 
 _LEVELLED = re.compile(

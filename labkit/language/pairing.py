@@ -73,8 +73,11 @@ _ASKS_BACK_EARLY = re.compile(
     re.I,
 )
 # a reply that answers a yes/no question or an offer ("You want a coffee," "I'm good, thanks")
+# a laugh before a reply ("Ha. Yeah. WA licence, clean."): the reply is what follows
+_LAUGH = re.compile(r"^\W*(?:ha(?:ha)?|ha ha|heh)\b\W+(?=\w)", re.I)
 _YES_NO_REPLY = re.compile(
-    r"^\W*(?:yes|yeah|yep|yup|no|nope|not really|sure|of course|absolutely|definitely|"
+    r"^\W*(?:(?:ha|haha|heh|oh|um|uh|erm|hmm|hm)\b\W+)*"
+    r"(?:yes|yeah|yep|yup|no|nope|not really|sure|of course|absolutely|definitely|"
     r"i'm good|i am good|i'm fine|i'm okay)\b",
     re.I,
 )
@@ -336,6 +339,9 @@ def _acknowledged(remark: str, reply: str) -> bool:
     """A remark of some length ("That lines up with our SAP template, honestly. We've gone
     back and forth with FDA on it.") that the candidate only acknowledges, briefly."""
     short = len(remark.split()) < 8 and not _THANKS_FOR.search(remark)
+    rest = _LAUGH.sub("", reply)
+    if _ACK_WEAK.match(rest):
+        reply = rest  # "Ha. Yeah. WA licence, clean.": the yes, not the laugh ("Ha, that's ...")
     if short or len(reply.split()) > 25 or "?" in reply:
         return False  # "Thanks. What kind of ML does the team use?": taking up an invitation
     if _ACK.match(reply):

@@ -332,7 +332,10 @@ def _numbers(text: str) -> list[str]:
 
 
 # the number words said of years and of rounded figures
-_SMALL_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+_SMALL_NUMBERS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty"
+)
 _YEARS_RE = re.compile(
     rf"\b(?P<n>\d+(?:\.\d+)?|{_SMALL_NUMBERS}|a couple of|a few|several)\s*(?:\+|plus)?\s*"
     r"(?:and a half\s+)?years?\b",
@@ -394,7 +397,9 @@ def _tenures(text: str) -> list[re.Match[str]]:
 
 _YEAR_NUM = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30,
     "a couple of": 2, "a few": 3, "several": 4,
 }  # fmt: skip
 _CAREER_WORDS = frozenset(
@@ -848,7 +853,7 @@ _LIGHT_VERBS = frozenset(
 
 
 # "Um, not really myself.", "Honestly, not a full one.": the reply after the hesitation
-_LEAD = r"^\W*(?:(?:um+|uh+|er+|erm|hmm+|well|so|honestly|to be honest|oh)\b\W*)*"
+_LEAD = r"^\W*(?:(?:um+|uh+|er+|erm|hmm+|well|so|honestly|to be honest|oh|ha(?:ha)?)\b\W*)*"
 _YES = re.compile(
     _LEAD + r"(?:yes|yeah|yep|yup|sure|correct|absolutely|definitely|of course|i do|i have|"
     r"i did|i am|i've|i'm)\b",
@@ -878,8 +883,15 @@ _NO = re.compile(
 
 
 def _yes_no(text: str) -> str:
-    """'yes' / 'no' / '' from how an answer to a yes/no question opens."""
-    return "no" if _NO.match(text) else "yes" if _YES.match(text) else ""
+    """'yes' / 'no' / '' from how an answer to a yes/no question opens ("In my training firm,
+    yes, for two years": after a short setting)."""
+    if _NO.match(text) or _NO_LATE.match(text):
+        return "no"
+    return "yes" if _YES.match(text) or _YES_LATE.match(text) else ""
+
+
+_YES_LATE = re.compile(r"^[^.?!,]{3,50},\s*(?:yes|yeah|yep|yup)\s*[,.;\u2014\u2013-]", re.I)
+_NO_LATE = re.compile(r"^[^.?!,]{3,50},\s*(?:no|nope)\s*[,.;\u2014\u2013-]", re.I)
 
 
 def _norm_word(text: str) -> str:
@@ -1089,7 +1101,10 @@ def _out_of_scope(at: AnswerText, m: Mention, others: Sequence[Mention]) -> bool
     if any(_CLAUSE_BREAK & x for x in ws[k + 2 :]):
         return True
     # "the customer didn't want a safety PLC": someone else's no, not the candidate's
-    subject = set(words_of(at.words[lo + k - 1].text)) if lo + k > 0 else set()
+    at_k = lo + k - 1
+    if at_k > lo and set(words_of(at.words[at_k].text)) & _AUX_BEFORE_NOT:
+        at_k -= 1  # "so they were never left wondering": the subject before its auxiliary
+    subject = set(words_of(at.words[at_k].text)) if at_k >= 0 else set()
     if subject & _OTHERS:
         return True
     for o in others:
@@ -1131,7 +1146,8 @@ _OTHERS = frozenset(
         "system",
     ]
 )
-_CLAUSE_BREAK = frozenset(["so", "because", "since"])
+_CLAUSE_BREAK = frozenset(["so", "because", "since", "whether"])
+_AUX_BEFORE_NOT = frozenset(["was", "were", "is", "are", "had", "has", "have", "would", "could"])
 _SCOPE_BREAK = frozenset(["but", "just", "instead", "rather", "though", "although", "whereas"])
 _PREPOSITIONS = frozenset(["on", "in", "with", "for", "at", "via", "from", "over", "under", "into"])
 
