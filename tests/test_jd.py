@@ -1608,3 +1608,18 @@ def test_a_list_without_a_comma_and_a_degrees_fields_give_no_part_aliases():
         assert "designing lateral" not in r.aliases, r
         if r.category == "education":
             assert "Civil Engineering" not in r.aliases, r
+
+
+def test_what_is_on_offer_is_no_requirement_and_a_ticket_is_held_not_a_term():
+    reqs = _by_name(
+        parse_jd(
+            "Advanced Scaffolder\n\nMust haves\n- Current Working at Heights ticket\n"
+            "- Current WA driver's licence and reliable transport to site\n"
+            "- Full Australian working rights\n\nWhat's on offer\n"
+            "- Permanent full-time position\n- Site allowance on top of hourly rate\n"
+            "- Ticket upgrades paid for by us\n"
+        )
+    )
+    assert reqs["Working at Heights ticket"].category == "education"
+    assert not any(r.category == "skill" for r in reqs.values()), list(reqs.items())
+    assert not any("Position" in n or "Allowance" in n or "upgrades" in n for n in reqs), list(reqs)

@@ -1327,3 +1327,11 @@ def test_someone_elses_never_before_a_clause_is_no_denial(backend_spec, embedder
         "Kubernetes",
     )
     assert not k8s.features.get("negated") and not k8s.features.get("denied_elsewhere"), k8s
+
+
+def test_years_said_in_words_past_twelve_are_read(embedder):  # noqa: F811
+    spec = parse_jd("Scaffolder\n\nMust haves\n- 5+ years of scaffolding experience\n")
+    rows = _one("Give us the short version of your resume.",
+                "Fourteen years scaffolding. Started labouring in 2011, advanced ticket 2015.",
+                spec, embedder)  # fmt: skip
+    assert max(r.features.get("claimed_years", 0) for r in _claimed(rows)) == 14
