@@ -1623,3 +1623,17 @@ def test_what_is_on_offer_is_no_requirement_and_a_ticket_is_held_not_a_term():
     assert reqs["Working at Heights ticket"].category == "education"
     assert not any(r.category == "skill" for r in reqs.values()), list(reqs.items())
     assert not any("Position" in n or "Allowance" in n or "upgrades" in n for n in reqs), list(reqs)
+
+
+def test_a_grade_is_no_language_and_why_the_employer_is_no_requirement():
+    reqs = _by_name(
+        parse_jd(
+            "Anatomical Pathology Technologist\n\nEssential\n- Good standard of general "
+            "education, including GCSE English and Maths (grade C/4 or above)\n- Current "
+            "Working at Heights ticket\n\nWhy Buckeye\n- Medical, dental and vision\n"
+            "- 18 days PTO plus 8 paid holidays\n"
+        )
+    )
+    assert "C" not in reqs and not any("C" in r.aliases for r in reqs.values()), list(reqs)
+    assert not any("PTO" in n or "Medical" in n for n in reqs), list(reqs)
+    assert "Working at Heights" in reqs["Working at Heights ticket"].aliases

@@ -1335,3 +1335,19 @@ def test_years_said_in_words_past_twelve_are_read(embedder):  # noqa: F811
                 "Fourteen years scaffolding. Started labouring in 2011, advanced ticket 2015.",
                 spec, embedder)  # fmt: skip
     assert max(r.features.get("claimed_years", 0) for r in _claimed(rows)) == 14
+
+
+def test_an_ampersand_in_a_jds_name_is_said_and(embedder):  # noqa: F811
+    spec = parse_jd("Scaffolder\n\nMust haves\n- Proven tube & coupler skills\n")
+    rows = _one("What sort of scaffolds were you building up there?",
+                "All sorts. Tube and coupler mostly, hangers off the racks.", spec, embedder)  # fmt: skip
+    [tube] = _dim(rows, "requirement", "Tube & Coupler")
+    assert tube.features.get("mentioned"), tube
+
+
+def test_ones_own_deeds_told_plainly_read_as_assertions(backend_spec, embedder):  # noqa: F811
+    rows = _one("Who designed the hanging scaffold?",
+                "Client's engineer drew it. I ran the build, I checked every tie and I signed "
+                "the handover cert myself.", backend_spec, embedder)  # fmt: skip
+    [conf] = _dim(rows, "confidence")
+    assert conf.features["assertions"] >= 2 and conf.score > 0.6, conf

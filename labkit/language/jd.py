@@ -96,7 +96,7 @@ _HEAD_SKIP = re.compile(
     r"application process|(?:the )?good stuff|what you(?:'ll)? get|in return|goodies|"
     r"(?:what's |what is |what we have )?on offer|"
     # "Why Coastline?": the employer selling itself
-    r"why (?:us|[\w&'.-]+(?= ?\?))|"
+    r"why (?:us|[\w&'.-]+(?= ?\?)|[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)?\s*$)|"
     # a civil-service "CLASS SPECIFICATION" opens on its codes: class code, bargaining unit, FLSA
     r"class specification)\b",
     re.I,
@@ -1448,6 +1448,8 @@ def _keep(m: Mention, clause: str) -> bool:
         return False  # "Confidence with periodontal charting": the lead, not a soft skill
     if m.entry.name in _ROLE_SKILLS and nxt in _ROLE_NOUNS:
         return False
+    if len(m.surface) == 1 and _prev_word(clause, m.start) in _GRADE_WORDS:
+        return False  # "GCSE Maths (grade C/4)", "Class C licence": a grade, not a language
     if m.entry.category == "education" and _PLACE_BEFORE.search(clause[: m.start]):
         return False  # "Cambridge, MA": a state, not a master's degree
     if (
@@ -1461,6 +1463,9 @@ def _keep(m: Mention, clause: str) -> bool:
     return True
 
 
+_GRADE_WORDS = frozenset(
+    ["grade", "grades", "class", "category", "level", "band", "type", "tier", "schedule", "part"]
+)
 # a city before a state's code: "Cambridge, MA", "Jackson, MS"
 _PLACE_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*$")
 _RELATIVE_END = re.compile(r";|,\s*(?:and|or|plus|as well as)\b", re.I)
@@ -2848,7 +2853,8 @@ _CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
 
 def _said_by_initials(reqs: list[Requirement], raw: str) -> list[Requirement]:
     """A requirement the JD also calls by its initials elsewhere ("A current High Risk Work
-    Licence" ... "send us a copy of your HRWL") is said by them too."""
+    Licence" ... "send us a copy of your HRWL") is said by them too. A ticket is said without
+    the word ("Working at heights, renewed last October")."""
     caps = set(_CAPS_WORD.findall(raw))
     out = []
     for r in reqs:
@@ -2862,6 +2868,9 @@ def _said_by_initials(reqs: list[Requirement], raw: str) -> list[Requirement]:
             and initials.lower() not in known
         ):
             r = replace(r, aliases=(*r.aliases, initials))
+        ticket = re.fullmatch(r"(.{6,}?)\s+tickets?", r.name, re.I)
+        if ticket and r.category == "education" and ticket.group(1).lower() not in known:
+            r = replace(r, aliases=(*r.aliases, ticket.group(1)))
         out.append(r)
     return out
 

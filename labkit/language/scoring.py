@@ -545,9 +545,12 @@ def requirement_entries(
         entry = vocabulary.get(r.name)
         # a requirement's own aliases (the JD's examples: "SIEM, e.g. Splunk") count as well
         extra = [a for a in r.aliases if entry is None or a not in entry.terms]
+        # "Tube & Coupler" is said "tube and coupler"
+        said = [" ".join(t.replace("&", " and ").split()) for t in (r.name, *r.aliases) if "&" in t]
+        extra += [t for t in said if entry is None or t not in entry.terms]
         if entry is None or r.category == "experience" or entry.name != r.name or extra:
             base = entry.aliases if entry is not None and entry.name == r.name else ()
-            aliases = tuple(dict.fromkeys((*base, *r.aliases)))
+            aliases = tuple(dict.fromkeys((*base, *r.aliases, *said)))
             entry = SkillEntry(
                 name=r.name,
                 category=r.category,
@@ -696,12 +699,15 @@ def score_answer(
     # linguistic confidence ------------------------------------------------------------------
     hedges = _estimates_dropped(at.text, _count(at.text, _HEDGES))
     asserts = _count(at.text, _ASSERT)
+    # one's own deeds told plainly assert as much in any trade ("I ran the build and did the
+    # handover", "Drilled it first day of every swing") as the list's "I built"
+    n_a = max(len(asserts), sum(seg_acts))
     n_h = len(hedges) + sum(1 for h in hedges if h[2] in ("i don't know", "not sure"))
-    conf = (len(asserts) + 1) / (len(asserts) + 1.3 * n_h + 2)
+    conf = (n_a + 1) / (n_a + 1.3 * n_h + 2)
     pick = hedges if conf < 0.5 and hedges else asserts or hedges
     i0, i1 = _around(at, pick[0][0], pick[0][1]) if pick else at.segments[0]
     if not brief:
-        row("confidence", conf, i0, i1, hedges=len(hedges), assertions=len(asserts))
+        row("confidence", conf, i0, i1, hedges=len(hedges), assertions=n_a)
 
     # JD requirements ------------------------------------------------------------------------
     hist = history if history is not None else AnswerHistory()
