@@ -72,9 +72,9 @@ _ASKS_BACK_EARLY = re.compile(
     rf"\b(?:{_ASKING}|when you say|quick question|just to make sure|meaning the|do you want)\b",
     re.I,
 )
-# a reply that answers a yes/no question or an offer ("You want a coffee," "I'm good, thanks")
 # a laugh before a reply ("Ha. Yeah. WA licence, clean."): the reply is what follows
 _LAUGH = re.compile(r"^\W*(?:ha(?:ha)?|ha ha|heh)\b\W+(?=\w)", re.I)
+# a reply that answers a yes/no question or an offer ("You want a coffee," "I'm good, thanks")
 _YES_NO_REPLY = re.compile(
     r"^\W*(?:(?:ha|haha|heh|oh|um|uh|erm|hmm|hm)\b\W+)*"
     r"(?:yes|yeah|yep|yup|no|nope|not really|sure|of course|absolutely|definitely|"
