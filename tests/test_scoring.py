@@ -1351,3 +1351,13 @@ def test_ones_own_deeds_told_plainly_read_as_assertions(backend_spec, embedder):
                 "the handover cert myself.", backend_spec, embedder)  # fmt: skip
     [conf] = _dim(rows, "confidence")
     assert conf.features["assertions"] >= 2 and conf.score > 0.6, conf
+
+
+def test_years_with_the_fields_last_word_in_a_short_sentence_count_for_it(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Scaffolder\n\nMust haves\n- Minimum 5 years' industrial scaffolding experience\n"
+    )
+    rows = _one("Give us the short version of your resume.",
+                "Fourteen years scaffolding. Seven years FIFO up north, mostly an LNG plant.",
+                spec, embedder)  # fmt: skip
+    assert [r.features["claimed_years"] for r in _claimed(rows)] == [14], _claimed(rows)

@@ -433,14 +433,16 @@ _FIELD_STOP = frozenset(
 
 def _names_field(sentence: str, requirement: str) -> bool:
     """Whether a sentence names the field an experience requirement counts years of: at
-    least two of its words (one where it has only one)."""
+    least two of its words (one where it has only one), or its last word in a sentence of a few
+    words ("Fourteen years scaffolding." for "industrial scaffolding experience")."""
     # words compared by their first five letters ("planner", "planning"; "crane", "cranes")
-    words = {w[:5] for w in re.findall(r"[a-z][\w-]+", requirement.lower())
-             if w not in _FIELD_STOP}  # fmt: skip
+    field = [w[:5] for w in re.findall(r"[a-z][\w-]+", requirement.lower()) if w not in _FIELD_STOP]
+    words = set(field)
     if not words:
         return False
     said = {w[:5] for w in re.findall(r"[a-z][\w-]+", sentence.lower())}
-    return len(words & said) >= min(2, len(words))
+    head = field[-1] in said and len(sentence.split()) <= 6
+    return len(words & said) >= min(2, len(words)) or head
 
 
 # "Last three years I've been with Hendricks Electric", "four years apprenticeship": a career
