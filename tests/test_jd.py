@@ -1637,3 +1637,8 @@ def test_a_grade_is_no_language_and_why_the_employer_is_no_requirement():
     assert "C" not in reqs and not any("C" in r.aliases for r in reqs.values()), list(reqs)
     assert not any("PTO" in n or "Medical" in n for n in reqs), list(reqs)
     assert "Working at Heights" in reqs["Working at Heights ticket"].aliases
+
+
+def test_a_level_said_either_way_leads_the_name_not_its_or():
+    reqs = _by_name(parse_jd("Scaffolder\n\nNice to haves\n- Basic or Intermediate Rigging\n"))
+    assert "Intermediate Rigging" in reqs and not any(n.startswith("Or ") for n in reqs), reqs

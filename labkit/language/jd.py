@@ -2345,7 +2345,8 @@ _PHRASE_LEAD = re.compile(
     r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|strict|"
     r"production|expert|in-depth|thorough|"
     # "Current, unrestricted Washington State dental hygienist license": the credential's
-    r"current|active|valid|unrestricted)(?:\s*,\s*|\s+))*"
+    # ("Basic or Intermediate Rigging": the level said either way)
+    r"current|active|valid|unrestricted)(?:\s*,\s*|\s+(?:(?:or|and)\s+)?))*"
     r"(?:(?:experience|knowledge|understanding|expertise|familiarity|proficiency|background|"
     r"competence|competency|skills?|grasp|command|exposure|handle|awareness|fluency|"
     r"confidence|comfort|adherence|commitment|time(?:\s+spent)?)\s+"
