@@ -884,7 +884,7 @@ def parse_jd(
                         order = _add(acc, entry, "condition", not nice, body, order)
 
     reqs = _weigh(list(acc.values()), options)
-    reqs = _slash_parts(_levels_said_short(_said_by_initials(reqs, raw)))
+    reqs = _parts_said_alone(_credentials_said_short(_said_by_initials(reqs, raw)))
     if len(reqs) > options.max_requirements:
         warnings.append(
             f"{len(reqs)} requirements found: only the {options.max_requirements} heaviest kept"
@@ -2854,8 +2854,7 @@ _CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
 
 def _said_by_initials(reqs: list[Requirement], raw: str) -> list[Requirement]:
     """A requirement the JD also calls by its initials elsewhere ("A current High Risk Work
-    Licence" ... "send us a copy of your HRWL") is said by them too. A ticket is said without
-    the word ("Working at heights, renewed last October")."""
+    Licence" ... "send us a copy of your HRWL") is said by them too."""
     caps = set(_CAPS_WORD.findall(raw))
     out = []
     for r in reqs:
@@ -2869,14 +2868,11 @@ def _said_by_initials(reqs: list[Requirement], raw: str) -> list[Requirement]:
             and initials.lower() not in known
         ):
             r = replace(r, aliases=(*r.aliases, initials))
-        ticket = re.fullmatch(r"(.{6,}?)\s+tickets?", r.name, re.I)
-        if ticket and r.category == "education" and ticket.group(1).lower() not in known:
-            r = replace(r, aliases=(*r.aliases, ticket.group(1)))
         out.append(r)
     return out
 
 
-def _slash_parts(reqs: list[Requirement]) -> list[Requirement]:
+def _parts_said_alone(reqs: list[Requirement]) -> list[Requirement]:
     """Names joined by a slash ("BOSIET/FOET", "Navis N4 / SPARCS"): either one said alone
     evidences the requirement. Only proper names of three letters or more ("AS/NZS 4488" and
     "blasting/painting" stay whole). So do the terms of a list read as one requirement
@@ -2924,17 +2920,23 @@ _LEVELLED = re.compile(
 )
 
 
-def _levels_said_short(reqs: list[Requirement]) -> list[Requirement]:
-    """A credential's level said short: "IRATA Level 2 or Level 3 certification" is "IRATA L2"
-    or "IRATA L3" too ("IRATA L2, current till August")."""
+def _credentials_said_short(reqs: list[Requirement]) -> list[Requirement]:
+    """A credential said short: its level ("IRATA Level 2 or Level 3 certification" is "IRATA
+    L2" or "IRATA L3" too: "IRATA L2, current till August"), a ticket without the word
+    ("Working at heights, renewed last October")."""
     out = []
     for r in reqs:
-        m = _LEVELLED.match(r.name)
-        if m and r.category == "education":
+        if r.category != "education":
+            out.append(r)
+            continue
+        extra: list[str] = []
+        if m := _LEVELLED.match(r.name):
             levels = [m.group(2), *re.findall(r"\d", m.group(3))]
             extra = [f"{m.group(1)} {p}{n}" for n in levels for p in ("L", "Level ")]
-            known = {a.lower() for a in (r.name, *r.aliases)}
-            r = replace(r, aliases=(*r.aliases, *(a for a in extra if a.lower() not in known)))
+        if ticket := re.fullmatch(r"(.{6,}?)\s+tickets?", r.name, re.I):
+            extra.append(ticket.group(1))
+        known = {a.lower() for a in (r.name, *r.aliases)}
+        r = replace(r, aliases=(*r.aliases, *(a for a in extra if a.lower() not in known)))
         out.append(r)
     return out
 
