@@ -1288,6 +1288,22 @@ def test_more_ways_of_owning_a_gap():
     assert not _limits("We ran a lot of them, and memory forensics is my strongest area.")
 
 
+def test_experience_qualified_away_is_a_gap_and_a_plain_no_is_not():
+    from labkit.language.scoring import _limits
+
+    for said in ("Not executed one myself, no. I understand how they're priced.",
+                 "Not a full one on my own, no. I was on the crew for one.",
+                 "Hm. Not directly, no.", "So... not formally. I trained our baker.",
+                 "Not hands-on. I've seen it at the counter.", "Not an expert.",
+                 "Airless, no, I haven't.", "I haven't worked in it directly.",
+                 "So I don't actually know what's standard for a floor."):  # fmt: skip
+        assert _limits(said), said
+    for said in ("Not that I know of, no.", "Not at all, no. Happy to.",
+                 "Not bad, no complaints.", "It was not the pump, no, it was the valve.",
+                 "Nobody goes up. Not on my watch."):  # fmt: skip
+        assert not _limits(said), said
+
+
 def test_a_deed_told_without_its_i_counts_and_a_setting_does_not():
     from labkit.language.scoring import _terms_and_deeds
 

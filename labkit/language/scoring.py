@@ -948,7 +948,7 @@ _LIMITS_RE = re.compile(
     # "I haven't set up rules myself", "I haven't applied it for real", "I've never, like,
     # written assembly", "I haven't implemented that"
     r"\b(?:i|we)(?: have|'ve)?(?: not|n't| never)(?:,? like,?| really| actually| personally|"
-    r" yet)* (?:[\w-]+,? ){0,8}?(?:myself|on my own|for real|at work)\b|"
+    r" yet)* (?:[\w-]+,? ){0,8}?(?:myself|on my own|for real|at work|directly|hands-on)\b|"
     r"\b(?:i|we)(?: have|'ve)?(?: not|n't| never)(?:,? like,?| really| actually| personally|"
     r" yet)* (?:built|implemented|designed|written|deployed|led|owned|prepared|calculated|"
     # ("I haven't personally run a UFED extraction")
@@ -1044,8 +1044,18 @@ _LIMITS_RE = re.compile(
     r"\b(?:hasn't|has not|isn't|is not|wasn't) (?:really )?(?:been )?my (?:space|area|thing|"
     r"strength|focus|forte)\b|\bthe closest (?:would be|was|i've (?:come|got)|i have (?:come|got)|"
     r"thing)\b|\bnot a (?:daily|regular|heavy|power|frequent) user\b|"
-    # "Have you ever written a formal report?" "Not a planning report, no."
-    r"(?:^|(?<=[.!?] ))not (?:a|an|any) (?:[\w-]+ ){0,3}[\w-]+,? no\b|"
+    # "Have you ever written a formal report?" "Not a planning report, no.", "Not a full one on
+    # my own, no.", "Not executed one myself, no." (not "Not that I know of, no": no gap)
+    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well),? )*not (?!that\b|at all\b|really\b)"
+    r"(?:[\w'-]+ ){0,6}[\w'-]+,? no(?=[.!?,;]|$)|"
+    # "Not directly, no.", "Not formally.", "Not hands-on.", "Not yet.": the experience is
+    # qualified away; "Not an expert."; "Airless, no, I haven't."; "I don't actually know
+    # what's standard"
+    r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well),? )*not (?:directly|formally|personally|"
+    r"routinely|hands-on|professionally|in production|on my own|myself|yet|officially|"
+    r"independently|as such|conversational(?:ly)?|an expert)\b(?:,? no)?(?=[.!?]|$)|"
+    r"\bno, i (?:haven't|have not)(?=[.!?]|$)|"
+    r"\bi (?:don't|do not) (?:actually|really) know (?:what's|what is|how|the exact|exactly)\b|"
     # "Honestly — limited. Very limited."
     r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well|honest answer)(?:,? | ?[\u2014\u2013-] ))*"
     r"(?:(?:very|pretty|quite|fairly|really) )?(?:limited|"
