@@ -414,6 +414,38 @@ def test_driving_and_licence_questions_are_terms_of_the_job(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Shuts are twelve-hour days, usually two or three weeks straight. You right with that?",
+        "Medical, D and A — any problems there?",
+        "Can you work nights on a rotating roster? Our pattern is two day, two night, four off.",
+        "Long days are normal with us, and Saturdays on some jobs. That okay?",
+        "Why us? You could go back to labour hire tomorrow.",
+        "Why'd you come off it?",
+        "Good time for a quick chat? You on a job at the moment?",
+    ],
+)
+def test_terms_motives_and_small_talk_show_no_technical_depth(text):
+    from labkit.language.questions import question_topic
+
+    assert question_topic(text) == "behavioural"
+
+
+@pytest.mark.parametrize(
+    "technical",
+    [
+        "Why'd you migrate, and how did you do it without breaking everything?",
+        "How do you manage fatigue on a roster that might have four sectors with early reports?",
+        "What duty rating would you build for a blasting crew? Any issues with the load?",
+    ],
+)
+def test_technical_questions_near_those_words_stay_technical(technical):
+    from labkit.language.questions import question_topic
+
+    assert question_topic(technical) == "technical"
+
+
+@pytest.mark.parametrize(
     "closing",
     [
         "Okay, thanks Ben. We'll talk it over and get back to you.",

@@ -367,7 +367,17 @@ _BEHAVIOURAL = re.compile(
     # "there's a lot of driving, in your own car. That work for you?", "You've got a valid
     # license, you're okay driving a county car?": the terms of the job again
     r"a lot of driving|(?:okay|ok|fine|comfortable|good) (?:with )?driving|your own (?:car|"
-    r"vehicle|transport)|valid (?:driver'?s )?licen[cs]e|clean (?:driving )?record)\b"
+    r"vehicle|transport)|valid (?:driver'?s )?licen[cs]e|clean (?:driving )?record|"
+    # "shuts are twelve-hour days ... You right with that?", "Medical, D and A, any problems
+    # there?", "Can you work nights on a rotating roster?", "Why us?", "Why'd you come off
+    # it?", "Good time for a quick chat?": the terms of the job, motives and small talk
+    r"(?:does |will )?that work for you|you right with that|(?:is )?that (?:okay|ok|alright|"
+    r"all right)$|are you (?:okay|ok|alright|fine) with (?:that|it)|any (?:issues|problems|"
+    r"concerns|dramas)(?: there| with that| with any of that)?$|no dramas|fit with your life|"
+    r"what are you available|work nights|d and a|medical and d|good time for a (?:quick )?"
+    r"(?:chat|call)|why (?:us|here|now|this job|this position)|why you want|"
+    r"why(?:'d| did| would) you (?:leave|quit|"
+    r"come off|move on|stop))\b"
 )
 
 
