@@ -411,6 +411,13 @@ def test_an_ability_to_use_a_soft_skill_names_no_object():
         ("Own basic hand tools", "Own basic hand tools"),
         ("Ability to travel 60-70%, including overnight travel", "Travel 60-70%"),
         ("Field travel in county vehicles is required", "Field travel in county vehicles"),
+        ("Willingness to work a rotating 24/7 roster including nights and weekends",
+         "Willingness to work a rotating 24/7 roster"),
+        ("Ability and willingness to spend 20-45 consecutive days at sea on fishing vessels",
+         "Ability and willingness to spend 20-45 consecutive days at sea"),
+        # a physical ability is a term of work, and a long one is cut on a word
+        ("The physical ability to lift and move baggage of up to 23 kg and to stand",
+         "Physical ability to lift and move baggage"),
     ],
 )  # fmt: skip
 def test_terms_of_work_are_conditions_to_confirm(line, name):

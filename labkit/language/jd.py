@@ -961,7 +961,9 @@ _TERM_WORDS = (
     r"model\w*|systems?|law|regulations?))|(?:working|work)\s+rights|"
     r"physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
     r"own (?:basic\s+)?(?:hand\s+)?tools?|years\s+of\s+age|years\s+old|or\s+older|vehicles?|"
-    r"passports?|ladders?|rooftops?|availability|available"
+    r"passports?|ladders?|rooftops?|availability|available|"
+    # "Willingness to work a rotating 24/7 roster", "to spend 20-45 consecutive days at sea"
+    r"roster|rota|at\s+sea"
 )
 # pay, perks and traits: no requirement at all
 _NOT_TERM_WORDS = r"salary|benefits?|passion\w*|enthusias\w*|eager\w*|desire"
@@ -1033,6 +1035,10 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
         text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,.-")
         if len(text.split()) > 10:
             text = " ".join(text.split()[:10]).rstrip(" ,")
+            # "... to lift and move baggage of up to": the cut ends on a word, not "of up to"
+            text = re.sub(
+                r"(?:,?\s+(?:of|up|to|for|with|in|on|at|by|the|a|an|and|or|ability))+$", "", text
+            )
         text = re.sub(r"(?:,\s*|\s+)(?:and|or)$", "", text)  # "..., and" cut before its verb
         # "Current Working at Heights ticket": a ticket held, not a term of the work
         cat = "education" if _TICKET_END.search(text) else "condition"
@@ -2397,7 +2403,7 @@ _PHRASE_REJECT = frozenset(
 _CONDITION = re.compile(
     r"\b(?:transportation|hand tools|own tools|background check|drug (?:test|screen)\w*|"
     r"work authori[sz]ation|right to work|(?:working|work) rights|overtime|weekends?|on[- ]call|"
-    r"reliable transport|"
+    r"reliable transport|physical(?:ly)?\s+(?:ability|able|fit\w*|demands?)|"
     # "field travel in county vehicles is required"; travel planning is a skill
     r"travel(?!\s+(?:planning|arrangements?|booking|management|coordination|itinerar)))\b",
     re.I,
