@@ -11,6 +11,7 @@ from labkit.errors import InputError
 from labkit.judgment import (
     JudgmentState,
     Profile,
+    VerdictOptions,
     judge_session,
     make_verdict,
 )
@@ -226,7 +227,9 @@ def test_admitted_gaps_past_the_first_discount_a_sure_yes():
         p.observe("jd:Kafka", 0.9)
     sure = make_verdict(p, SPEC, t=1, after_qa=3)
     gaps = make_verdict(p, SPEC, t=1, after_qa=3, flags=["admitted gaps in 3 answers: Q1, Q2, Q4"])
-    expected = sure.hire_probability - 0.6 * (sure.hire_probability - 0.5)
+    opts = VerdictOptions()
+    share = min(opts.max_gap_discount, 2 * opts.gap_discount)  # two gaps past the first
+    expected = sure.hire_probability - share * (sure.hire_probability - opts.gap_floor)
     assert sure.hire_probability > 0.8
     assert gaps.hire_probability == pytest.approx(expected, abs=1e-3)
     assert gaps.label_probs["yes"] < sure.label_probs["yes"]

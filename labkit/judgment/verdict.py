@@ -43,10 +43,11 @@ class VerdictOptions:
     label_cuts: probabilities separating no / maybe / yes.
     flag_penalty / max_penalty: probability taken off per behavioural flag, and at most.
     gap_discount / max_gap_discount / gap_floor: share of the probability above gap_floor
-        taken off per admitted gap past the first ("admitted gaps" flag), and at most. Chosen
-        on the 15 sets of bench/interviews* (BENCHMARKS.md): mixed candidates mostly own up to
-        two or more gaps, strong ones to at most one; the floor keeps mixed candidates apart
-        from weak ones.
+        taken off per admitted gap past the first ("admitted gaps" flag), and at most. On the
+        26 sets of bench/interviews* (BENCHMARKS.md) no strong candidate of 78 owns up to two
+        gaps or more and 63 mixed ones of 78 do; the floor keeps mixed candidates apart from
+        weak ones (a larger share, 0.4 a gap and at most 0.8, lifted V's strong-mixed gap past
+        0.15 but took W's and audio I's mixed-weak gap below it).
     """
 
     # chosen on the 74 labelled mock interviews of bench/interviews* (nine sets, text mode;
