@@ -1579,6 +1579,19 @@ def test_a_credentials_level_said_short_and_a_medical_is_a_term_of_work():
     assert medical.category == "condition"
 
 
+def test_a_licence_class_is_said_alone():
+    reqs = _by_name(
+        parse_jd(
+            "Tower Crane Operator\n\nYou have\n- A current High Risk Work Licence — class CT "
+            "(tower crane)\n- Heavy Rigid licence (class HR) or above\n- 3+ years of tower crane "
+            "operation\n"
+        )
+    )
+    assert {"class CT", "CT"} <= set(reqs["High Risk Work Licence"].aliases)
+    # "HR" is said in talk for something else: only "class HR"
+    assert set(reqs["Heavy Rigid Licence"].aliases) == {"class HR"}
+
+
 def test_names_said_alone_a_slash_pair_a_list_a_generic_tail_and_the_product_in_use():
     reqs = _by_name(
         parse_jd(

@@ -1330,6 +1330,17 @@ def test_a_yes_after_a_short_setting_or_a_laugh_answers_a_yes_no_question(
     assert no.score < 0.2
 
 
+def test_the_time_a_credential_was_held_says_it_is_held(embedder):  # noqa: F811
+    spec = parse_jd("Tower Crane Operator\n\nYou have\n- A current High Risk Work Licence\n")
+    q = "How long have you had your High Risk Work Licence?"
+    [held] = _dim(_one(q, "Since 2013. Had my dogging before that.", spec, embedder),
+                  "requirement", "High Risk Work Licence")  # fmt: skip
+    assert held.score >= 0.6 and held.features.get("self_reported"), held
+    # a time that is not the time held says nothing of it
+    rows = _one(q, "I left school in 2013 and went labouring.", spec, embedder)
+    assert all(not r.features.get("self_reported") for r in rows)
+
+
 def test_someone_elses_never_before_a_clause_is_no_denial(backend_spec, embedder):  # noqa: F811
     [k8s] = _dim(
         _one(

@@ -2926,6 +2926,10 @@ _LEVELLED = re.compile(
 )
 
 
+_TALK_INITIALS = frozenset(["HR", "IT", "PR", "QA", "OR", "AM", "PM", "OK", "TV", "ID"])
+_LICENCE_CLASS = re.compile(r"[\s,\u2014\u2013-]*\(?(?i:class)\s+([A-Z]{1,3}\d?|\d[A-Z]?)\b")
+
+
 def _credentials_said_short(reqs: list[Requirement]) -> list[Requirement]:
     """A credential said short: its level ("IRATA Level 2 or Level 3 certification" is "IRATA
     L2" or "IRATA L3" too: "IRATA L2, current till August"), a ticket without the word
@@ -2941,6 +2945,13 @@ def _credentials_said_short(reqs: list[Requirement]) -> list[Requirement]:
             extra = [f"{m.group(1)} {p}{n}" for n in levels for p in ("L", "Level ")]
         if ticket := re.fullmatch(r"(.{6,}?)\s+tickets?", r.name, re.I):
             extra.append(ticket.group(1))
+        # "A current High Risk Work Licence — class CT (tower crane)": "my CT", "a class 1"
+        at = r.source.lower().find(r.name.lower()) if r.source else -1
+        if at >= 0 and (cls := _LICENCE_CLASS.match(r.source, at + len(r.name))):
+            extra.append(f"class {cls.group(1)}")
+            # (not "HR", "IT": said in talk for something else)
+            if re.fullmatch(r"[A-Z]{2,3}", cls.group(1)) and cls.group(1) not in _TALK_INITIALS:
+                extra.append(cls.group(1))
         known = {a.lower() for a in (r.name, *r.aliases)}
         r = replace(r, aliases=(*r.aliases, *(a for a in extra if a.lower() not in known)))
         out.append(r)

@@ -727,7 +727,7 @@ def score_answer(
         depth=depth,
         confidence=conf,
         focus=focus,
-        reply=_yes_no(at.text) if is_closed_question(q) else "",
+        reply=_yes_no(at.text) if is_closed_question(q) else _held_since(q, at.text),
         denied_before=frozenset(hist.denied),
     )
     for dim, score, i0, i1, req, feat in req_rows:
@@ -888,6 +888,21 @@ _NO = re.compile(
     r"(?:i've|i have) (?:only |just )?(?:heard|read|seen|watched)|only (?:heard|read))\b",
     re.I,
 )
+
+
+# "How long have you had your CT?" "Since 2013.": a time held says it is held
+_HOW_LONG_HELD = re.compile(r"\bhow long have you (?:had|held|been holding)\b", re.I)
+_SINCE = re.compile(
+    _LEAD + r"(?:since (?:\d{4}|[a-z]+ \d{4})|(?:about |around |nearly |almost |over )?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of) "
+    r"years?\b)",
+    re.I,
+)
+
+
+def _held_since(question: str, text: str) -> str:
+    """'yes' where an answer to "How long have you had your X?" opens with the time held."""
+    return "yes" if _HOW_LONG_HELD.search(question) and _SINCE.match(text) else ""
 
 
 def _yes_no(text: str) -> str:
