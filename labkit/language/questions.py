@@ -376,8 +376,7 @@ _BEHAVIOURAL = re.compile(
     r"concerns|dramas)(?: there| with that| with any of that)?$|no dramas|fit with your life|"
     r"what are you available|work nights|d and a|medical and d|good time for a (?:quick )?"
     r"(?:chat|call)|why (?:us|here|now|this job|this position)|why you want|"
-    r"why(?:'d| did| would) you (?:leave|quit|"
-    r"come off|move on|stop))\b"
+    r"why(?:'d| did| would) you (?:leave|quit|come off|move on|stop))\b"
 )
 
 
