@@ -847,6 +847,12 @@ def test_checking_the_line_in_other_words_is_small_talk():
     assert classify_turn("Hello, Wei Ling? This is Marcus. Can hear me?").kind == "small_talk"
 
 
+def test_an_agreeing_tag_asks_nothing():
+    # "It's a lovely morning for it." "Isn't it? ... Tea, coffee?": an offer, not a question
+    assert classify_turn("Isn't it? Sure we'll take it. Tea, coffee?").kind == "small_talk"
+    assert classify_turn("Doesn't it need a permit first?").kind == "question"
+
+
 def test_a_laugh_before_a_yes_still_answers_a_remark_put_to_be_confirmed():
     script = [
         ("interviewer", "Medical and drug and alcohol test, no dramas?", 0.5),

@@ -548,6 +548,8 @@ def _clauses(text: str) -> list[list[str]]:
 def _interrogative(clause: list[str]) -> str:
     if not clause:
         return ""
+    if len(clause) <= 3 and clause[0].endswith("n't") and clause[1:2] in (["it"], ["they"]):
+        return ""  # "It's a lovely morning." "Isn't it? Tea, coffee?": agreement, no question
     w0 = clause[0]
     nxt = clause[1:5]
     if w0 in _WH:
