@@ -894,8 +894,7 @@ _NO = re.compile(
 _HOW_LONG_HELD = re.compile(r"\bhow long have you (?:had|held|been holding)\b", re.I)
 _SINCE = re.compile(
     _LEAD + r"(?:since (?:\d{4}|[a-z]+ \d{4})|(?:about |around |nearly |almost |over )?"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of) "
-    r"years?\b)",
+    rf"(?:\d+|{_SMALL_NUMBERS}|a few|a couple of) years?\b)",
     re.I,
 )
 
