@@ -258,7 +258,13 @@ _UNKNOWN_CUE = re.compile(
 )
 _PRODUCT_TAIL = re.compile(r"\b(?:in|with|using)\s+([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*)$")
 _COINED = re.compile(r"[a-z][A-Z0-9]|[A-Z0-9][a-z]+[A-Z]|\d[A-Za-z]")
-_WITH_CUE = re.compile(r"\bwith\s+(?P<rest>[^.;:()]+)", re.I)
+# "in line with AS/NZS 4576", "in accordance with the Operations Manual": the rules the work
+# follows, not a tool it is done with
+_WITH_CUE = re.compile(
+    r"(?<!in line )(?<!in accordance )(?<!in compliance )(?<!compliant )(?<!comply )"
+    r"\bwith\s+(?P<rest>[^.;:()]+)",
+    re.I,
+)
 _IN_TOOL = re.compile(r"\b(?:in|using)\s+(?P<rest>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})\W*$")
 _EN_FUNCTION = frozenset(
     [
@@ -308,6 +314,10 @@ _EN_FUNCTION = frozenset(
     ]
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]+|\(?\d{1,2}[.)])\s*")
+# (words and the marks between them share no character: no backtracking on a long line)
+_NAME_BULLET = re.compile(
+    r"^\s*[-*•·▪◦]+\s*(?:[A-Z0-9][\w'’./&+-]*(?:[\s,()\u2013\u2014]+|$)){1,9}$"
+)
 # "backend engineer" names the role, not a skill to evidence
 _ROLE_SKILLS = frozenset({"Backend Development", "Frontend Development", "Full-Stack Development"})
 _ROLE_NOUNS = frozenset(
@@ -525,9 +535,11 @@ def parse_jd(
             "was read"
         )
     # short lists ("Python, Kafka") carry no function words: only judge language on real text
-    n_tokens = len(tokenize(raw[:20_000]))
+    # (a bullet that is only a name: "• Texas Journeyman Plumber License")
+    prose = "\n".join(ln for ln in raw[:20_000].splitlines() if not _NAME_BULLET.match(ln))
+    n_tokens = len(tokenize(prose))
     english = _non_latin_share(raw) < 0.3 and (
-        n_tokens < 15 or _english_share(raw) >= options.min_english
+        n_tokens < 15 or _english_share(prose) >= options.min_english
     )
     language = "en" if english else "unknown"
     if not english:
@@ -2860,17 +2872,29 @@ _CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
 
 def _said_by_initials(reqs: list[Requirement], raw: str) -> list[Requirement]:
     """A requirement the JD also calls by its initials elsewhere ("A current High Risk Work
-    Licence" ... "send us a copy of your HRWL") is said by them too."""
+    Licence" ... "send us a copy of your HRWL") is said by them too; so is a credential whose
+    initials read as no word ("Advanced scaffolding HRWL" where the JD never wrote them; a
+    degree's initials are no name people use, and "MEIR" or "CAM" could be a word said in
+    passing)."""
     caps = set(_CAPS_WORD.findall(raw))
     out = []
     for r in reqs:
         words = [w for w in re.findall(r"[^\s/,-]+", r.name) if w.lower() not in _ACRONYM_SKIP]
         initials = "".join(w[0] for w in words).upper()
         known = {a.lower() for a in (r.name, *r.aliases)}
+        unspoken = len(initials) >= 3 and sum(c in "AEIOU" for c in initials) <= (
+            len(initials) >= 4
+        )
+        # (one with a short name of its own, "CAMS", needs no other)
+        credential = (
+            r.category == "education"
+            and not _DEGREE.search(r.name)
+            and not any(_CAPS_WORD.fullmatch(a) for a in r.aliases)
+        )
         if (
             len(words) >= 3
             and all(w[0].isupper() for w in words)
-            and initials in caps
+            and (initials in caps or (credential and unspoken))
             and initials.lower() not in known
         ):
             r = replace(r, aliases=(*r.aliases, initials))

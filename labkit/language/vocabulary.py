@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -239,10 +239,13 @@ class Vocabulary:
                     continue  # "P&C", "R&D": half of an ampersand abbreviation, not C or R
                 if len(surface) == 1 and re.match(r"-(?:level|suite)\b", text[toks[i].end :], re.I):
                     continue  # "a C-level executive": the rank, not the language
-                if len(surface) == 1 and re.search(
-                    r"\bclass\s+$", text[max(0, toks[i].start - 8) : toks[i].start], re.I
+                if len(surface) == 1 and (
+                    re.search(r"\bclass\s+$", text[max(0, toks[i].start - 8) : toks[i].start], re.I)
+                    or re.match(r"[\s-]+class\b", text[toks[i].end :], re.I)
                 ):
-                    continue  # "a Class C driver license", "Class A CDL": a licence class
+                    # "a Class C driver license", "Class A CDL", "a manual C class driver's
+                    # licence": a licence class
+                    continue
                 if surface in _CURRENCIES and re.search(
                     r"\d[\d,.]*[kKmM]?\s*$", text[max(0, toks[i].start - 12) : toks[i].start]
                 ):
@@ -251,7 +254,7 @@ class Vocabulary:
                 if (
                     cs
                     and not _dotted(text, toks[i].start, cs)
-                    and not self._case_ok(surface, cs, toks, i, n, speech=speech)
+                    and not self._case_ok(surface, cs, toks, i, n, speech=speech, index=index)
                 ):
                     continue
                 for j in range(i, i + n):
@@ -269,7 +272,14 @@ class Vocabulary:
 
     @staticmethod
     def _case_ok(
-        surface: str, cs: set[str], toks: list[Token], i: int, n: int, *, speech: bool
+        surface: str,
+        cs: set[str],
+        toks: list[Token],
+        i: int,
+        n: int,
+        *,
+        speech: bool,
+        index: Mapping | None = None,
     ) -> bool:
         if surface in cs and not speech:
             # sentence-initial "Go"/"Swift" could still be a verb; a technical neighbour or a
@@ -277,7 +287,8 @@ class Vocabulary:
             return i > 0 or _has_context(toks, i, n) or len(toks) <= 8
         if not speech:
             return False
-        return _has_context(toks, i, n)
+        # (written in its own case, "Python and Go", "managers and HR" need no more)
+        return _has_context(toks, i, n, None if surface in cs else index)
 
     @staticmethod
     def in_context(mention: Mention, document: str) -> bool:
@@ -465,9 +476,19 @@ def _dotted(text: str, start: int, cs: set[str]) -> bool:
     )
 
 
-def _has_context(toks: list[Token], i: int, n: int) -> bool:
+def _has_context(toks: list[Token], i: int, n: int, index: Mapping | None = None) -> bool:
     prev = toks[i - 1].lower if i > 0 else ""
     nxt = toks[i + n].lower if i + n < len(toks) else ""
+    if index is not None:
+        # in speech "and go", "go in the cabinet" are the verb: a conjunction, or an "in" after
+        # it, is context only with a known name on its other side ("Python and Go", "Go or
+        # Rust"); "written in go" still is
+        far_prev = (toks[i - 2].lower,) if i > 1 else ()
+        far_next = (toks[i + n + 1].lower,) if i + n + 1 < len(toks) else ()
+        if prev in ("and", "or") and far_prev not in index:
+            prev = ""
+        if nxt in ("and", "or", "in") and far_next not in index:
+            nxt = ""
     return prev in _CONTEXT_PREV or nxt in _CONTEXT_NEXT
 
 
