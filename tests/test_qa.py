@@ -777,6 +777,10 @@ def test_an_answer_goes_on_after_the_reply_to_the_candidates_question_and_a_reac
         "Marcus? Dave Kowalski. Come on in, grab a seat.",
         "You find the place okay? Parking's a mess out there with the construction.",
         "Hi Danielle! Come on back, I'm Tanya. Did you have any trouble finding us?",
+        "G'day, is that Troy? Darren Pike here, maintenance super out at Kurrajong Ridge. Is "
+        "now still a good time?",
+        "Good stuff. You're on your R&R at the moment, I take it? Not ringing you halfway "
+        "through a PM service?",
     ],
 )
 def test_checking_who_is_on_the_line_is_small_talk(text):
@@ -788,6 +792,20 @@ def test_checking_who_is_on_the_line_is_small_talk(text):
 )
 def test_asking_whether_it_is_a_tool_is_no_name_check(text):
     assert classify_turn(text).kind == "question"
+
+
+def test_how_are_you_with_a_tool_asks_about_it():
+    assert classify_turn("SAP. How are you with work orders?").kind == "question"
+    assert classify_turn("How are you with heights?").kind == "question"
+    assert classify_turn("Hi Sam, how are you?").kind == "small_talk"
+
+
+def test_days_off_asked_about_the_work_are_no_small_talk():
+    assert classify_turn("What do you do on your days off to keep your tickets current?").kind == (
+        "question"
+    )
+    turn = classify_turn("Not ringing you at a bad time? Walk me through a PM service on a 930E.")
+    assert turn.kind == "prompt"
 
 
 def test_greeting_checks_and_terms_of_the_job_show_no_technique():

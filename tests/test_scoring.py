@@ -231,6 +231,24 @@ def test_a_dotted_name_needs_no_context() -> None:
     assert ".NET" not in names("we hit the end.NET again")
 
 
+def test_go_said_as_a_verb_is_no_language() -> None:
+    from labkit.language.vocabulary import load_vocabulary
+
+    v = load_vocabulary()
+
+    def names(text: str) -> list[str]:
+        return [m.entry.name for m in v.find_mentions(text, speech=True)]
+
+    # a fitter's "I'd finish the swing I'm on and go" is not a claim of Go, nor is "I don't go
+    # in the drive cabinet" a denial of it
+    assert "Go" not in names("Two weeks. I'd finish the swing I'm on and go.")
+    assert "Go" not in names("I don't go in the drive cabinet.")
+    assert "Go" in names("mostly python and go these days")
+    assert "Go" in names("the services are written in go")
+    assert "C" not in names("Manual C class, and HR.")
+    assert "C" in names("we had c and python")
+
+
 def test_spelled_out_acronyms_match_but_the_pronoun_does_not() -> None:
     from labkit.language.vocabulary import load_vocabulary
 
@@ -994,6 +1012,20 @@ def test_years_answering_how_long_the_candidate_has_held_a_job_are_a_career(embe
                  ("How long have you been driving trucks?", "Um, since 2020.")]:  # fmt: skip
         [row] = _claimed(_one(q, a, spec, embedder))
         assert row.features["claimed_years"] >= 6.0, (q, row.features)
+
+
+def test_how_long_in_another_practice_is_not_the_fields_years(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Advanced Scaffolder\n\nRequirements:\n- 5+ years industrial scaffolding experience\n"
+        "- Leading hand experience\n- Tube and coupler scaffolding\n"
+    )
+    q = "How long have you been running crews as a leading hand?"
+    rows = _one(q, "Last four years or so, on and off.", spec, embedder)
+    # four years leading crews are not four years of scaffolding, short of the five
+    assert not [r for r in _claimed(rows) if "scaffolding" in (r.requirement or "")], rows
+    q = "How long have you been doing industrial scaffolding?"
+    [row] = _claimed(_one(q, "Fourteen years now.", spec, embedder))
+    assert row.features["claimed_years"] == 14.0 and row.score == 1.0
 
 
 def test_a_stated_figure_meets_or_misses_the_one_asked_for(embedder):  # noqa: F811

@@ -235,10 +235,16 @@ _SMALL_TALK = (
     "find us alright", "find us all right", "trouble finding us", "trouble finding the place",
     "trouble finding the office", "trouble finding the building", "trouble finding parking",
     "trouble getting here",
+    # "You're on your R&R at the moment? Not ringing you halfway through a service?": the
+    # call's timing, on a rostered worker's days off
+    "on your r r", "on r r", "on your days off at the moment", "on your days off right now",
+    "not ringing you", "not calling you", "not catching you", "ringing you at a",
+    "calling you at a", "caught you at a",
 )  # fmt: skip
 # "Hi, is this Linh Tran?", "Am I speaking with Darnell?": who is on the line
 _NAME_CHECK = re.compile(
-    r"(?:^|[.!?]\s+)(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening)),? "
+    r"(?:^|[.!?]\s+)(?:(?:[Hh]i|[Hh]ello|[Hh]ey|G'?day|[Hh]iya|"
+    r"[Gg]ood (?:morning|afternoon|evening)),? "
     r"(?:[Ii]s (?:this|that)|[Aa]m I (?:speaking|talking) (?:with|to))"
     r"|[Aa]m I (?:speaking|talking) (?:with|to)) [A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?\s*\?"
     r"(?=\s|$)"
@@ -767,6 +773,8 @@ def classify_turn(
         return TurnClass("statement", likeness, cue)
     if re.search(r"\bfind the (?:place|building|office) (?:in|where|that|which|of|for)\b", flat):
         small = asking_small = ""  # "How did you find the place in the code where it leaked?"
+    if re.search(r"\bhow are you (?:with|at|on) (?!the (?:phone|line|call)\b)", flat):
+        small = asking_small = ""  # "SAP. How are you with work orders?": how able, not how well
     if asking_small and len(asking_small) > len(small):
         small = asking_small  # the whole small-talk question, not one of its words
     if small and not _asks_beyond(text):

@@ -354,6 +354,8 @@ _SINCE_RE = re.compile(
     r"|\b(?:I've|I\s+have)\s+been\s+(?:[\w'-]+\s+){0,6}?since\s+(?P<y2>(?:19|20)\d\d)\b"
     # "How long have you had your CT?" "Since 2013.": a reply that opens with the year
     r"|^\W*(?:(?:oh|um|uh|well|so|yeah|yep|ah),?\s+)*since\s+(?P<y4>(?:19|20)\d\d)\b"
+    # "Since 2017 I've been with a maintenance contractor": a sentence that opens with it
+    r"|(?:^|(?<=[.!?]\s))since\s+(?P<y5>(?:19|20)\d\d),?\s+(?:I've|I\s+have)\s+been\b"
     # "I graduated from a CAAHEP-accredited program in 2018 and got my CST right after. Since
     # then I've been at St. Anne's"
     r"|\bin\s+(?P<y3>(?:19|20)\d\d)\b[^.?!]{0,80}?(?:[.?!]\s+|,?\s+and\s+)"
@@ -369,7 +371,7 @@ def _start_years(text: str, reference_year: int) -> list[tuple[int, int, float]]
     """(start, end, years) of each career said by the year it began."""
     out = []
     for m in _SINCE_RE.finditer(text):
-        year = int(m.group("y") or m.group("y2") or m.group("y3") or m.group("y4"))
+        year = int(next(g for g in m.group("y", "y2", "y3", "y4", "y5") if g))
         if 0 < reference_year - year <= 45:
             out.append((m.start(), m.end(), float(reference_year - year)))
     return out
@@ -1477,6 +1479,19 @@ def _requirements(
     said_years = [(m.start(), m.end(), _years_value(m.group("n"), m.group(0)), False)
                   for m in _tenures(at.text)]  # fmt: skip
     said_years += [(*x, True) for x in _start_years(at.text, ref_year)]
+    named_skills = {r.name for r in jobspec.requirements if r.category != "experience"}
+
+    def asks_other(req: Requirement) -> bool:
+        # "How long have you been running crews as a leading hand?" "Last four years.": the
+        # years of the practice the question names, not of the field a requirement counts
+        # ("industrial scaffolding"); a plain "2+ years of experience" takes them
+        field = [w for w in re.findall(r"[a-z][\w-]+", req.name.lower()) if w not in _FIELD_STOP]
+        return (
+            bool(field)
+            and bool(q_mentions & named_skills)
+            and not _names_field(pair.question, req.name)
+        )
+
     for req, entry in pairs:
         if req.category != "experience" or not req.min_years:
             continue
@@ -1515,7 +1530,7 @@ def _requirements(
                 or any(t in _CAREER_WORDS for t in words_of(said))
                 or bool(_CAREER_RE.search(said))
                 # "How long have you been at the call center?" "Almost three years."
-                or bool(_HOW_LONG.search(pair.question))
+                or (bool(_HOW_LONG.search(pair.question)) and not asks_other(req))
                 # "Last two years with Skyline Rope Access" for "2+ years of industrial rope
                 # access experience": the sentence names the field
                 or _names_field(said, req.name)
