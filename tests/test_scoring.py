@@ -1336,6 +1336,21 @@ def test_experience_qualified_away_is_a_gap_and_a_plain_no_is_not():
         assert not _limits(said), said
 
 
+def test_a_gap_promised_away_is_owned():
+    from labkit.language.scoring import _limits
+
+    # over the 218 labelled scripts of bench/ these are said by 22 weak and 4 mixed candidates
+    # and no strong one
+    for said in ("I'd pick it up fast though, honestly.",
+                 "Honestly the mechanics are something I'd pick up very quickly.",
+                 "I'm a really fast learner, so I'd pick it up pretty quick.",
+                 "Not from the company side, in fairness. We were advisers."):  # fmt: skip
+        assert _limits(said), said
+    for said in ("I picked it up quickly on the job.",
+                 "I'd pick up the phone quickly and call the super."):  # fmt: skip
+        assert not _limits(said), said
+
+
 def test_a_deed_told_without_its_i_counts_and_a_setting_does_not():
     from labkit.language.scoring import _terms_and_deeds
 
