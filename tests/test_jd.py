@@ -1718,3 +1718,20 @@ def test_a_licence_class_before_its_word_is_no_language():
         parse_jd("Fitter\n\nWhat you'll need\n- A current manual C class driver's licence\n")
     )
     assert "C" not in reqs and any("Licence" in n for n in reqs), list(reqs)
+
+
+def test_you_will_have_lists_requirements_and_a_wish_heading_optional_ones():
+    spec = parse_jd(
+        "Paramedic\nPalmerston North, with cover across Feilding, Dannevirke and rural areas\n\n"
+        "About the role\nYou will assess, treat, refer or transport patients.\n\n"
+        "You will have\n• A full New Zealand Class 1 driver licence\n"
+        "• Sound clinical assessment and decision-making\n\n"
+        "It would be great if you also have\n• Te reo Māori\n"
+        "• Experience precepting or mentoring student paramedics\n"
+    )
+    reqs = _by_name(spec)
+    # the towns the job covers are no products
+    assert not {"Dannevirke", "Palmerston North"} & set(reqs), list(reqs)
+    assert reqs["Full New Zealand Class 1 driver licence"].required
+    assert not reqs["Te Reo Māori"].required
+    assert not any(r.required for n, r in reqs.items() if "precepting" in n.lower()), reqs

@@ -104,7 +104,8 @@ _HEAD_SKIP = re.compile(
 _HEAD_DUTIES = re.compile(
     r"\b(responsibilities|what you(?:'ll| will)? (?:be )?do(?:ing)?|the role|about the role|duties|"
     r"(?:the )?(?:gig|job|position|opportunity)|"
-    r"your mission|day[- ]to[- ]day|in this role|your role|you will|"
+    # ("You will have", "You will need": what the candidate brings)
+    r"your mission|day[- ]to[- ]day|in this role|your role|you will(?!\s+(?:have|need|bring)\b)|"
     # "ESSENTIAL FUNCTIONS", "Key job functions", "Position summary": what the job does
     r"(?:essential|job|key|primary|principal)\s+(?:functions?|duties|tasks)|"
     r"position summary|job summary|summary of (?:the )?(?:role|position)|"
@@ -122,7 +123,8 @@ _HEAD_TERMS = re.compile(
     re.I,
 )
 _HEAD_REQ = re.compile(
-    r"\b(requirements?|required|qualifications?|must[- ]haves?|what you('ll)? need|you have|"
+    r"\b(requirements?|required|qualifications?|must[- ]haves?|what you('ll)? need|"
+    r"you(?:'ll| will)? have|"
     r"(?:what )?you(?:'ve| have) got|"
     r"essentials?|key requirements|core requirements|core skills|mandatory|must|"
     # "Key selection criteria (essential)", "Essential criteria"
@@ -361,6 +363,13 @@ def _non_latin_share(text: str) -> float:
     return sum(not c.isascii() for c in letters) / len(letters)
 
 
+_WISH_HEAD = re.compile(
+    r"(?i)(?:it(?:'d|\s+would)\s+be|(?:it's|it\s+is)\s+(?:a\s+)?)\s*(?:great|nice|good|ideal|"
+    r"a\s+bonus|a\s+plus|even\s+better)\s+if\s+you(?:\s+also)?\s+(?:have|had|bring|can)\b"
+    r"|(?:bonus|extra)\s+points?\s+if\s+you\b"
+)
+
+
 def _is_header(line: str) -> bool:
     """A section title: "Requirements:", "## Nice to have", "Benefits" (never a bullet item)."""
     if _BULLET.match(line) and not line.lstrip().startswith("#"):
@@ -379,6 +388,8 @@ def _is_header(line: str) -> bool:
         "",
         s,
     )
+    if len(words) <= 10 and not re.search(r"[.,;]$", s) and _WISH_HEAD.match(s):
+        return True  # "It would be great if you also have", a heading that is a sentence
     return (
         len(words) <= 5
         and not re.search(r"[.,;]$", s)
