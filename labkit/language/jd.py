@@ -2893,9 +2893,9 @@ def _said_by_initials(reqs: list[Requirement], raw: str) -> list[Requirement]:
         words = [w for w in re.findall(r"[^\s/,-]+", r.name) if w.lower() not in _ACRONYM_SKIP]
         initials = "".join(w[0] for w in words).upper()
         known = {a.lower() for a in (r.name, *r.aliases)}
-        unspoken = len(initials) >= 3 and sum(c in "AEIOU" for c in initials) <= (
-            len(initials) >= 4
-        )
+        # "HRWL", "CAMLS": no vowel in three letters, at most one in four or more
+        vowels = sum(c in "AEIOU" for c in initials)
+        unspoken = len(initials) >= 3 and vowels <= (1 if len(initials) >= 4 else 0)
         # (one with a short name of its own, "CAMS", needs no other)
         credential = (
             r.category == "education"
