@@ -1735,3 +1735,9 @@ def test_you_will_have_lists_requirements_and_a_wish_heading_optional_ones():
     assert reqs["Full New Zealand Class 1 driver licence"].required
     assert not reqs["Te Reo Māori"].required
     assert not any(r.required for n, r in reqs.items() if "precepting" in n.lower()), reqs
+
+
+def test_two_licences_named_before_one_plural_are_one_credential():
+    reqs = _one_bullet("Current Ohio Funeral Director and Embalmer licenses")
+    assert list(reqs) == ["Ohio Funeral Director and Embalmer Licenses"], list(reqs)
+    assert reqs["Ohio Funeral Director and Embalmer Licenses"].category == "education"

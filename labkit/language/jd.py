@@ -2459,7 +2459,7 @@ _ISSUED = re.compile(
 _PAPERS = r"licen[cs]e|licensure|certification|certificate|CDL"
 _CREDENTIAL_NOUN = rf"(?:credential|{_PAPERS}|designation)s?\b"
 _CREDENTIAL_WORD = re.compile(rf"\b{_CREDENTIAL_NOUN}", re.I)
-_CREDENTIAL = re.compile(rf"\b(?:{_PAPERS}|degree|diploma|credential)$", re.I)
+_CREDENTIAL = re.compile(rf"\b(?:{_PAPERS}|degree|diploma|credential)s?$", re.I)
 
 
 _PAPER_LEAD = re.compile(
@@ -2751,6 +2751,9 @@ def _shared_head(clause: str, lead: int, end: int) -> int | None:
     if len(words) == 1 and not words[0].lower().endswith("ing"):
         return m.end()
     if words[0].lower().endswith("ing") and m.group(0).split()[-1].lower() in _GROUPS:
+        return m.end()
+    # "Ohio Funeral Director and Embalmer licenses": one paper of each, held together
+    if re.fullmatch(rf"(?:{_PAPERS}|registration|ticket|permit)s", m.group(0).split()[-1], re.I):
         return m.end()
     after = m.group(0).split()
     # "designing shallow and deep foundations", "producing grading and drainage plans": a word
