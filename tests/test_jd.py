@@ -1741,3 +1741,11 @@ def test_two_licences_named_before_one_plural_are_one_credential():
     reqs = _one_bullet("Current Ohio Funeral Director and Embalmer licenses")
     assert list(reqs) == ["Ohio Funeral Director and Embalmer Licenses"], list(reqs)
     assert reqs["Ohio Funeral Director and Embalmer Licenses"].category == "education"
+
+
+def test_models_listed_as_examples_are_the_requirements_not_one_of_their_own():
+    reqs = _one_bullet(
+        "Hands-on experience with large haul trucks (Komatsu 830E/930E or CAT 789/793/797)"
+    )
+    assert list(reqs) == ["Large Haul Trucks"], list(reqs)
+    assert {"930E", "793"} <= set(reqs["Large Haul Trucks"].aliases)

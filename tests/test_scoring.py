@@ -249,6 +249,15 @@ def test_go_said_as_a_verb_is_no_language() -> None:
     assert "C" in names("we had c and python")
 
 
+def test_a_model_said_in_the_plural_or_with_its_series_letter_is_that_model() -> None:
+    from labkit.language.vocabulary import SkillEntry, load_vocabulary
+
+    trucks = SkillEntry(name="Large Haul Trucks", category="skill", aliases=("930E", "793"))
+    said = "Haul trucks mostly, 793Fs, some 797s. Eighteen months on 930Es."
+    hits = load_vocabulary().find_mentions(said, speech=True, targets=[trucks])
+    assert [m.surface for m in hits] == ["793Fs", "930Es"]  # not the 797s, no model it lists
+
+
 def test_spelled_out_acronyms_match_but_the_pronoun_does_not() -> None:
     from labkit.language.vocabulary import load_vocabulary
 

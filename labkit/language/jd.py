@@ -784,8 +784,10 @@ def parse_jd(
                     )
                     order = _add(acc, entry, "experience", required, sent, order, min_years=yrs)
                 for name in unknown:
-                    if name in folded_terms:
-                        continue  # "CDISC standards (CDASH, SDTM)": an example, kept as alias
+                    if name in folded_terms or set(name.split(" or ")) <= folded_terms:
+                        # "CDISC standards (CDASH, SDTM)": an example, kept as alias; so are
+                        # both of "830E/930E or CAT 789/793/797"
+                        continue
                     if phrase is not None and name in re.split(r"[\s/]+", phrase.name):
                         continue  # "AE/SAE reporting": a part of the phrase's name
                     # "CVT, LVT or RVT credential": names of credentials

@@ -220,6 +220,11 @@ class Vocabulary:
                     # "Sales", "Jobs", is another word)
                     key = (*key[:-1], key[-1][:-1])
                     e = index.get(key)
+                if e is None and n == 1:
+                    # "793Fs", "930Es": a model said in the plural or with its series letter
+                    for base in _model_bases(key[0]):
+                        if (e := index.get((base,))) is not None:
+                            break
                 if e is None:
                     continue
                 surface = text[toks[i].start : toks[i + n - 1].end]
@@ -363,6 +368,19 @@ _PEOPLE_NOUNS = re.compile(
     r"(?:manager|engineer|developer|designer|analyst|scientist|owner|leader|lead|architect|"
     r"administrator|specialist|consultant|officer|coordinator|partner|stakeholder|user)s"
 )
+
+
+def _model_bases(word: str) -> list[str]:
+    """A model code a word may be a form of: "793fs" -> "793f", "793"; "930es" -> "930e"
+    (only codes of three characters or more with a digit in them: "1990s" names no model
+    a JD lists, "30s" none at all)."""
+    out = []
+    if re.fullmatch(r"[a-z]*\d[a-z0-9-]*s", word):
+        out.append(word[:-1])
+    for w in [*out, word]:
+        if re.fullmatch(r"[a-z]*\d+[a-z]", w):
+            out.append(w[:-1])
+    return [b for b in dict.fromkeys(out) if len(b) >= 3 and any(c.isdigit() for c in b)]
 
 
 def _plural(word: str) -> bool:
