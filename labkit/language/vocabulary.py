@@ -371,9 +371,9 @@ _PEOPLE_NOUNS = re.compile(
 
 
 def _model_bases(word: str) -> list[str]:
-    """A model code a word may be a form of: "793fs" -> "793f", "793"; "930es" -> "930e"
-    (only codes of three characters or more with a digit in them: "1990s" names no model
-    a JD lists, "30s" none at all)."""
+    """The model codes a word may be a form of: "793fs" -> "793f", "793"; "930es" -> "930e",
+    "930". Only codes of three characters or more with a digit ("30s" gives none); a base
+    counts only where a name in the index is that code."""
     out = []
     if re.fullmatch(r"[a-z]*\d[a-z0-9-]*s", word):
         out.append(word[:-1])
