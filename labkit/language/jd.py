@@ -784,7 +784,7 @@ def parse_jd(
                     )
                     order = _add(acc, entry, "experience", required, sent, order, min_years=yrs)
                 for name in unknown:
-                    if name in folded_terms or set(name.split(" or ")) <= folded_terms:
+                    if set(name.split(" or ")) <= folded_terms:
                         # "CDISC standards (CDASH, SDTM)": an example, kept as alias; so are
                         # both of "830E/930E or CAT 789/793/797"
                         continue

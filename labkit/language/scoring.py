@@ -433,12 +433,17 @@ _FIELD_STOP = frozenset(
 )  # fmt: skip
 
 
+def _field_words(requirement: str) -> list[str]:
+    """The words naming an experience requirement's field, by their first five letters
+    ("planner", "planning"; "crane", "cranes"): none for a plain "2+ years of experience"."""
+    return [w[:5] for w in re.findall(r"[a-z][\w-]+", requirement.lower()) if w not in _FIELD_STOP]
+
+
 def _names_field(sentence: str, requirement: str) -> bool:
     """Whether a sentence names the field an experience requirement counts years of: at
     least two of its words (one where it has only one), or its last word in a sentence of a few
     words ("Fourteen years scaffolding." for "industrial scaffolding experience")."""
-    # words compared by their first five letters ("planner", "planning"; "crane", "cranes")
-    field = [w[:5] for w in re.findall(r"[a-z][\w-]+", requirement.lower()) if w not in _FIELD_STOP]
+    field = _field_words(requirement)
     words = set(field)
     if not words:
         return False
@@ -1494,9 +1499,8 @@ def _requirements(
         # "How long have you been running crews as a leading hand?" "Last four years.": the
         # years of the practice the question names, not of the field a requirement counts
         # ("industrial scaffolding"); a plain "2+ years of experience" takes them
-        field = [w for w in re.findall(r"[a-z][\w-]+", req.name.lower()) if w not in _FIELD_STOP]
         return (
-            bool(field)
+            bool(_field_words(req.name))
             and bool(q_mentions & named_skills)
             and not _names_field(pair.question, req.name)
         )
