@@ -485,6 +485,7 @@ def test_a_withdrawn_question_stays_unanswered():
         "great okay we've got about five minutes left and if you want to ask me anything",
         "Good, we're on Envision too. Do you have any questions for the panel?",
         "Okay, now I want to try it. So, questions for me?",
+        "Cool. I think that covers it from our side. Did you have any questions?",
     ],
 )
 def test_the_invitation_to_ask_is_answered_by_the_candidates_first_question(invitation):
@@ -661,6 +662,20 @@ def test_a_question_held_for_later_stays_unanswered():
     ]  # fmt: skip
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]
+
+
+def test_a_question_waved_off_stays_unanswered():
+    script = [
+        ("interviewer", "How many moves an hour were you getting up there?", 0.3),
+        ("interviewer", "Actually, doesn't matter, different terminal, different numbers. "
+                        "Done any reefer or lashing work?", 0.3),
+        ("candidate", "Bit of reefer plugging when we were short. No lashing.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]
+    # "It doesn't matter which one" inside a question asks on
+    assert classify_turn("It doesn't matter which tool. How would you find a memory leak?").kind in (
+        "question", "prompt")  # fmt: skip
 
 
 def test_leaving_time_for_questions_invites_them_and_a_remark_of_one_of_us_can_ask():

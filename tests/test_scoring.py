@@ -1444,3 +1444,45 @@ def test_years_with_the_fields_last_word_in_a_short_sentence_count_for_it(embedd
                 "Fourteen years scaffolding. Seven years FIFO up north, mostly an LNG plant.",
                 spec, embedder)  # fmt: skip
     assert [r.features["claimed_years"] for r in _claimed(rows)] == [14], _claimed(rows)
+
+
+def test_a_terse_sentence_names_a_field_by_one_noun_and_a_career_without_its_i(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Metal Roofer\n\nWhat you must have\n- Minimum 5 years' experience installing metal "
+        "roofing and cladding on commercial projects\n- 1+ years of experience operating "
+        "straddle carriers\n"
+    )
+    rows = _one("Tell me a bit about what you've been doing the last few years.",
+                "Been with Coastline Roofing six years. Mostly commercial.", spec, embedder)  # fmt: skip
+    got = {r.requirement: r.features["claimed_years"] for r in _claimed(rows)}
+    assert got.get("5+ years of experience installing metal roofing and cladding") == 6, got
+    rows = _one("So, tell us about your time on the straddles.",
+                "Four years on straddles up in Auckland.", spec, embedder)  # fmt: skip
+    got = {r.requirement: r.features["claimed_years"] for r in _claimed(rows)}
+    assert any(v == 4 for k, v in got.items() if "straddle" in k.lower()), got
+
+
+def test_a_how_to_question_on_a_papers_field_asks_nothing_of_the_paper(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Metal Roofer\n\nWhat you must have\n- Certificate III in Roof Plumbing (CPC31420)\n"
+    )
+    rows = _one("Walk me through how you'd set up on a new warehouse roof.",
+                "Check the drawings. Check the purlins are straight and on spacing. Get the "
+                "edge protection up and check the tags.", spec, embedder)  # fmt: skip
+    assert not _dim(rows, "requirement", "Certificate III in Roof Plumbing"), rows
+    rows = _one("Trade qual?", "Cert Three roof plumbing. Did my apprenticeship in Toowoomba.",
+                spec, embedder)  # fmt: skip
+    [cert] = _dim(rows, "requirement", "Certificate III in Roof Plumbing")
+    assert cert.features.get("mentioned") and cert.score > 0.6, cert
+
+
+def test_steps_told_as_orders_are_ones_own_deeds():
+    from labkit.language.scoring import _terms_and_deeds
+
+    _, acts = _terms_and_deeds(
+        [
+            "Check the drawings. Set out from the low end. Test the brakes before you go.",
+            "Love the team here. Thank you for asking. Consider it done.",
+        ]
+    )
+    assert acts[0] >= 2 and acts[1] == 0, acts

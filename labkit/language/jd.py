@@ -762,6 +762,7 @@ def parse_jd(
                             e = _with_aliases(replace(e, name=f"{e.name} in {field}"), [e.name])
                     if e.name in role_only:
                         continue
+                    e = _paper_words_off(e, clause)
                     if (
                         e.category == "skill"
                         and vocab.get(e.name) is None
@@ -1830,6 +1831,23 @@ def _requirements_of(
     return out
 
 
+# a code or initials, not words: "CPC31420", "HLTAID011", "RIIWHS204E", "ACLS", "P.Geo"
+_CODE_LIKE = re.compile(r"\d|[A-Z]{2}|[A-Z]\.")
+
+
+def _paper_words_off(entry: SkillEntry, clause: str) -> SkillEntry:
+    """A paper without the words in parentheses beside it: "QBCC licence (Roof and Wall
+    Cladding)", "ACLS (American Heart Association)" name its class or issuer, not itself (a
+    candidate's "roof" says nothing of the licence); its code does ("(CPC31420)")."""
+    if entry.category != "education" or _DEGREE.search(entry.name):
+        return entry  # "Bachelor's degree (Paramedicine)": a degree's field is its name's
+    asides = re.findall(r"\(([^()]*)\)", clause)
+    keep = tuple(
+        a for a in entry.aliases if _CODE_LIKE.search(a) or not any(a in x for x in asides)
+    )
+    return entry if keep == entry.aliases else replace(entry, aliases=keep)
+
+
 # the noun of a practice's verb: "Managing discovery" is "discovery management"
 _NOMINAL = {
     "managing": "management", "installing": "installation", "resolving": "resolution",
@@ -2469,6 +2487,35 @@ _PAPER_LEAD = re.compile(
     re.I,
 )
 _AVAILABLE = re.compile(r"(?:availability|available|willing(?:ness)?)\b", re.I)
+# a qualification framework's level and field: "Certificate III in Individual Support", "Cert
+# IV in Leadership and Management" (after a lead such as "Recognised trade qualification:")
+_LEVEL_PAPER_ANY = re.compile(
+    r"(?P<paper>\b(?:Certificate|Cert\.?)\s+(?P<level>I{1,3}|IV|V|[1-5])\s+(?:in|of)\s+"
+    r"(?P<field>[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*))"
+)
+_LEVEL_PAPER = re.compile(
+    r"^(?:[^:()]{0,40}:\s*)?(?:(?:a|an|the|current|valid|completed)\s+)*"
+    + _LEVEL_PAPER_ANY.pattern,
+    re.I,
+)
+_LEVEL_WORDS = {"I": ("1", "One"), "II": ("2", "Two"), "III": ("3", "Three"), "IV": ("4", "Four"),
+                "V": ("5", "Five")}  # fmt: skip
+
+
+def _level_aliases(m: re.Match[str]) -> tuple[str, ...]:
+    """How a levelled qualification is said: "Cert III in X", "Cert 3 X", "Certificate Three in
+    X" (the level as a numeral, a digit or a word; "in" often dropped)."""
+    level = m.group("level").upper()
+    roman = next((r for r, (d, _) in _LEVEL_WORDS.items() if d == level), level)
+    field = m.group("field")
+    forms = (roman, *_LEVEL_WORDS.get(roman, ()))
+    return tuple(
+        f"{cert} {lv}{sep}{field}"
+        for cert in ("Cert", "Certificate")
+        for lv in forms
+        for sep in (" in ", " ")
+        if f"{cert} {lv}{sep}{field}".lower() != m.group("paper").lower()
+    )
 
 
 _VERB_PAIR = re.compile(r"[a-z]+ (?:and|or) [a-z]+")
@@ -2497,6 +2544,18 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         name = issued.group("paper")
         start = clause.find(name)
         return _Phrase(name[:1].upper() + name[1:], start + len(name), False, True)
+    whole = clause.strip(" -*\u2022\t")
+    if level := _LEVEL_PAPER.match(whole):
+        # "Certificate III in Roof Plumbing (CPC31420) or equivalent": the qualification is its
+        # level and field, said short in talk ("Cert Three roof plumbing"); the others it
+        # lists ("..., Certificate III in Mobile Plant Technology, or ...") are as good
+        name = level.group("paper")
+        others = [o for o in _LEVEL_PAPER_ANY.finditer(whole, level.end())]
+        aliases = [*_level_aliases(level)]
+        for o in others:
+            aliases += [o.group("paper"), *_level_aliases(o)]
+        end = clause.find(name) + len(name)
+        return _Phrase(name, end, False, True, aliases=tuple(dict.fromkeys(aliases)))
     if _AVAILABLE.match(stripped):
         return None  # "Availability for a rotating roster including weekends": a term of work
     if re.match(r"(?:keen|eager|happy|willing)\s+to\b", stripped, re.I):
@@ -2968,6 +3027,9 @@ _LEVELLED = re.compile(
 
 _TALK_INITIALS = frozenset(["HR", "IT", "PR", "QA", "OR", "AM", "PM", "OK", "TV", "ID"])
 _LICENCE_CLASS = re.compile(r"[\s,\u2014\u2013-]*\(?(?i:class)\s+([A-Z]{1,3}\d?|\d[A-Z]?)\b")
+_CLASS_IN_NAME = re.compile(
+    r"\b(?i:class)\s+([A-Z]{1,3}\d?|\d[A-Z]?)\b(?=.*\b(?:(?i:licen[cs]e)|CDL)\b)"
+)
 
 
 def _credentials_said_short(reqs: list[Requirement]) -> list[Requirement]:
@@ -2987,7 +3049,11 @@ def _credentials_said_short(reqs: list[Requirement]) -> list[Requirement]:
             extra.append(ticket.group(1))
         # "A current High Risk Work Licence — class CT (tower crane)": "my CT", "a class 1"
         at = r.source.lower().find(r.name.lower()) if r.source else -1
-        if at >= 0 and (cls := _LICENCE_CLASS.match(r.source, at + len(r.name))):
+        cls = _LICENCE_CLASS.match(r.source, at + len(r.name)) if at >= 0 else None
+        # "Full New Zealand Class 2 driver licence", "Ontario Class DZ Driver's Licence": the
+        # class in the name is said alone ("Class 2 with F and W")
+        cls = cls or _CLASS_IN_NAME.search(r.name)
+        if cls:
             extra.append(f"class {cls.group(1)}")
             # (not "HR", "IT": said in talk for something else)
             if re.fullmatch(r"[A-Z]{2,3}", cls.group(1)) and cls.group(1) not in _TALK_INITIALS:

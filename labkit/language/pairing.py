@@ -418,7 +418,9 @@ _WITHDRAW = re.compile(
     r"scratch that|(?:let's|let us) move on|moving on|(?:next|last|another|final) question|"
     # "Actually, sorry, hold that thought", "let me back up, I'll come back to tooling"
     r"hold that thought|let me back up|(?:i'll|we'll|let's|let me) come back to|"
-    r"put a pin in)\b",
+    r"put a pin in)\b"
+    # "Actually, doesn't matter, different terminal, different numbers. Done any reefer work?"
+    r"|^\W*(?:(?:actually|oh|sorry|no|wait|um|uh|ah)\W+)*(?:it\s+)?(?:doesn't|does not) matter\b",
     re.I,
 )
 

@@ -338,7 +338,10 @@ _THEIR_QUESTIONS = re.compile(
     r"(?: [\w']+){0,2}$"
     r"|(?:questions|anything) (?:you have )?for (?:us|the panel)"
     # "So, questions for me?" ending the turn
-    r"|questions for me\W*$)\b"
+    r"|questions for me\W*$"
+    # "I think that covers it from our side. Did you have any questions?" ending the turn
+    r"|(?:do|did) you have any (?:other |more )?questions\W*$"
+    r"|(?:have you )?got any (?:other |more )?questions\W*$)\b"
 )
 # "Alright. I'll leave some time for your questions." ending the turn invites them; "... and
 # then leave time for your questions. So to kick off, ..." says what comes later

@@ -26,6 +26,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from labkit.errors import ModelMissingError
 from labkit.language.nlp import Embedder, load_spacy
@@ -448,8 +449,14 @@ def _names_field(sentence: str, requirement: str) -> bool:
     if not words:
         return False
     said = {w[:5] for w in re.findall(r"[a-z][\w-]+", sentence.lower())}
-    head = field[-1] in said and len(sentence.split()) <= 6
-    return len(words & said) >= min(2, len(words)) or head
+    short = len(sentence.split())
+    head = field[-1] in said and short <= 6
+    # "Four years on straddles up in Auckland." for "operating straddle carriers", "Been with
+    # Coastline Roofing six years." for "installing metal roofing and cladding": a terse
+    # sentence names a field by one of its nouns (not by the verb that leads it)
+    lead = re.match(r"\s*[a-z]+ing\b", requirement.lower().split(" experience ")[-1])
+    nouns = set(field[1:] if lead and len(field) > 1 else field)
+    return len(words & said) >= min(2, len(words)) or head or (short <= 8 and bool(nouns & said))
 
 
 # "Last three years I've been with Hendricks Electric", "four years apprenticeship": a career
@@ -468,6 +475,8 @@ _CAREER_RE = re.compile(
     r"(?:with|at|for|as|in)\b|\bapprentice(?:ship)?\b|\bjourneym[ae]n\b|\bon the job\b"
     # "I'm a case manager at Harbor House ... I've been there about four years"
     r"|\b(?:i've|i have) been (?:there|here)\b"
+    # "Been with Coastline Roofing six years.": the "I" left out
+    r"|^(?:been|worked|spent)\s+(?:\w+\s+){0,2}?(?:with|at|for)\b"
     # "I've been machining about eleven years": the trade itself, as a verb
     r"|\b(?:i've been|i have been)\s+\w+ing\s+(?:for\s+)?(?:about|around|almost|nearly|over|"
     rf"just over|close to)?\s*(?:\d|{_SMALL_NUMBERS})",
@@ -834,24 +843,42 @@ def _terms_and_deeds(texts: Sequence[str]) -> tuple[list[int], list[int]]:
                 and nxt[0].is_alpha
             ):
                 verbs.add(nxt[0].lower_)
-        for k, tok in enumerate(doc):
-            # "Drilled it first day of every swing.", "Re-anchored at each platform level": a
-            # deed told without its "I" (a trade's plain speech), a past verb opening a sentence
-            # and acting on something
-            if (
-                (k == 0 or doc[k - 1].text in (".", "!", "?", "—"))
-                and tok.is_title
-                and tok.lower_ not in _LIGHT_VERBS
-                and tok.lower_ not in _NO_DEED
-                and k + 1 < len(doc)
-                and (
-                    (tok.tag_ == "VBD" and doc[k + 1].pos_ in ("PRON", "DET", "NOUN", "NUM"))
-                    or (tok.tag_ == "VBN" and doc[k + 1].pos_ == "PRON")  # "Drilled it"
-                )
-            ):
-                verbs.add(tok.lower_)
+        verbs |= {tok.lower_ for k, tok in enumerate(doc) if _opens_deed(doc, k)}
         acts.append(len(verbs))
     return terms, acts
+
+
+# orders that are no step of a procedure ("Love the team", "Thank you", "Imagine a ...")
+_NO_STEP = frozenset(
+    ["love", "enjoy", "appreciate", "thank", "please", "imagine", "consider", "mind", "excuse",
+     "pardon", "hope", "trust", "bear", "note", "ask", "tell", "call", "pay"]
+)  # fmt: skip
+
+
+_OBJECT_POS = ("PRON", "DET", "NOUN", "NUM")
+
+
+def _opens_deed(doc: Any, k: int) -> bool:
+    """Whether the word at k (of a spaCy Doc) opens a sentence with a deed told without its
+    "I": a past verb acting on something ("Drilled it first day of every swing.",
+    "Re-anchored at each platform level"), or a step of one's own way of doing it told as an
+    order ("Check the drawings. Set out from the low end.": a trade's plain speech of a
+    procedure)."""
+    tok = doc[k]
+    if not (k == 0 or doc[k - 1].text in (".", "!", "?", "\u2014")) or not tok.is_title:
+        return False
+    if tok.lower_ in _LIGHT_VERBS or k + 1 >= len(doc):
+        return False
+    after = doc[k + 1].pos_
+    return (
+        (tok.tag_ == "VBD" and tok.lower_ not in _NO_DEED and after in _OBJECT_POS)
+        or (tok.tag_ == "VBN" and tok.lower_ not in _NO_DEED and after == "PRON")  # "Drilled it"
+        or (
+            tok.tag_ == "VB"
+            and tok.lower_ not in _NO_STEP
+            and after in (*_OBJECT_POS, "PROPN", "ADP")
+        )
+    )
 
 
 # verbs that tell no deed of one's own: being, having, thinking, trying, wanting, liking
@@ -1435,7 +1462,12 @@ def _requirements(
                     score *= options.limited_elsewhere
                     feats["limited"] = 1
                 best = (score, *at.segments[k], feats)
-        asked = entry.name in q_mentions or entry.name in q_topics
+        asked = entry.name in q_mentions or (
+            entry.name in q_topics
+            # "Walk me through setting up on a new warehouse roof" asks how, not whether the
+            # candidate holds a Certificate III in Roof Plumbing; "And your bat licence?" does
+            and (req.category != "education" or bool(_ASKS_PAPER.search(pair.question)))
+        )
         if best is None and not asked and req.category == "soft_skill":
             # a behavioural question aimed at this soft skill ("tell me about a disagreement")
             known = vocab.get(req.name)
@@ -1636,6 +1668,14 @@ def _names_skill(
     return any(
         vocab.get(s) is not None and entry.name.lower().endswith(s.lower()) for s in named
     ) or any(t.lower() in text for t in entry.aliases)
+
+
+# a question about a paper held: "And your bat licence?", "Trade qual?", "Tickets?"
+_ASKS_PAPER = re.compile(
+    r"\b(?:licen[cs]e[sd]?|tickets?|cert\w*|qual\w*|cards?|registration|registered|"
+    r"membership|member|degree|diploma|permits?|endorsements?|accredit\w*)\b",
+    re.I,
+)
 
 
 def _topics_asked(question: str, pairs: Sequence[tuple[Requirement, SkillEntry]]) -> set[str]:
