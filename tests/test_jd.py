@@ -1785,3 +1785,15 @@ def test_a_licence_class_inside_its_name_is_said_alone():
     reqs = _one_bullet("Full New Zealand Class 2 driver licence with an F endorsement")
     assert "class 2" in reqs["Full New Zealand Class 2 driver licence"].aliases
     assert "class A" in _one_bullet("Class A CDL")["Class A CDL"].aliases
+
+
+def test_initials_after_my_are_a_paper_held_in_speech():
+    vocab = load_vocabulary()
+
+    def said(text: str) -> list[str]:
+        return [m.entry.name for m in vocab.find_mentions(text, speech=True)]
+
+    assert "Master of Social Work" in said("So I finished my MSW at Western Michigan in 2021.")
+    # lower case, or without "my", is no such sign
+    assert not said("So I finished my msw at Western Michigan.")
+    assert not said("I finished the MSW at Western Michigan.")

@@ -57,6 +57,8 @@ _CONTEXT_PREV = {
     "over",
     "via",
 }
+# initials of three or more capitals ("MSW", "LMSW", "CDL"s): after "my", a paper held
+_HELD_INITIALS = re.compile(r"[A-Z]{3,}s?$")
 _CONTEXT_NEXT = {
     "code",
     "codebase",
@@ -292,6 +294,8 @@ class Vocabulary:
             return i > 0 or _has_context(toks, i, n) or len(toks) <= 8
         if not speech:
             return False
+        if surface in cs and i > 0 and toks[i - 1].lower == "my" and _HELD_INITIALS.match(surface):
+            return True  # "I finished my MSW", "my CDL": initials held, in their own case
         # (written in its own case, "Python and Go", "managers and HR" need no more)
         return _has_context(toks, i, n, None if surface in cs else index)
 
