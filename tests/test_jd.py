@@ -1759,6 +1759,9 @@ def test_a_levelled_qualification_keeps_its_field_and_is_said_short():
     cert = reqs["Certificate III in Roof Plumbing"]
     assert cert.category == "education", cert
     assert {"CPC31420", "Cert III in Roof Plumbing", "Cert Three Roof Plumbing", "Cert 3 Roof Plumbing"} <= set(cert.aliases)  # fmt: skip
+    # the field is the words in capitals, not what follows them
+    reqs = _one_bullet("Certificate III in Roof Plumbing or equivalent trade qualification")
+    assert "Certificate III in Roof Plumbing" in reqs, list(reqs)
     # after a lead, with the alternatives it lists
     reqs = _one_bullet(
         "A recognised trade qualification: Certificate III in Heavy Commercial Vehicle "

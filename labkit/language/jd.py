@@ -2494,9 +2494,8 @@ _LEVEL_PAPER_ANY = re.compile(
     r"(?P<field>[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*))"
 )
 _LEVEL_PAPER = re.compile(
-    r"^(?:[^:()]{0,40}:\s*)?(?:(?:a|an|the|current|valid|completed)\s+)*"
-    + _LEVEL_PAPER_ANY.pattern,
-    re.I,
+    r"^(?:[^:()]{0,40}:\s*)?(?i:(?:a|an|the|current|valid|completed)\s+)*"
+    + _LEVEL_PAPER_ANY.pattern  # (its field in capitals: "... in Roof Plumbing or equivalent")
 )
 _LEVEL_WORDS = {"I": ("1", "One"), "II": ("2", "Two"), "III": ("3", "Three"), "IV": ("4", "Four"),
                 "V": ("5", "Five")}  # fmt: skip
@@ -2550,10 +2549,9 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
         # level and field, said short in talk ("Cert Three roof plumbing"); the others it
         # lists ("..., Certificate III in Mobile Plant Technology, or ...") are as good
         name = level.group("paper")
-        others = [o for o in _LEVEL_PAPER_ANY.finditer(whole, level.end())]
         aliases = [*_level_aliases(level)]
-        for o in others:
-            aliases += [o.group("paper"), *_level_aliases(o)]
+        for other in _LEVEL_PAPER_ANY.finditer(whole, level.end()):
+            aliases += [other.group("paper"), *_level_aliases(other)]
         end = clause.find(name) + len(name)
         return _Phrase(name, end, False, True, aliases=tuple(dict.fromkeys(aliases)))
     if _AVAILABLE.match(stripped):
