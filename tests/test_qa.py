@@ -461,20 +461,6 @@ def test_what_happens_next_is_a_closing(closing):
     assert how.kind == "question"
 
 
-def test_a_withdrawn_question_stays_unanswered():
-    script = [
-        ("interviewer", "How would you deal with a deadlock in SQL Server", 0.3),
-        (
-            "interviewer",
-            "Actually, sorry, let me skip that one. Last question: tell me about a bug.",
-            0.5,
-        ),
-        ("candidate", "Double bookings: I added a unique constraint and a row version check.", 0.5),
-    ]
-    pairs, _, _ = pair_questions(_turns(script))
-    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]
-
-
 @pytest.mark.parametrize(
     "invitation",
     [
@@ -652,28 +638,33 @@ def test_a_question_put_back_and_confirmed_keeps_the_answer_going():
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))]
 
 
-def test_a_question_held_for_later_stays_unanswered():
-    script = [
-        ("interviewer", "Have you used Splunk SOAR at all?", 0.5),
-        ("interviewer", "Actually, sorry, hold that thought. Say an attacker moves laterally. "
-                        "What are you looking for in the logs?", 0.3),
-        ("candidate", "Logons of type three and ten between hosts that never talk, and "
-                      "service tickets with RC4.", 0.5),
-    ]  # fmt: skip
+@pytest.mark.parametrize(
+    ("first", "second", "answer"),
+    [
+        # withdrawn
+        ("How would you deal with a deadlock in SQL Server",
+         "Actually, sorry, let me skip that one. Last question: tell me about a bug.",
+         "Double bookings: I added a unique constraint and a row version check."),
+        # held for later
+        ("Have you used Splunk SOAR at all?",
+         "Actually, sorry, hold that thought. Say an attacker moves laterally. What are you "
+         "looking for in the logs?",
+         "Logons of type three and ten between hosts that never talk, and service tickets with "
+         "RC4."),
+        # waved off
+        ("How many moves an hour were you getting up there?",
+         "Actually, doesn't matter, different terminal, different numbers. Done any reefer or "
+         "lashing work?",
+         "Bit of reefer plugging when we were short. No lashing."),
+    ],
+)  # fmt: skip
+def test_a_question_withdrawn_held_or_waved_off_stays_unanswered(first, second, answer):
+    script = [("interviewer", first, 0.3), ("interviewer", second, 0.3), ("candidate", answer, 0.5)]
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]
 
 
-def test_a_question_waved_off_stays_unanswered():
-    script = [
-        ("interviewer", "How many moves an hour were you getting up there?", 0.3),
-        ("interviewer", "Actually, doesn't matter, different terminal, different numbers. "
-                        "Done any reefer or lashing work?", 0.3),
-        ("candidate", "Bit of reefer plugging when we were short. No lashing.", 0.5),
-    ]  # fmt: skip
-    pairs, _, _ = pair_questions(_turns(script))
-    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]
-    # "It doesn't matter which one" inside a question asks on
+def test_it_doesnt_matter_inside_a_question_asks_on():
     assert classify_turn("It doesn't matter which tool. How would you find a memory leak?").kind in (
         "question", "prompt")  # fmt: skip
 

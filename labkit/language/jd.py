@@ -762,6 +762,7 @@ def parse_jd(
                             e = _with_aliases(replace(e, name=f"{e.name} in {field}"), [e.name])
                     if e.name in role_only:
                         continue
+                    # (after folded_terms was read: the words stay folded, not unknown names)
                     e = _paper_words_off(e, clause)
                     if (
                         e.category == "skill"
@@ -3024,10 +3025,9 @@ _LEVELLED = re.compile(
 
 
 _TALK_INITIALS = frozenset(["HR", "IT", "PR", "QA", "OR", "AM", "PM", "OK", "TV", "ID"])
-_LICENCE_CLASS = re.compile(r"[\s,\u2014\u2013-]*\(?(?i:class)\s+([A-Z]{1,3}\d?|\d[A-Z]?)\b")
-_CLASS_IN_NAME = re.compile(
-    r"\b(?i:class)\s+([A-Z]{1,3}\d?|\d[A-Z]?)\b(?=.*\b(?:(?i:licen[cs]e)|CDL)\b)"
-)
+_CLASS_CODE = r"(?i:class)\s+([A-Z]{1,3}\d?|\d[A-Z]?)\b"  # "class CT", "Class 2", "Class DZ"
+_LICENCE_CLASS = re.compile(rf"[\s,\u2014\u2013-]*\(?{_CLASS_CODE}")
+_CLASS_IN_NAME = re.compile(rf"\b{_CLASS_CODE}(?=.*\b(?:(?i:licen[cs]e)|CDL)\b)")
 
 
 def _credentials_said_short(reqs: list[Requirement]) -> list[Requirement]:
