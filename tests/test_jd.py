@@ -1800,3 +1800,80 @@ def test_initials_after_my_are_a_paper_held_in_speech():
     # lower case, or without "my", is no such sign
     assert not said("So I finished my msw at Western Michigan.")
     assert not said("I finished the MSW at Western Michigan.")
+
+
+def test_a_part_of_a_laws_name_is_no_skill():
+    spec = parse_jd(
+        "Straddle Carrier Operator\n\nYou'll take an active part in toolbox talks and incident "
+        "reporting under the Health and Safety at Work Act 2015. A strong safety record and a "
+        "sound understanding of working around people and plant are essential.\n"
+    )
+    names = [r.name for r in spec.requirements]
+    assert "Health and Safety" not in names, names
+    # each thing a demand names is a requirement of its own
+    assert "Safety record" in names, names
+    assert any(n.startswith("Working around people and plant") for n in names), names
+    # a law's name of its own is kept; a part of another is not a product
+    reqs = _one_bullet("Working knowledge of the Safe Drinking Water Act and state regulations")
+    assert "Safe Drinking Water Act" in reqs, list(reqs)
+    spec = parse_jd(
+        "Inspector\n\nDuties\n- Inspect facilities for compliance with the California Retail "
+        "Food Code, Health and Safety Code and County Ordinance\n"
+    )
+    assert not {"Health", "Health and Safety", "Safety Code"} & {r.name for r in spec.requirements}
+
+
+def test_papers_said_by_issuer_field_or_level_and_work_rights_are_terms():
+    reqs = _one_bullet("A NatureScot bat survey licence (or Natural England CL18 Level 2)")
+    assert "naturescot licence" in {a.lower() for r in reqs.values() for a in r.aliases}, reqs
+    reqs = _one_bullet("A degree in ecology, zoology, environmental science or a related subject")
+    [degree] = reqs.values()
+    assert {"zoology degree", "degree in ecology"} <= set(degree.aliases), degree
+    reqs = _one_bullet("Bachelor's degree in Civil or Structural Engineering")
+    [degree] = reqs.values()
+    assert "civil engineering degree" in degree.aliases, degree
+    reqs = _one_bullet("Experience writing PEAs")
+    assert "PEAs" in reqs["Writing PEAs"].aliases, reqs
+    reqs = _one_bullet(
+        "NZ Certificate in Automotive Engineering (Level 4), or an equivalent recognised trade "
+        "qualification"
+    )
+    cert = reqs["NZ Certificate in Automotive Engineering"]
+    assert cert.category == "education" and "Level 4" in cert.aliases, cert
+    assert "NZ" not in cert.aliases
+    for text in ("Eligibility to work in New Zealand", "Legal right to work in the UK"):
+        [req] = _one_bullet(text).values()
+        assert req.category == "condition", (text, req)
+    # "automotive A/C work" names no C
+    assert "C" not in _one_bullet("Refrigerant Certificate of Proficiency for automotive A/C work")
+    reqs = _one_bullet("Field experience of otter, badger and water vole survey methods")
+    assert not any(n.startswith("Field") for n in reqs), list(reqs)
+
+
+def test_a_practices_listed_objects_and_a_licence_class_code_name_them():
+    reqs = _one_bullet(
+        "Experience installing and working from edge protection, static lines and fall-arrest "
+        "harness systems"
+    )
+    [req] = reqs.values()
+    assert {"edge protection", "static lines"} <= set(req.aliases), req
+    reqs = _one_bullet("EWP yellow card; WP high risk work licence for booms over 11 m")
+    assert "WP" in reqs["WP High Risk Work Licence"].aliases, reqs
+    # an aside of examples is no list of objects
+    reqs = _one_bullet("Participate in the standby rotation and callout, including storms, nights")
+    assert not any("including storms" in a for r in reqs.values() for a in r.aliases), reqs
+
+
+def test_a_paper_held_with_a_body_is_one_requirement_named_by_its_initials():
+    reqs = _one_bullet(
+        "Current registration in good standing with the College of Medical Radiation and "
+        "Imaging Technologists of Ontario (CMRITO) as an MRT(T)"
+    )
+    assert list(reqs) == ["CMRITO Registration"], list(reqs)
+    assert reqs["CMRITO Registration"].category == "education"
+    assert "T" not in reqs["CMRITO Registration"].aliases
+    reqs = _one_bullet(
+        "Certification with the Canadian Association of Medical Radiation Technologists (CAMRT) "
+        "in Radiation Therapy"
+    )
+    assert list(reqs) == ["CAMRT Certification in Radiation Therapy"], list(reqs)

@@ -377,6 +377,11 @@ def test_the_candidates_own_questions_are_paired_not_scored():
         ("Can you walk me through your last deployment?", False),
         ("Could you explain how an index works?", False),
         ("Do you know how a B-tree works?", False),
+        # a statement about the candidate put up to be confirmed
+        ("And drug and alcohol, you're fine with a pre-employment test and randoms?", True),
+        ("You'd be okay with nights?", True),
+        ("And you can start when?", False),
+        ("You were at Acme, and what did you do there?", False),
     ],
 )
 def test_yes_no_questions_and_prompts_in_yes_no_form(text, closed):
@@ -659,9 +664,19 @@ def test_a_question_put_back_and_confirmed_keeps_the_answer_going():
     ],
 )  # fmt: skip
 def test_a_question_withdrawn_held_or_waved_off_stays_unanswered(first, second, answer):
+    from labkit.judgment.profile import Profile
+    from labkit.judgment.verdict import risk_flags
+
     script = [("interviewer", first, 0.3), ("interviewer", second, 0.3), ("candidate", answer, 0.5)]
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]
+    # the interviewer took it back: no question the candidate left unanswered
+    flags = risk_flags(pairs=pairs, scores=[], counted={0, 1}, profile=Profile(), jobspec=None,
+                       final=True)  # fmt: skip
+    assert not any(f.startswith("unanswered") for f in flags), flags
+    flags = risk_flags(pairs=pairs[:1], scores=[], counted={0}, profile=Profile(), jobspec=None,
+                       final=True)  # fmt: skip
+    assert any(f.startswith("unanswered") for f in flags), flags
 
 
 def test_it_doesnt_matter_inside_a_question_asks_on():
@@ -886,3 +901,9 @@ def test_a_laugh_before_a_yes_still_answers_a_remark_put_to_be_confirmed():
     ]
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+
+
+def test_managing_to_find_the_building_is_small_talk_and_a_cause_is_not():
+    welcome = "Hi, come on in. Did you manage to find the department okay? The signs are poor."
+    assert classify_turn(welcome).kind == "small_talk"
+    assert classify_turn("Did you manage to find the root cause?").kind == "question"

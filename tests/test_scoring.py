@@ -1486,3 +1486,52 @@ def test_steps_told_as_orders_are_ones_own_deeds():
         ]
     )
     assert acts[0] >= 2 and acts[1] == 0, acts
+
+
+def test_years_there_at_a_named_workplace_and_a_trades_years_from_qualifying(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Ecologist\n\nWhat we're looking for\n- At least 3 years' UK ecological consultancy "
+        "experience\n- A degree in ecology, zoology or a related subject\n"
+        "- At least 3 years' post-qualification experience in a light vehicle workshop\n"
+    )
+    rows = _one("Right, so tell me what you've been doing at Kelvin Ecology.",
+                "Five years there. Started as an assistant, senior ecologist now. Zoology "
+                "degree at Aberdeen before that.", spec, embedder)  # fmt: skip
+    got = {r.requirement: r.features["claimed_years"] for r in _claimed(rows)}
+    assert got.get("3+ years of UK ecological consultancy experience") == 5, got
+    [degree] = [r for r in _dim(rows, "requirement") if "Degree" in r.requirement]
+    assert degree.score >= 0.5 and "Zoology degree" in degree.evidence, degree
+    # "there" with no workplace named is no career
+    rows = _one("What have you been doing lately?", "Five years there.", spec, embedder)
+    assert not _claimed(rows), rows
+    opts = ScoringOptions(reference_year=2026)
+    rows = _one("Give me the short version of your background.",
+                "Qualified 2017, Level 4, did my time at Timaru Toyota.", spec, embedder,
+                opts)  # fmt: skip
+    got = {r.requirement: r.features["claimed_years"] for r in _claimed(rows)}
+    assert got.get("3+ years of post-qualification experience") == 9, got
+
+
+def test_a_no_is_no_evidence_by_meaning_and_a_derived_word_asks_nothing(embedder):  # noqa: F811
+    from labkit.language.scoring import _same_word
+
+    spec = parse_jd(
+        "Technician\n\nEssential\n- Refrigerant Certificate of Proficiency for automotive A/C "
+        "work\n- Product demos to clients\n"
+    )
+    rows = _one("Um, air con?", "No refrigerant cert, no.", spec, embedder)
+    assert not [r for r in _dim(rows, "requirement") if r.score >= 0.5], rows
+    assert _same_word("investigation", "investigations") and _same_word("manage", "managed")
+    assert not _same_word("product", "production")
+
+
+def test_a_tool_taken_back_for_another_is_no_evidence_and_a_detail_corrected_is(embedder):  # noqa: F811
+    spec = parse_jd("Fund Accountant\n\nRequirements\n- Investran\n- Apache Kafka\n")
+    rows = _one("What systems have you used?",
+                "And for the accounts I've used Investran. Sorry, no, it's Sage 50 we use.",
+                spec, embedder)  # fmt: skip
+    [inv] = _dim(rows, "requirement", "Investran")
+    assert inv.features.get("negated") and inv.score < 0.5, inv
+    rows = _one("How long on Kafka?", "I used Kafka for two years. Sorry, no, three years.",
+                spec, embedder)  # fmt: skip
+    assert all(not r.features.get("negated") for r in _dim(rows, "requirement")), rows

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from labkit.judgment.profile import Belief, Profile, jd_dimension
+from labkit.language.pairing import withdraws
 from labkit.language.questions import UNSCORED_KINDS
 from labkit.records import AnswerScore, JobSpec, QAPair, Verdict
 
@@ -249,7 +250,14 @@ def risk_flags(
     comm = profile.beliefs.get("communication")
     if comm and comm.n >= options.min_answers and comm.mean < options.low_clarity:
         flags.append(f"very low clarity: communication {comm.clipped_mean:.2f}")
-    unanswered = [p for p in pairs if p.a_start is None and p.kind not in UNSCORED_KINDS]
+    # (a question the interviewer took back is none the candidate left)
+    unanswered = [
+        p
+        for i, p in enumerate(pairs)
+        if p.a_start is None
+        and p.kind not in UNSCORED_KINDS
+        and not (i + 1 < len(pairs) and withdraws(pairs[i + 1].question))
+    ]
     if unanswered:
         flags.append("unanswered questions: " + ", ".join(f"Q{p.idx + 1}" for p in unanswered))
     return flags

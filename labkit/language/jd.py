@@ -699,6 +699,11 @@ def parse_jd(
                 )
                 nice = cued or line_section == "nice" or (structured and section == "duties")
                 required = not nice
+                if english and item and (paper := _paper_of_body(clause)):
+                    # "Current registration in good standing with the College of ... (CMRITO) as
+                    # an MRT(T)": one paper, not its body, its words and its letters apart
+                    order = _add(acc, paper, "education", required, sent, order)
+                    continue
                 mentions = _without_context(
                     clause,
                     [
@@ -759,7 +764,15 @@ def parse_jd(
                         field = _degree_field(clause) if _BARE_DEGREE.fullmatch(e.name) else None
                         if field:
                             # "Bachelor's Degree in Civil or Structural Engineering"
-                            e = _with_aliases(replace(e, name=f"{e.name} in {field}"), [e.name])
+                            # (said by its field too: "Zoology degree at Aberdeen")
+                            said = [
+                                x
+                                for f in _degree_fields(field)
+                                for x in (f"{f} degree", f"degree in {f}")
+                            ]
+                            e = _with_aliases(
+                                replace(e, name=f"{e.name} in {field}"), [e.name, *said]
+                            )
                     if e.name in role_only:
                         continue
                     # (after folded_terms was read: the words stay folded, not unknown names)
@@ -888,6 +901,9 @@ def parse_jd(
                 # ("NetLine/Load": a word the JD says in lower case elsewhere names nothing)
                 if " " in x or not re.search(rf"\b{re.escape(x.lower())}\b", raw)
             ]
+            # "installing and working from edge protection, static lines and fall-arrest
+            # harness systems": each thing it works with names it ("get the edge protection up")
+            examples += _listed_objects(body) if cat == "skill" else []
             entry = SkillEntry(name=name, category=cat, aliases=tuple(dict.fromkeys(examples)))
             order = _add(acc, entry, cat, not nice, body, order)
         if (
@@ -947,6 +963,8 @@ _FALLBACK_LEAD = re.compile(
     r"(?:(?:a|an|the)\s+)?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|practical|sound|demonstrated|basic|"
     r"thorough|current|clear|(?-i:high)|hands-on|prior|previous|strict|"
+    # "Field experience of otter ... survey methods": where the experience was had
+    r"(?:field|clinical)(?=\s+experience)|"
     # "Working with the capital commitment desk" is a practice; "working knowledge" a lead
     r"working(?=\s+(?:knowledge|understanding|familiarity|proficiency)))\s*,?\s+)*"
     r"(?:(?:experience|knowledge|understanding|familiarity|proficiency|command|grasp|"
@@ -990,7 +1008,9 @@ _TERM_WORDS = (
     r"own (?:basic\s+)?(?:hand\s+)?tools?|years\s+of\s+age|years\s+old|or\s+older|vehicles?|"
     r"passports?|ladders?|rooftops?|availability|available|"
     # "Willingness to work a rotating 24/7 roster", "to spend 20-45 consecutive days at sea"
-    r"roster|rota|at\s+sea"
+    r"roster|rota|at\s+sea|"
+    # "Eligibility to work in New Zealand", "Legal right to work in the UK"
+    r"(?:right|eligib\w*|entitled)\s+to\s+work|work\s+permit"
 )
 # pay, perks and traits: no requirement at all
 _NOT_TERM_WORDS = r"salary|benefits?|passion\w*|enthusias\w*|eager\w*|desire"
@@ -1094,6 +1114,26 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
     if not any(c.isupper() for c in text.split()[0][1:]):  # "iTero" stays as written
         text = text[:1].upper() + text[1:]
     return text, cat
+
+
+# a list of three or more things of a few words each that ends a line, after a preposition
+_OBJECT_LIST = re.compile(
+    r"\b(?:from|with|on|of|using|in)\s+(?P<items>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*"
+    r"(?:,\s*(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)+,?\s+(?:and|or)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\W*$"
+)
+
+
+def _listed_objects(body: str) -> list[str]:
+    """The things a listed requirement's practice works with, when it ends in a list of them."""
+    m = _OBJECT_LIST.search(body.strip())
+    if m is None:
+        return []
+    items = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("items"))
+    if any(re.match(r"(?:including|such|especially|e\.g)\b", x) for x in items):
+        return []  # "... callout, including storms, nights, weekends": an aside, no objects
+    items = [re.sub(r"^(?:a|an|the)\s+", "", x) for x in items]
+    return [x for x in items if x and x not in _SMALL]
 
 
 def _term_of_work(sent: str) -> str | None:
@@ -1364,6 +1404,22 @@ def _held_credentials(sent: str) -> list[tuple[str, str]]:
     return named + [o for o in out if not any(o[0] in n or n in o[0] for n, _ in named)]
 
 
+def _demanded(what: str, out: list[tuple[str, str]]) -> None:
+    """Add what one demand names to ``out``, unless it is years (read as such) or held already."""
+    # "must have five years of ...": the years are read as such
+    if re.match(r"(?:not|submit|apply|include)\b", what, re.I) or _YEARS.search(what):
+        return
+    found = _bullet_requirement(what)
+    # "You must have a valid Michigan driver's license, a reliable vehicle ...": the
+    # credential it holds is read already
+    if found is not None and not any(
+        found[0].lower().startswith(o[0].lower())
+        or _ACRONYMED.sub("", o[0]).lower() in found[0].lower()
+        for o in out
+    ):
+        out.append(found)
+
+
 def _expected_of_you(sent: str) -> list[tuple[str, str]]:
     """The practices a sentence expects or demands of the candidate, in its words, with their
     category."""
@@ -1377,17 +1433,10 @@ def _expected_of_you(sent: str) -> list[tuple[str, str]]:
         what = subject or re.split(r"[.;](?:\s|$)", sent[demand.end() :])[0]
         # "must be at least 18 years old and hold a valid driver's license": two demands
         what = re.split(r",?\s+and\s+(?=(?:hold|have|possess|pass|obtain|maintain)\b)", what)[0]
-        # "must have five years of ...": the years are read as such
-        if not re.match(r"(?:not|submit|apply|include)\b", what, re.I) and not _YEARS.search(what):
-            found = _bullet_requirement(what)
-            # "You must have a valid Michigan driver's license, a reliable vehicle ...": the
-            # credential it holds is read already
-            if found is not None and not any(
-                found[0].lower().startswith(o[0].lower())
-                or _ACRONYMED.sub("", o[0]).lower() in found[0].lower()
-                for o in out
-            ):
-                out.append(found)
+        # "A strong safety record and a sound understanding of working around plant are
+        # essential": each thing the sentence names is one demand
+        for part in re.split(r",?\s+and\s+(?=(?:an?|the)\s)", what) if subject else [what]:
+            _demanded(part, out)
     cue = _EXPECT.search(sent)
     if cue is None:
         return out
@@ -1483,6 +1532,8 @@ def _keep(m: Mention, clause: str) -> bool:
         return False
     if len(m.surface) == 1 and _prev_word(clause, m.start) in _GRADE_WORDS:
         return False  # "GCSE Maths (grade C/4)", "Class C licence": a grade, not a language
+    if len(m.surface) == 1 and re.search(r"(?<![\w/])[A-Za-z]/$", clause[: m.start]):
+        return False  # "automotive A/C work": air conditioning
     if m.entry.category == "education" and _PLACE_BEFORE.search(clause[: m.start]):
         return False  # "Cambridge, MA": a state, not a master's degree
     if (
@@ -1493,7 +1544,25 @@ def _keep(m: Mention, clause: str) -> bool:
         return False  # "client leadership", "the leadership team": people, not a skill
     if m.entry.category == "domain":
         return nxt not in _NOT_DOMAIN_NEXT and bool(_DOMAIN_CUE.search(clause))
-    return True
+    # "under the Health and Safety at Work Act 2015", "the Health and Safety Code": a part of a
+    # law's name, which names no skill
+    return not _in_law_name(clause, m.start, m.end)
+
+
+# "the Health and Safety at Work etc. Act 1974", "the Health and Safety Code"
+_LAW_WORD = r"(?:Act|Code|Regulations|Ordinance|Statute)\b"
+_LAW_NAME = re.compile(
+    rf"\b(?!{_LAW_WORD})[A-Z][\w'-]*(?:\s+(?:(?:and|at|&)\s+)?(?!{_LAW_WORD})[A-Z][\w'-]*)*"
+    rf"(?:\s+etc\.)?\s+{_LAW_WORD}"
+)
+
+
+def _in_law_name(clause: str, start: int, end: int) -> bool:
+    """Whether clause[start:end] is a part of a longer law's name."""
+    return any(
+        m.start() <= start and end <= m.end() and m.span() != (start, end)
+        for m in _LAW_NAME.finditer(clause)
+    )
 
 
 _GRADE_WORDS = frozenset(
@@ -1950,6 +2019,9 @@ def _nominal_aliases(name: str) -> list[str]:
     obj = [*obj[:-1], _singular(obj[-1])]
     head = " ".join(obj).lower()
     out = [f"{head} {v}" for v in verbs if v]
+    if len(obj) == 1 and re.fullmatch(r"[A-Z]{2,6}s?", words[-1]):
+        # "Writing PEAs": "I write the PEAs" says it by its initials
+        out += dict.fromkeys([obj[0], words[-1]])
     if len(obj) >= 2:
         out.append(head)  # "slope stability analysis", the term itself
         if " ".join(words[k:]).lower() != head:
@@ -2129,6 +2201,22 @@ _DEGREE_IN = re.compile(
 # a degree the vocabulary names without its field ("Economics Degree" already has one)
 _BARE_DEGREE = re.compile(r"(?:Bachelor's|Master's|Associate'?s?)\s+Degree|PhD|Doctorate", re.I)
 _SMALL = frozenset(["or", "and", "of", "a", "an", "the", "in"])
+
+
+def _degree_fields(field: str) -> list[str]:
+    """The fields a degree's field names, each in full ("Electrical or Computer Engineering"
+    -> "electrical engineering", "computer engineering")."""
+    parts = [
+        re.sub(r"^(?:an?|the)\s+", "", f.strip(), flags=re.I).lower()
+        for f in re.split(r",\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+", field)
+        if f.strip() and not re.search(r"\b(?:related|similar|equivalent)\b", f, re.I)
+    ]
+    head = parts[-1].split()[-1] if parts and len(parts[-1].split()) > 1 else ""
+    # ("Civil or Structural Engineering": the adjective before the head both share)
+    return [
+        f"{f} {head}" if head and " " not in f and (f.endswith(("al", "ic")) or f == "civil") else f
+        for f in parts
+    ]
 
 
 def _degree_field(clause: str) -> str | None:
@@ -2349,6 +2437,8 @@ def _unknown_skills(
             off = rest_start + rest.find(chunk)
             if any(x.start < off + len(chunk) and x.end > off for x in mentions):
                 continue
+            if _in_law_name(clause, off, off + len(chunk)):
+                continue  # "Health" of "the Health and Safety Code"
             if re.match(r"\.[a-z]", clause[off + len(chunk) :]):
                 continue  # "Frame.io" cut at its dot
             words = chunk.split()
@@ -2393,6 +2483,7 @@ _PHRASE_LEAD = re.compile(
     rf"^(?:an?\s+(?=(?:\w+\s+)?{_LEAD_NOUN}\b|(?:current|valid|active|unrestricted)\b))?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|hands-on|working|practical|sound|"
     r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|strict|"
+    r"(?:field|clinical)(?=\s+experience)|"
     r"production|expert|in-depth|thorough|"
     # "Current, unrestricted Washington State dental hygienist license": the credential's
     # ("Basic or Intermediate Rigging": the level said either way)
@@ -2467,6 +2558,27 @@ class _Phrase:
     category: str = "skill"
 
 
+# a paper held with the body that grants it, named by the body's initials: "Current
+# registration in good standing with the College of ... of Ontario (CMRITO) as an MRT(T)",
+# "Certification with the Canadian Association of ... (CAMRT) in Radiation Therapy"
+_PAPER_WITH_BODY = re.compile(
+    r"^(?:(?:a|an|current|valid|active|full)\s+)*(?P<paper>registration|certification|licensure|"
+    r"licen[cs]e|membership)\s+(?:in\s+good\s+standing\s+)?(?:with|from|by)\s+(?:the\s+)?"
+    r"(?-i:(?P<body>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|of|and|for|in|&))*)\s*"
+    r"\((?P<acr>[A-Z][A-Za-z]{1,7})\)(?:\s+in\s+(?P<field>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))?)",
+    re.I,
+)
+
+
+def _paper_of_body(clause: str) -> SkillEntry | None:
+    m = _PAPER_WITH_BODY.match(clause.strip(" -*\u2022\t"))
+    if m is None:
+        return None
+    acr, field = m.group("acr"), m.group("field")
+    name = f"{acr} {m.group('paper').title()}" + (f" in {field}" if field else "")
+    return SkillEntry(name=name, category="education", aliases=(acr, m.group("body")))
+
+
 _SKILLISH = ("skill", "tool")
 # a credential named after the body that issues it
 _ISSUED = re.compile(
@@ -2498,6 +2610,14 @@ _LEVEL_PAPER = re.compile(
     r"^(?:[^:()]{0,40}:\s*)?(?i:(?:a|an|the|current|valid|completed)\s+)*"
     + _LEVEL_PAPER_ANY.pattern  # (its field in capitals: "... in Roof Plumbing or equivalent")
 )
+# a national or named paper in a field: "NZ Certificate in Automotive Engineering (Level 4)",
+# "National Diploma in Engineering"
+_PAPER_IN_FIELD = re.compile(
+    r"^(?i:(?:a|an|the|current|valid|completed)\s+)*"
+    r"(?P<paper>(?:[A-Z][\w.'-]*\s+){1,3}(?:Certificate|Diploma)\s+in\s+"
+    r"(?P<field>[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*))"
+    r"(?:\s*\((?P<level>Level\s+\d)\))?"
+)
 _LEVEL_WORDS = {"I": ("1", "One"), "II": ("2", "Two"), "III": ("3", "Three"), "IV": ("4", "Four"),
                 "V": ("5", "Five")}  # fmt: skip
 
@@ -2519,6 +2639,9 @@ def _level_aliases(m: re.Match[str]) -> tuple[str, ...]:
 
 
 _VERB_PAIR = re.compile(r"[a-z]+ (?:and|or) [a-z]+")
+
+
+_WORK_RIGHT = re.compile(r"\b(?:right|eligib\w*|entitled)\s+to\s+work\b", re.I)  # as in _TERMS
 
 
 def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) -> _Phrase | None:
@@ -2555,8 +2678,17 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
             aliases += [other.group("paper"), *_level_aliases(other)]
         end = clause.find(name) + len(name)
         return _Phrase(name, end, False, True, aliases=tuple(dict.fromkeys(aliases)))
-    if _AVAILABLE.match(stripped):
-        return None  # "Availability for a rotating roster including weekends": a term of work
+    if named := _PAPER_IN_FIELD.match(whole):
+        # "NZ Certificate in Automotive Engineering (Level 4)": the paper is named by its field,
+        # said by its level ("Qualified 2017, Level 4") or its field
+        name, field, level = named.group("paper", "field", "level")
+        aliases = (field, *((level, f"{level} {field}") if level else ()))
+        end = clause.find(name) + len(name)
+        return _Phrase(name, end, False, True, aliases=aliases)
+    if _AVAILABLE.match(stripped) or _WORK_RIGHT.search(stripped):
+        # "Availability for a rotating roster including weekends", "Legal right to work in
+        # the UK": a term of work
+        return None
     if re.match(r"(?:keen|eager|happy|willing)\s+to\b", stripped, re.I):
         return None  # "Keen to progress to L3": a wish, not a skill
     lead = len(clause[:head_end]) - len(clause[:head_end].lstrip(" -*\u2022\t"))
@@ -3030,6 +3162,13 @@ _LICENCE_CLASS = re.compile(rf"[\s,\u2014\u2013-]*\(?{_CLASS_CODE}")
 _CLASS_IN_NAME = re.compile(rf"\b{_CLASS_CODE}(?=.*\b(?:(?i:licen[cs]e)|CDL)\b)")
 
 
+# a paper named by its issuer first, spelled as only a name is ("NatureScot", "IATA")
+_ISSUER_PAPER = re.compile(
+    r"(?P<issuer>[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,6})(?:\s+[\w-]+){1,3}\s+"
+    r"(?P<paper>(?i:licen[cs]e|certificate|permit|card))"
+)
+
+
 def _credentials_said_short(reqs: list[Requirement]) -> list[Requirement]:
     """A credential said short: its level ("IRATA Level 2 or Level 3 certification" is "IRATA
     L2" or "IRATA L3" too: "IRATA L2, current till August"), a ticket without the word
@@ -3045,6 +3184,13 @@ def _credentials_said_short(reqs: list[Requirement]) -> list[Requirement]:
             extra = [f"{m.group(1)} {p}{n}" for n in levels for p in ("L", "Level ")]
         if ticket := re.fullmatch(r"(.{6,}?)\s+tickets?", r.name, re.I):
             extra.append(ticket.group(1))
+        if issued := _ISSUER_PAPER.fullmatch(r.name):
+            # "NatureScot Bat Survey Licence": "NatureScot licence, held it three years"; "WP
+            # high risk work licence": "the WP for booms over eleven", by its class code alone
+            code = issued.group("issuer")
+            extra.append(f"{code} {issued.group('paper')}")
+            if re.fullmatch(r"[A-Z]{2,3}", code) and code not in _TALK_INITIALS:
+                extra.append(code)
         # "A current High Risk Work Licence — class CT (tower crane)": "my CT", "a class 1"
         at = r.source.lower().find(r.name.lower()) if r.source else -1
         cls = _LICENCE_CLASS.match(r.source, at + len(r.name)) if at >= 0 else None

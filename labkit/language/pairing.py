@@ -18,7 +18,7 @@ from labkit.language.nlp import Embedder
 from labkit.language.questions import TurnClass, classify_turn
 from labkit.records import QAPair, Turn
 
-__all__ = ["OpenPair", "PairingOptions", "pair_questions"]
+__all__ = ["OpenPair", "PairingOptions", "pair_questions", "withdraws"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,11 +425,17 @@ _WITHDRAW = re.compile(
 )
 
 
+def withdraws(text: str) -> bool:
+    """Whether an interviewer's words take back the question before them ("Actually, skip
+    that one."): it stays unanswered, and it is not the candidate's to answer."""
+    return bool(_WITHDRAW.search(text))
+
+
 def _same_question(
     cur: OpenPair, turn: Turn, embedder: Embedder | None, options: PairingOptions
 ) -> bool:
     prev = cur.q_turns[-1]
-    if _WITHDRAW.search(turn.text):
+    if withdraws(turn.text):
         return False
     if turn.t_start - prev.t_end <= options.merge_gap_s:
         return True

@@ -418,8 +418,22 @@ def is_closed_question(text: str) -> bool:
         return not any(w in _WH for w in words_of(asked[-1])[:2])
     if len(asked) == 1:
         words = _expand(words_of(asked[0]))
-        return 1 <= len(words) <= 4 and not any(w in _WH or w in _AUX for w in words)
-    return False
+        if 1 <= len(words) <= 4 and not any(w in _WH or w in _AUX for w in words):
+            return True
+    # "And drug and alcohol, you're fine with a test and randoms?": a statement about the
+    # candidate put up to be confirmed
+    pieces = [words_of(x) for x in re.split(r"[,;:]", asked[-1])] if asked else []
+    return any(
+        len(w) > 2
+        and (w[0] in _SAID_OF_YOU or (w[0] == "you" and w[1] in _SAID_OF_YOU))
+        and not any(x in _WH for x in w)
+        for w in pieces
+    )
+
+
+_SAID_OF_YOU = frozenset(
+    ["you're", "you've", "you'd", "you'll", "are", "have", "would", "will", "can", "had"]
+)
 
 
 _CONFIRM_TAG = re.compile(
@@ -497,6 +511,8 @@ _ASKING_SMALL_TALK = (
     "how was your journey", "how was the journey", "how was your morning",
     "how has your week been", "how's your week", "how is your week", "how was the flight",
     "did you get here", "find us okay", "find the office", "calling in from", "calling from",
+    "manage to find us", "find the department", "manage to find the office",
+    "manage to find the building", "manage to find the place", "manage to find parking",
     "joining from", "joining us from", "where are you based", "are you based in",
     "where are you calling", "where are you joining", "can i get you", "get you a coffee",
     "can i offer you", "would you like a coffee", "would you like some water",

@@ -363,7 +363,9 @@ _SINCE_RE = re.compile(
     # "... graduated in 2021. Passed SPI and then abdomen, so I'm RDMS in both. Since then
     # I've been at Westview": a sentence of what came with it between (no other year, no move)
     r"(?:(?:(?!\b(?:19|20)\d\d\b|\b(?:later|after|moved|left|switched|joined)\b)[^.?!]){1,120}"
-    r"[.?!]\s+)?since\s+then,?\s+(?:I've|I\s+have)\s+been\b",
+    r"[.?!]\s+)?since\s+then,?\s+(?:I've|I\s+have)\s+been\b"
+    # "Qualified 2017, Level 4": a trade's years count from the paper
+    r"|\bqualified\s+(?:back\s+)?(?:in\s+)?(?P<y6>(?:19|20)\d\d)\b",
     re.I,
 )
 
@@ -372,7 +374,7 @@ def _start_years(text: str, reference_year: int) -> list[tuple[int, int, float]]
     """(start, end, years) of each career said by the year it began."""
     out = []
     for m in _SINCE_RE.finditer(text):
-        year = int(next(g for g in m.group("y", "y2", "y3", "y4", "y5") if g))
+        year = int(next(g for g in m.group("y", "y2", "y3", "y4", "y5", "y6") if g))
         if 0 < reference_year - year <= 45:
             out.append((m.start(), m.end(), float(reference_year - year)))
     return out
@@ -1254,7 +1256,28 @@ def _negated(at: AnswerText, m: Mention, others: Sequence[Mention] = ()) -> str:
         # ("Terraform, so we didn't have to do it by hand")
         if _is_negator(t) and _USE_VERBS & set(nxt) and {"it", "that", "them", "much"} & set(nxt):
             return "neg"
-    return ""
+    return "neg" if _taken_back(at.text, m.end) else ""
+
+
+# "... I've used Investran. Sorry, no, it's Sage 50 we use.", "I'm PL-400 certified. Actually
+# \u2014 I have PL-900": the next sentence takes back the one before
+_TAKE_BACK = re.compile(
+    r"\W*(?:sorry,?\s+no\b|actually,?\s+no\b|no,?\s+(?:sorry|wait)\b|actually\s*[\u2014\u2013]"
+    r"|sorry,?\s+i\s+mean\b|i\s+mean,?\s+no\b|scratch\s+that\b)",
+    re.I,
+)
+
+
+def _taken_back(text: str, end: int) -> bool:
+    """Whether the sentence after the one that ends past ``end`` opens by taking it back for
+    something else it names ("Sorry, no, it's Sage 50"; not "Sorry, no, three years", a detail;
+    nor after "for our Switch... sorry, no, ...", a trailing off)."""
+    stop = re.search(r"(?<!\.)[.!?](?!\.)(?:\s+|$)", text[end:])
+    cue = _TAKE_BACK.match(text, end + stop.end()) if stop else None
+    if cue is None:
+        return False
+    rest = re.split(r"[.!?](?:\s|$)", text[cue.end() :])[0]
+    return bool(re.search(r"\b(?!I\b)[A-Z][\w.-]*", rest))
 
 
 # what a negator can deny that is not having or doing the thing after it
@@ -1449,7 +1472,8 @@ def _requirements(
             k = int(sims.argmax())
             thr = (options.soft_skill_similarity if req.category == "soft_skill"
                    else options.skill_similarity)  # fmt: skip
-            if float(sims[k]) >= thr:
+            # "No refrigerant cert, no.": like it in meaning, and a no to it
+            if float(sims[k]) >= thr and not _NO.match(seg_texts[k]):
                 score = 0.5 + 0.5 * min(1.0, (float(sims[k]) - thr) / 0.2)
                 feats = {"semantic": float(sims[k])}
                 if entry.name not in q_topics and not _asked_about(
@@ -1579,6 +1603,9 @@ def _requirements(
                 # "Last two years with Skyline Rope Access" for "2+ years of industrial rope
                 # access experience": the sentence names the field
                 or _names_field(said, req.name)
+                # "Tell me what you've been doing at Kelvin Ecology." "Five years there.": the
+                # workplace the question names
+                or bool(_YEARS_THERE.search(said) and _AT_WORKPLACE.search(pair.question))
             )
             if skill_ok and (entry.aliases or career):
                 score = min(1.0, yrs / req.min_years)
@@ -1711,11 +1738,16 @@ def _topics_asked(question: str, pairs: Sequence[tuple[Requirement, SkillEntry]]
 
 
 def _same_word(a: str, b: str) -> bool:
-    """Equal, or one an inflection of the other ("investigation"/"investigations")."""
+    """Equal, or one an inflection of the other ("investigation"/"investigations"), not a
+    word made from it ("product"/"production")."""
     if a == b:
         return True
     n = min(len(a), len(b))
-    return n >= 5 and a[:n] == b[:n] and abs(len(a) - len(b)) <= 3
+    rest = max(a, b, key=len)[n:]
+    return n >= 5 and a[:n] == b[:n] and rest in _INFLECTIONS
+
+
+_INFLECTIONS = frozenset(["s", "es", "d", "ed", "ing", "r", "er", "ers", "rs"])
 
 
 _TOPIC_STOP = frozenset(
@@ -1838,6 +1870,9 @@ def _sentence_at(at: AnswerText, k: int) -> str:
 _THERE = re.compile(
     r"\b(?:been there|been here|there for|in that role|in this role|in that job|in that position)\b"
 )
+_YEARS_THERE = re.compile(r"\byears?\s+(?:there|here)\b", re.I)
+# "at Kelvin Ecology", "your time with Harbour Health": a workplace named
+_AT_WORKPLACE = re.compile(r"\b(?:at|with|for)\s+(?:[A-Z][\w&'-]*\s*){1,4}")
 _GOES_ON = re.compile(r"^\W*(?:it|it's|it is|that|that's|this|which|they|they're)\b", re.I)
 
 
