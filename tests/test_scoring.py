@@ -1535,3 +1535,21 @@ def test_a_tool_taken_back_for_another_is_no_evidence_and_a_detail_corrected_is(
     rows = _one("How long on Kafka?", "I used Kafka for two years. Sorry, no, three years.",
                 spec, embedder)  # fmt: skip
     assert all(not r.features.get("negated") for r in _dim(rows, "requirement")), rows
+
+
+def test_a_few_words_of_years_after_a_sentence_naming_the_field_and_a_higher_degree(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Export Executive\n\nRequirements\n- 3+ years of sea freight export operations "
+        "experience\n- Bachelor's degree in Biology or Chemical Engineering\n"
+    )
+    rows = _one("Okay, tell me what you're doing now.",
+                "Now I'm at a forwarder in Jurong, sea export. Five years plus already. Mostly "
+                "FCL, some LCL.", spec, embedder)  # fmt: skip
+    got = {r.requirement: r.features["claimed_years"] for r in _claimed(rows)}
+    assert got.get("3+ years of sea freight export operations experience") == 5, got
+    # years of something else in a sentence of their own are not the field's
+    rows = _one("And before that?", "I drove trucks. Five years plus.", spec, embedder)
+    assert not _claimed(rows), _claimed(rows)
+    rows = _one("Background?", "MS in chem E, then six years industry.", spec, embedder)
+    [degree] = [r for r in _dim(rows, "requirement") if "Degree" in r.requirement]
+    assert degree.score >= 0.5 and degree.features.get("implied"), degree

@@ -1454,6 +1454,9 @@ def _requirements(
         if best is None:
             # "we trained it in PyTorch and served it with FastAPI": Python, said indirectly
             names = {n.lower() for n in req.name.split(" or ")}
+            if req.category == "education":
+                # "MS in chem E" for "Bachelor's Degree in ... Engineering": a higher paper
+                names |= {a.lower() for a in entry.aliases}
             via = [m for m in implied if names & {x.lower() for x in m.entry.implies}]
             via = [m for m in via if _negated(at, m, implied) != "neg"]
             if via:
@@ -1569,7 +1572,7 @@ def _requirements(
         # where a sentence names it, not the career's
         fielded = [
             t for t in said_years
-            if _names_field(_sentence_at(at, _seg_of(at, at.char_span(t[0], t[1])[0])), req.name)
+            if _field_named(at, _seg_of(at, at.char_span(t[0], t[1])[0]), req.name)
         ]  # fmt: skip
         for c0, c1, yrs, since in fielded or said_years:
             w0, w1 = at.char_span(c0, c1)
@@ -1602,7 +1605,7 @@ def _requirements(
                 or (bool(_HOW_LONG.search(pair.question)) and not asks_other(req))
                 # "Last two years with Skyline Rope Access" for "2+ years of industrial rope
                 # access experience": the sentence names the field
-                or _names_field(said, req.name)
+                or _field_named(at, k, req.name)
                 # "Tell me what you've been doing at Kelvin Ecology." "Five years there.": the
                 # workplace the question names
                 or bool(_YEARS_THERE.search(said) and _AT_WORKPLACE.search(pair.question))
@@ -1865,6 +1868,19 @@ def _sentence_at(at: AnswerText, k: int) -> str:
     while j > 0 and not re.search(r"[.?!]\W*$", at.span(*at.segments[j - 1])[0]):
         j -= 1
     return " ".join(at.span(*seg)[0] for seg in at.segments[j : k + 1])
+
+
+def _field_named(at: AnswerText, k: int, requirement: str) -> bool:
+    """Whether the sentence of segment k names an experience requirement's field, or, told in
+    a few words, the sentence before it does ("Now I'm at a forwarder in Jurong, sea export.
+    Five years plus already.")."""
+    said = _sentence_at(at, k)
+    if _names_field(said, requirement):
+        return True
+    j = k  # the first segment of the sentence
+    while j > 0 and not re.search(r"[.?!]\W*$", at.span(*at.segments[j - 1])[0]):
+        j -= 1
+    return len(said.split()) <= 5 and j > 0 and _names_field(_sentence_at(at, j - 1), requirement)
 
 
 _THERE = re.compile(
