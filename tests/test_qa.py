@@ -382,6 +382,7 @@ def test_the_candidates_own_questions_are_paired_not_scored():
         ("You'd be okay with nights?", True),
         ("And you can start when?", False),
         ("You were at Acme, and what did you do there?", False),
+        ("You're responsible for the budget, and what was it last year?", False),
     ],
 )
 def test_yes_no_questions_and_prompts_in_yes_no_form(text, closed):

@@ -2571,6 +2571,7 @@ _PAPER_WITH_BODY = re.compile(
 
 
 def _paper_of_body(clause: str) -> SkillEntry | None:
+    """The paper a listed line holds with a body it names by initials, named by them."""
     m = _PAPER_WITH_BODY.match(clause.strip(" -*\u2022\t"))
     if m is None:
         return None

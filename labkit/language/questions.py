@@ -422,11 +422,11 @@ def is_closed_question(text: str) -> bool:
             return True
     # "And drug and alcohol, you're fine with a test and randoms?": a statement about the
     # candidate put up to be confirmed
-    pieces = [words_of(x) for x in re.split(r"[,;:]", asked[-1])] if asked else []
+    if not asked or any(w in _WH for w in words_of(asked[-1])):
+        return False  # "You ran the budget, and what was it?": open
+    pieces = [words_of(x) for x in re.split(r"[,;:]", asked[-1])]
     return any(
-        len(w) > 2
-        and (w[0] in _SAID_OF_YOU or (w[0] == "you" and w[1] in _SAID_OF_YOU))
-        and not any(x in _WH for x in w)
+        len(w) > 2 and (w[0] in _SAID_OF_YOU or (w[0] == "you" and w[1] in _SAID_OF_YOU))
         for w in pieces
     )
 

@@ -1888,7 +1888,7 @@ _THERE = re.compile(
 )
 _YEARS_THERE = re.compile(r"\byears?\s+(?:there|here)\b", re.I)
 # "at Kelvin Ecology", "your time with Harbour Health": a workplace named
-_AT_WORKPLACE = re.compile(r"\b(?:at|with|for)\s+(?:[A-Z][\w&'-]*\s*){1,4}")
+_AT_WORKPLACE = re.compile(r"\b(?:at|with|for)\s+(?!I\b)(?:[A-Z][\w&'-]*\s*){1,4}")
 _GOES_ON = re.compile(r"^\W*(?:it|it's|it is|that|that's|this|which|they|they're)\b", re.I)
 
 
