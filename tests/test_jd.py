@@ -1877,3 +1877,13 @@ def test_a_paper_held_with_a_body_is_one_requirement_named_by_its_initials():
         "in Radiation Therapy"
     )
     assert list(reqs) == ["CAMRT Certification in Radiation Therapy"], list(reqs)
+
+
+def test_a_requirement_named_by_initials_the_jd_spells_out_elsewhere_is_said_in_words():
+    spec = parse_jd(
+        "Radiation Therapist\n\nKey Responsibilities\n- Perform image-guided radiation therapy "
+        "(IGRT), including kV/kV and CBCT acquisition\n\nRequired Qualifications\n- Demonstrated "
+        "proficiency with IGRT, including CBCT matching\n- Python\n"
+    )
+    igrt = _by_name(spec)["IGRT"]
+    assert "image-guided radiation therapy" in {a.lower() for a in igrt.aliases}, igrt

@@ -927,7 +927,8 @@ def parse_jd(
                         order = _add(acc, entry, "condition", not nice, body, order)
 
     reqs = _weigh(list(acc.values()), options)
-    reqs = _parts_said_alone(_credentials_said_short(_said_by_initials(reqs, raw)))
+    reqs = _spelled_out(_said_by_initials(reqs, raw), raw)
+    reqs = _parts_said_alone(_credentials_said_short(reqs))
     if len(reqs) > options.max_requirements:
         warnings.append(
             f"{len(reqs)} requirements found: only the {options.max_requirements} heaviest kept"
@@ -3075,6 +3076,20 @@ def _acronym_definitions(clause: str, mentions: Sequence[Mention]) -> list[tuple
 
 
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def _spelled_out(reqs: list[Requirement], raw: str) -> list[Requirement]:
+    """A requirement named by initials the JD spells out elsewhere is said in the words too
+    ("Demonstrated proficiency with IGRT" beside "Perform image-guided radiation therapy
+    (IGRT)": "how you do image guidance")."""
+    words = {acr: name for name, acr, _ in _acronym_definitions(raw, [])}
+    out = []
+    for r in reqs:
+        long = words.get(r.name)
+        if long and long.lower() not in {a.lower() for a in r.aliases}:
+            r = replace(r, aliases=(*r.aliases, long))
+        out.append(r)
+    return out
 
 
 def _said_by_initials(reqs: list[Requirement], raw: str) -> list[Requirement]:
