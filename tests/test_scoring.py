@@ -126,6 +126,12 @@ def _claimed(rows):
     return [r for r in _dim(rows, "requirement") if r.features.get("claimed_years")]
 
 
+def _years_claimed(question, answer, spec, emb, options=None):
+    """{requirement: years claimed} of one answer."""
+    rows = _one(question, answer, spec, emb, options)
+    return {r.requirement: r.features["claimed_years"] for r in _claimed(rows)}
+
+
 def test_yes_to_a_yes_no_question_is_complete_and_self_reported(backend_spec, embedder):  # noqa: F811
     rows = _one("Have you run services on Kubernetes?", "Yes.", backend_spec, embedder)
     dims = {r.dimension for r in rows}
@@ -1494,21 +1500,19 @@ def test_years_there_at_a_named_workplace_and_a_trades_years_from_qualifying(emb
         "experience\n- A degree in ecology, zoology or a related subject\n"
         "- At least 3 years' post-qualification experience in a light vehicle workshop\n"
     )
-    rows = _one("Right, so tell me what you've been doing at Kelvin Ecology.",
-                "Five years there. Started as an assistant, senior ecologist now. Zoology "
-                "degree at Aberdeen before that.", spec, embedder)  # fmt: skip
-    got = {r.requirement: r.features["claimed_years"] for r in _claimed(rows)}
+    question = "Right, so tell me what you've been doing at Kelvin Ecology."
+    answer = "Five years there. Started as an assistant. Zoology degree at Aberdeen before that."
+    got = _years_claimed(question, answer, spec, embedder)
     assert got.get("3+ years of UK ecological consultancy experience") == 5, got
-    [degree] = [r for r in _dim(rows, "requirement") if "Degree" in r.requirement]
+    [degree] = [r for r in _dim(_one(question, answer, spec, embedder), "requirement")
+                if "Degree" in r.requirement]  # fmt: skip
     assert degree.score >= 0.5 and "Zoology degree" in degree.evidence, degree
     # "there" with no workplace named is no career
-    rows = _one("What have you been doing lately?", "Five years there.", spec, embedder)
-    assert not _claimed(rows), rows
-    opts = ScoringOptions(reference_year=2026)
-    rows = _one("Give me the short version of your background.",
-                "Qualified 2017, Level 4, did my time at Timaru Toyota.", spec, embedder,
-                opts)  # fmt: skip
-    got = {r.requirement: r.features["claimed_years"] for r in _claimed(rows)}
+    assert not _years_claimed("What have you been doing lately?", "Five years there.", spec,
+                              embedder)  # fmt: skip
+    got = _years_claimed("Give me the short version of your background.",
+                         "Qualified 2017, Level 4, did my time at Timaru Toyota.", spec, embedder,
+                         ScoringOptions(reference_year=2026))  # fmt: skip
     assert got.get("3+ years of post-qualification experience") == 9, got
 
 
@@ -1542,14 +1546,13 @@ def test_a_few_words_of_years_after_a_sentence_naming_the_field_and_a_higher_deg
         "Export Executive\n\nRequirements\n- 3+ years of sea freight export operations "
         "experience\n- Bachelor's degree in Biology or Chemical Engineering\n"
     )
-    rows = _one("Okay, tell me what you're doing now.",
-                "Now I'm at a forwarder in Jurong, sea export. Five years plus already. Mostly "
-                "FCL, some LCL.", spec, embedder)  # fmt: skip
-    got = {r.requirement: r.features["claimed_years"] for r in _claimed(rows)}
+    got = _years_claimed("Okay, tell me what you're doing now.",
+                         "Now I'm at a forwarder in Jurong, sea export. Five years plus already. "
+                         "Mostly FCL, some LCL.", spec, embedder)  # fmt: skip
     assert got.get("3+ years of sea freight export operations experience") == 5, got
     # years of something else in a sentence of their own are not the field's
-    rows = _one("And before that?", "I drove trucks. Five years plus.", spec, embedder)
-    assert not _claimed(rows), _claimed(rows)
+    assert not _years_claimed("And before that?", "I drove trucks. Five years plus.", spec,
+                              embedder)  # fmt: skip
     rows = _one("Background?", "MS in chem E, then six years industry.", spec, embedder)
     [degree] = [r for r in _dim(rows, "requirement") if "Degree" in r.requirement]
     assert degree.score >= 0.5 and degree.features.get("implied"), degree
