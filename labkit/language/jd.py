@@ -991,6 +991,8 @@ _FALLBACK_TAIL = re.compile(
 )
 # how a sentence says a thing is demanded: "... is required", "... is a must"
 _DEMANDED = r"required|a\s+must|a\s+condition\s+of\s+employment|essential"
+# "Eligibility to work in New Zealand", "Legal right to work in the UK"
+_WORK_RIGHT_WORDS = r"(?:right|eligib\w*|entitled)\s+to\s+work"
 # terms of work a JD lists among its requirements (see _bullet_requirement)
 _TERM_WORDS = (
     # ("lift plans", "lifting equipment": a crane's work, no weight the candidate carries)
@@ -1010,8 +1012,7 @@ _TERM_WORDS = (
     r"passports?|ladders?|rooftops?|availability|available|"
     # "Willingness to work a rotating 24/7 roster", "to spend 20-45 consecutive days at sea"
     r"roster|rota|at\s+sea|"
-    # "Eligibility to work in New Zealand", "Legal right to work in the UK"
-    r"(?:right|eligib\w*|entitled)\s+to\s+work|work\s+permit"
+    rf"{_WORK_RIGHT_WORDS}|work\s+permit"
 )
 # pay, perks and traits: no requirement at all
 _NOT_TERM_WORDS = r"salary|benefits?|passion\w*|enthusias\w*|eager\w*|desire"
@@ -2643,7 +2644,7 @@ def _level_aliases(m: re.Match[str]) -> tuple[str, ...]:
 _VERB_PAIR = re.compile(r"[a-z]+ (?:and|or) [a-z]+")
 
 
-_WORK_RIGHT = re.compile(r"\b(?:right|eligib\w*|entitled)\s+to\s+work\b", re.I)  # as in _TERMS
+_WORK_RIGHT = re.compile(rf"\b{_WORK_RIGHT_WORDS}\b", re.I)
 
 
 def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) -> _Phrase | None:

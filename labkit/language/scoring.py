@@ -1861,13 +1861,17 @@ def _sentence_end(at: AnswerText, k: int) -> int:
     return k
 
 
+def _sentence_start(at: AnswerText, k: int) -> int:
+    """The first segment of the sentence segment k is in."""
+    while k > 0 and not re.search(r"[.?!]\W*$", at.span(*at.segments[k - 1])[0]):
+        k -= 1
+    return k
+
+
 def _sentence_at(at: AnswerText, k: int) -> str:
     """Segment k with the segments before it that belong to the same sentence (a long
     sentence is cut into several segments)."""
-    j = k
-    while j > 0 and not re.search(r"[.?!]\W*$", at.span(*at.segments[j - 1])[0]):
-        j -= 1
-    return " ".join(at.span(*seg)[0] for seg in at.segments[j : k + 1])
+    return " ".join(at.span(*seg)[0] for seg in at.segments[_sentence_start(at, k) : k + 1])
 
 
 def _field_named(at: AnswerText, k: int, requirement: str) -> bool:
@@ -1877,9 +1881,7 @@ def _field_named(at: AnswerText, k: int, requirement: str) -> bool:
     said = _sentence_at(at, k)
     if _names_field(said, requirement):
         return True
-    j = k  # the first segment of the sentence
-    while j > 0 and not re.search(r"[.?!]\W*$", at.span(*at.segments[j - 1])[0]):
-        j -= 1
+    j = _sentence_start(at, k)
     return len(said.split()) <= 5 and j > 0 and _names_field(_sentence_at(at, j - 1), requirement)
 
 
