@@ -1887,3 +1887,23 @@ def test_a_requirement_named_by_initials_the_jd_spells_out_elsewhere_is_said_in_
     )
     igrt = _by_name(spec)["IGRT"]
     assert "image-guided radiation therapy" in {a.lower() for a in igrt.aliases}, igrt
+
+
+def test_a_designation_after_registered_is_said_alone_and_a_level_without_the_word():
+    spec = parse_jd(
+        "Project Geologist\n\nRequirements\n- Registered P.Geo. (or eligible for registration) "
+        "with PGO or OGQ\n- SVQ Level 3 in Carpentry & Joinery\n"
+    )
+    aliases = {a for r in spec.requirements for a in (r.name, *r.aliases)}
+    assert "P.Geo" in aliases and "SVQ 3" in aliases, spec.requirements
+
+
+def test_an_assets_heading_and_an_aside_that_is_an_advantage():
+    spec = parse_jd(
+        "Project Geologist\n\nMust have\n\n- Proficiency in Leapfrog Geo.\n"
+        "- Advanced working knowledge of Opera PMS (Opera Cloud an advantage)\n\nAssets\n\n"
+        "- Working knowledge of French.\n- Demonstrable experience with MX Deposit.\n"
+    )
+    req = {r.name: r.required for r in spec.requirements}
+    assert req.get("Leapfrog Geo") and req.get("Opera PMS"), req
+    assert req.get("French") is False, req

@@ -908,3 +908,10 @@ def test_managing_to_find_the_building_is_small_talk_and_a_cause_is_not():
     welcome = "Hi, come on in. Did you manage to find the department okay? The signs are poor."
     assert classify_turn(welcome).kind == "small_talk"
     assert classify_turn("Did you manage to find the root cause?").kind == "question"
+
+
+def test_parking_tea_breakfast_and_audio_checks_are_small_talk():
+    for said in ("Alright Stevie, come in. Get parked okay?", "Good stuff. Tea? Kettle's just boiled.",
+                 "Have you had breakfast already?", "Hi Ramesh, am I audible?"):  # fmt: skip
+        assert classify_turn(said).kind == "small_talk", said
+    assert classify_turn("Have you had lunch breaks covered by agency staff?").kind == "question"

@@ -85,7 +85,9 @@ _HEAD_NICE = re.compile(
     r"\b(nice[- ]to[- ]haves?|preferred|bonus|pluses|plus|desired|desirable|good[- ]to[- ]have|"
     r"optional|extra credit|nice[- ]to[- ]have skills|it'?s a plus|ideally|"
     r"would be (?:great|nice|good|helpful|an advantage|a plus)|great if|an advantage|"
-    r"advantageous)\b",
+    r"advantageous|added advantage|an asset|"
+    # "Assets" (Canadian ads), "Additional assets:"
+    r"assets?(?=\W*$))\b",
     re.I,
 )
 _HEAD_SKIP = re.compile(
@@ -170,7 +172,7 @@ _NICE_SPLIT = re.compile(
     # "EDC systems (Medidata Rave preferred)": only the parenthesis is optional
     # ("Mandarin (preferred)", "(a plus, not a must)": an aside of cue words only is no part)
     r"|\((?!\s*(?:(?:strongly|highly)\s+)?(?:preferred|a plus|a bonus|bonus)\b[\s\w,]{0,14}\))"
-    r"(?=[^()]*\b(?:preferred|a plus|bonus|ideally)\b[^()]*\))"
+    r"(?=[^()]*\b(?:preferred|a plus|bonus|ideally|an advantage|an asset)\b[^()]*\))"
 )
 _CUE_FILLER = re.compile(r"\b(?:strongly|highly|very|but|not|an?|must|required|is|are)\b|\W", re.I)
 
@@ -962,7 +964,8 @@ _FALLBACK_LEAD = re.compile(
     r"(?:(?:hold|have|possess)\s*,?\s+or\s+be\s+able\s+to\s+(?:obtain|get|acquire)\b"
     r"[^,]{0,60},\s+)?"
     r"(?:(?:a|an|the)\s+)?"
-    r"(?:(?:strong|solid|excellent|proven|good|deep|practical|sound|demonstrated|basic|"
+    r"(?:(?:strong|solid|excellent|proven|good|deep|practical|sound|demonstrated|demonstrable|"
+    r"basic|"
     r"thorough|current|clear|(?-i:high)|hands-on|prior|previous|strict|"
     # "Field experience of otter ... survey methods": where the experience was had
     r"(?:field|clinical)(?=\s+experience)|"
@@ -2484,7 +2487,8 @@ _PHRASE_LEAD = re.compile(
     # "A current High Risk Work Licence": the licence, not "Current High Risk ..."
     rf"^(?:an?\s+(?=(?:\w+\s+)?{_LEAD_NOUN}\b|(?:current|valid|active|unrestricted)\b))?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|hands-on|working|practical|sound|"
-    r"demonstrated|extensive|advanced|basic|some|prior|previous|professional|real-world|strict|"
+    r"demonstrated|demonstrable|extensive|advanced|basic|some|prior|previous|professional|"
+    r"real-world|strict|"
     r"(?:field|clinical)(?=\s+experience)|"
     r"production|expert|in-depth|thorough|"
     # "Current, unrestricted Washington State dental hygienist license": the credential's
@@ -3186,43 +3190,58 @@ _ISSUER_PAPER = re.compile(
 )
 
 
+# a designation after the word for holding it: "Registered P.Geo", "Chartered MCIPS"
+_HELD_DESIGNATION = re.compile(
+    r"(?:Registered|Licensed|Certified|Chartered|Accredited)\s+((?:[A-Z][a-z]*\.)+[A-Z]\w*\.?"
+    r"|[A-Z]{2,6}(?:\([A-Z]\))?)"
+)
+
+
 def _credentials_said_short(reqs: list[Requirement]) -> list[Requirement]:
     """A credential said short: its level ("IRATA Level 2 or Level 3 certification" is "IRATA
-    L2" or "IRATA L3" too: "IRATA L2, current till August"), a ticket without the word
-    ("Working at heights, renewed last October")."""
+    L2" or "IRATA L3" too: "IRATA L2, current till August"; "SVQ Level 3" is "SVQ 3"), a ticket
+    without the word ("Working at heights, renewed last October")."""
     out = []
     for r in reqs:
-        if r.category != "education":
-            out.append(r)
-            continue
         extra: list[str] = []
         if m := _LEVELLED.match(r.name):
+            # (whatever category the name was given)
             levels = [m.group(2), *re.findall(r"\d", m.group(3))]
-            extra = [f"{m.group(1)} {p}{n}" for n in levels for p in ("L", "Level ")]
-        if ticket := re.fullmatch(r"(.{6,}?)\s+tickets?", r.name, re.I):
-            extra.append(ticket.group(1))
-        if issued := _ISSUER_PAPER.fullmatch(r.name):
-            # "NatureScot Bat Survey Licence": "NatureScot licence, held it three years"; "WP
-            # high risk work licence": "the WP for booms over eleven", by its class code alone
-            code = issued.group("issuer")
-            extra.append(f"{code} {issued.group('paper')}")
-            if re.fullmatch(r"[A-Z]{2,3}", code) and code not in _TALK_INITIALS:
-                extra.append(code)
-        # "A current High Risk Work Licence — class CT (tower crane)": "my CT", "a class 1"
-        at = r.source.lower().find(r.name.lower()) if r.source else -1
-        cls = _LICENCE_CLASS.match(r.source, at + len(r.name)) if at >= 0 else None
-        # "Full New Zealand Class 2 driver licence", "Ontario Class DZ Driver's Licence": the
-        # class in the name is said alone ("Class 2 with F and W")
-        cls = cls or _CLASS_IN_NAME.search(r.name)
-        if cls:
-            extra.append(f"class {cls.group(1)}")
-            # (not "HR", "IT": said in talk for something else)
-            if re.fullmatch(r"[A-Z]{2,3}", cls.group(1)) and cls.group(1) not in _TALK_INITIALS:
-                extra.append(cls.group(1))
+            extra = [f"{m.group(1)} {p}{n}" for n in levels for p in ("L", "Level ", "")]
+        if m := _HELD_DESIGNATION.fullmatch(r.name):
+            extra.append(m.group(1))  # "Registered P.Geo": "P.Geo with PGO since 2022"
+        if r.category == "education":
+            extra += _paper_said_short(r)
         known = {a.lower() for a in (r.name, *r.aliases)}
-        r = replace(r, aliases=(*r.aliases, *(a for a in extra if a.lower() not in known)))
-        out.append(r)
+        out.append(replace(r, aliases=(*r.aliases, *(a for a in extra if a.lower() not in known))))
     return out
+
+
+def _paper_said_short(r: Requirement) -> list[str]:
+    """How a paper is said without its full name: a ticket without the word, its issuer or its
+    licence class alone."""
+    extra: list[str] = []
+    if ticket := re.fullmatch(r"(.{6,}?)\s+tickets?", r.name, re.I):
+        extra.append(ticket.group(1))
+    if issued := _ISSUER_PAPER.fullmatch(r.name):
+        # "NatureScot Bat Survey Licence": "NatureScot licence, held it three years"; "WP
+        # high risk work licence": "the WP for booms over eleven", by its class code alone
+        code = issued.group("issuer")
+        extra.append(f"{code} {issued.group('paper')}")
+        if re.fullmatch(r"[A-Z]{2,3}", code) and code not in _TALK_INITIALS:
+            extra.append(code)
+    # "A current High Risk Work Licence — class CT (tower crane)": "my CT", "a class 1"
+    at = r.source.lower().find(r.name.lower()) if r.source else -1
+    cls = _LICENCE_CLASS.match(r.source, at + len(r.name)) if at >= 0 else None
+    # "Full New Zealand Class 2 driver licence", "Ontario Class DZ Driver's Licence": the
+    # class in the name is said alone ("Class 2 with F and W")
+    cls = cls or _CLASS_IN_NAME.search(r.name)
+    if cls:
+        extra.append(f"class {cls.group(1)}")
+        # (not "HR", "IT": said in talk for something else)
+        if re.fullmatch(r"[A-Z]{2,3}", cls.group(1)) and cls.group(1) not in _TALK_INITIALS:
+            extra.append(cls.group(1))
+    return extra
 
 
 def _weigh(items: list[_Acc], options: JDOptions) -> list[Requirement]:

@@ -240,6 +240,11 @@ _SMALL_TALK = (
     "on your r r", "on r r", "on your days off at the moment", "on your days off right now",
     "not ringing you", "not calling you", "not catching you", "ringing you at a",
     "calling you at a", "caught you at a",
+    # "Get parked okay?", "Tea? Kettle's just boiled.", "Have you had breakfast already?", "Am I
+    # audible?"
+    "get parked", "parked okay", "parked ok", "parked alright", "parked all right", "kettle",
+    "kettle's", "cuppa", "cup of tea", "tea or coffee", "had breakfast already",
+    "had breakfast yet", "had your breakfast", "am i audible",
 )  # fmt: skip
 # "Hi, is this Linh Tran?", "Am I speaking with Darnell?": who is on the line
 _NAME_CHECK = re.compile(

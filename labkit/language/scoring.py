@@ -291,7 +291,14 @@ _ASPIRE = ("want to learn", "would like to learn", "hope to learn", "plan to lea
            "wish i", "read about", "heard of", "heard about", "looking forward to learning",
            "would love to learn", "eager to learn", "learn more about", "watched a video",
            "video about", "videos about", "a tutorial", "tutorials on", "read up on",
-           "read a bit about")  # fmt: skip
+           "read a bit about",
+           # a paper on its way, not held: "I'm already enrolled in the NKTI course", "I'll
+           # renew my ACLS this month", "I'm preparing for the PL-400"
+           "enrolled in", "enrolled on", "signed up for", "booked in for", "booked on",
+           "booked onto", "working towards", "working toward", "studying for",
+           "i'm committed to", "i am committed to", "i'm already committed to", "planning to",
+           "plan to", "going to take", "i'll renew", "i will renew", "to renew",
+           "preparing for")  # fmt: skip
 _NUMBER_WORDS = frozenset(
     [
         "two",
@@ -339,7 +346,7 @@ _SMALL_NUMBERS = (
 )
 _YEARS_RE = re.compile(
     rf"\b(?P<n>\d+(?:\.\d+)?|{_SMALL_NUMBERS}|a couple of|a few|several)\s*(?:\+|plus)?\s*"
-    r"(?:and a half\s+)?years?\b",
+    r"(?:and (?:a )?half\s+)?years?\b",  # ("eight and half years": Indian English)
     re.I,
 )
 # a span of time that is no one's tenure
@@ -899,7 +906,8 @@ _LIGHT_VERBS = frozenset(
 # "Um, not really myself.", "Honestly, not a full one.": the reply after the hesitation
 _LEAD = r"^\W*(?:(?:um+|uh+|er+|erm|hmm+|well|so|honestly|to be honest|oh|ha(?:ha)?)\b\W*)*"
 _YES = re.compile(
-    _LEAD + r"(?:yes|yeah|yep|yup|sure|correct|absolutely|definitely|of course|i do|i have|"
+    # ("Aye.": Scots and northern English)
+    _LEAD + r"(?:yes|yeah|yep|yup|aye|sure|correct|absolutely|definitely|of course|i do|i have|"
     r"i did|i am|i've|i'm)\b",
     re.I,
 )
@@ -910,12 +918,12 @@ _HAVE_YOU = re.compile(
     re.I,
 )
 _FLAT_NO = re.compile(
-    _LEAD + r"(?:no|nope|not really|never|i haven't|i have not|i've never|i have never)\b"
+    _LEAD + r"(?:no|nope|nah|naw|not really|never|i haven't|i have not|i've never|i have never)\b"
     r"(?!\s+(?:doubt|problem|question|worries)\b)",
     re.I,
 )
 _NO = re.compile(
-    _LEAD + r"(?:no|nope|not really|not yet|never|i haven't|i have not|i don't|i do not|"
+    _LEAD + r"(?:no|nope|nah|naw|not really|not yet|never|i haven't|i have not|i don't|i do not|"
     r"i didn't|i did not|unfortunately not|not at all|i'm not|i am not|i've never|i have never|"
     r"i never|i'm afraid not|i wouldn't say so|i can't say|not (?:a )?(?:full|fully|much|"
     r"personally|myself|directly|exactly|as such|in depth|on my own)|only a little|barely|"
@@ -946,6 +954,11 @@ def _yes_no(text: str) -> str:
     if _NO.match(text) or _NO_LATE.match(text):
         return "no"
     return "yes" if _YES.match(text) or _YES_LATE.match(text) else ""
+
+
+def _says_yes(sentence: str) -> bool:
+    """Whether a sentence opens with a yes, at once or after a few words ("ADAS, yeah, ...")."""
+    return bool(_YES.match(sentence) or _YES_LATE.match(sentence + ","))
 
 
 _YES_LATE = re.compile(r"^[^.?!,]{3,50},\s*(?:yes|yeah|yep|yup)\s*[,.;\u2014\u2013-]", re.I)
@@ -1071,7 +1084,8 @@ _LIMITS_RE = re.compile(
     # "the senior dev did the database tuning", "I haven't done EXPLAIN plans in any depth",
     # "I've used Sail a little, but not day to day"
     r"\b(?:the|our|a) (?:senior|lead|other|staff|principal) (?:dev|developer|engineer|"
-    r"person|tech|analyst|auditor|nurse|chef)s? (?:did|does|do|handled|handles|owned|owns)\b|"
+    r"person|tech|analyst|auditor|nurse|chef)s? (?:still |usually |always |normally )?"
+    r"(?:did|does|do|handled|handles|owned|owns)\b|"
     r"\bin any (?:real |great )?depth\b|\bbut not (?:day[- ]to[- ]day|regularly|in production)\b|"
     # "Our programmer built the integration", "their designers implemented it", "Mike owns the
     # budget", "he does the talking": the deed is someone else's
@@ -1103,7 +1117,8 @@ _LIMITS_RE = re.compile(
     # what's standard"
     r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well),? )*not (?:directly|formally|personally|"
     r"routinely|hands-on|professionally|in production|on my own|myself|yet|officially|"
-    r"independently|as such|conversational(?:ly)?|an expert)\b(?:,? no)?(?=[.!?]|$)|"
+    r"independently|as such|conversational(?:ly)?|an expert)\b(?:,? no)?"
+    r"(?:,? (?:ma'am|sir|madam|mate|boss|po))?(?=[.!?]|$)|"
     r"\bno, i (?:haven't|have not)(?=[.!?]|$)|"
     # a gap promised away: "I'd pick it up fast though", "the mechanics are something I'd pick
     # up very quickly", "I'm a really fast learner"; "Not from the company side, in fairness"
@@ -1115,6 +1130,16 @@ _LIMITS_RE = re.compile(
     r"(?:learner|study)\b|"
     r"(?:^|(?<=[.!?] ))not (?:from|on) the [\w-]+ side\b|"
     r"\bi (?:don't|do not) (?:actually|really) know (?:what's|what is|how|the exact|exactly)\b|"
+    # "I don't have the certification yet", "I know I'm short on the unit experience", "ACLS I
+    # took in 2021, so it lapsed last year", "All of them under supervision, ma'am"
+    r"\bi (?:don't|do not) have (?:the |my |a |an |any |that )?(?:[\w-]+ ){0,3}yet\b|"
+    r"\b(?:i'm|i am) (?:a (?:bit|little) )?short on\b|"
+    r"(?<!before )(?<!until )(?<!till )(?<!when )\b(?:it|that|they)(?:'s| has| have| had)? "
+    r"(?:lapsed|expired)\b|"
+    r"\b(?:all |only |always )?under supervision\b|"
+    # "I am writing the final level, the last two papers ... I am as good as chartered"
+    r"\b(?:i'm|i am) (?:writing|sitting|taking) (?:the |my )?(?:final|last|remaining)\b|"
+    r"\bas good as (?:chartered|qualified|certified|licensed|registered|inducted)\b|"
     # "Honestly — limited. Very limited."
     r"(?:^|(?<=[.!?] ))(?:(?:um|uh|so|honestly|well|honest answer)(?:,? | ?[\u2014\u2013-] ))*"
     r"(?:(?:very|pretty|quite|fairly|really) )?(?:limited|"
@@ -1382,7 +1407,15 @@ def _requirements(
         limit_named |= named
 
     def limits(name: str) -> bool:
-        return bool(limit_segs) and (not limit_named or name in limit_named)
+        if not limit_segs:
+            return False
+        if limit_named:
+            return name in limit_named
+        # "Done regas under supervision but I'd need the ticket. ADAS, yeah, windscreen cams
+        # on the Autel kit": a sentence after the limit that says yes to its own subject is
+        # not what the limit is about
+        ks = [_seg_of(at, at.word_at(m.start)) for m in by_name.get(name, [])]
+        return not ks or any(k <= max(limit_ks) or not _says_yes(_sentence_at(at, k)) for k in ks)
 
     seg_vecs = None
     stated = stated_quantities(at.text)
@@ -1442,8 +1475,10 @@ def _requirements(
                 elif limits(entry.name):
                     score *= options.limited_elsewhere
                     feats["limited"] = 1
-                if entry.name in q_mentions:
+                if entry.name in q_mentions and not _is_paper(req):
                     # the answer to a question about it: how much it shows counts, not the name
+                    # (a card or licence held shows nothing more than its name: "You've got
+                    # your blue card?" "Blue card, skilled worker, renewed it last March.")
                     score *= options.asked_shallow + (1 - options.asked_shallow) * depth
                     feats["answer_depth"] = round(depth, 3)
                 cand = (score, i0, i1, feats)
@@ -1502,15 +1537,19 @@ def _requirements(
             asked = bool(_count(pair.question, cues)) or (
                 embedder.similarity(pair.question, _describe(entry)) >= options.soft_skill_question
             )
-        if best is None and asked and reply and entry.name in q_mentions:
+        # "Driving licence ...?" "Full licence, clean.": the paper's own word said back
+        yes_no, span = (reply if entry.name in q_mentions else ""), focus
+        if not yes_no and asked and (back := _paper_said_back(req, at.text)):
+            yes_no, span = back, at.segments[0]
+        if best is None and asked and yes_no:
             # "Do you have your CCNP?" "Yes.": self-reported, weaker than shown
-            if reply == "yes":
-                best = (options.self_reported, *focus, {"asked": 1, "self_reported": 1})
+            if yes_no == "yes":
+                best = (options.self_reported, *span, {"asked": 1, "self_reported": 1})
                 if limits(entry.name):
                     # "Yeah, kind of ... I haven't really done much beyond that"
-                    best = (best[0] * options.limited_elsewhere, *focus, {**best[3], "limited": 1})
+                    best = (best[0] * options.limited_elsewhere, *span, {**best[3], "limited": 1})
             else:
-                best = (0.1, *focus, {"asked": 1, "negated": 1, "self_reported": 1})
+                best = (0.1, *span, {"asked": 1, "negated": 1, "self_reported": 1})
         if best is None and asked:
             # asked about it without the answer naming it: a relevant, concrete answer still
             # shows it; an off-topic or empty one counts against it (a soft skill shows in how
@@ -1609,6 +1648,11 @@ def _requirements(
                 # "Tell me what you've been doing at Kelvin Ecology." "Five years there.": the
                 # workplace the question names
                 or bool(_YEARS_THERE.search(said) and _AT_WORKPLACE.search(pair.question))
+                # "Last six year wi' Clyde Property Care": years with an employer named
+                or bool(_YEARS_WITH.search(_sentence_at(at, k)))
+                # "So you've been time-served what, ten year?" "Ten year, aye.": the years the
+                # interviewer put up, confirmed
+                or _confirms_years(pair.question, yrs, said)
             )
             if skill_ok and (entry.aliases or career):
                 score = min(1.0, yrs / req.min_years)
@@ -1889,9 +1933,48 @@ _THERE = re.compile(
     r"\b(?:been there|been here|there for|in that role|in this role|in that job|in that position)\b"
 )
 _YEARS_THERE = re.compile(r"\byears?\s+(?:there|here)\b", re.I)
+_YEARS_WITH = re.compile(r"\b(?i:years?)\s+(?i:with|wi'|at)\s+(?!I\b|The\b|A\b)[A-Z][\w&'-]+")
+
+
+def _confirms_years(question: str, years: float, sentence: str) -> bool:
+    """Whether a short sentence confirms the candidate's years that a question put up."""
+    if len(sentence.split()) > 6 or not re.search(r"\byou(?:'ve|'re| have| are| were)?\b",
+                                                  question, re.I):  # fmt: skip
+        return False
+    return any(_years_value(m.group("n"), m.group(0)) == years
+               for m in _YEARS_RE.finditer(question))  # fmt: skip
+
+
 # "at Kelvin Ecology", "your time with Harbour Health": a workplace named
 _AT_WORKPLACE = re.compile(r"\b(?:at|with|for)\s+(?!I\b)(?:[A-Z][\w&'-]*\s*){1,4}")
 _GOES_ON = re.compile(r"^\W*(?:it|it's|it is|that|that's|this|which|they|they're)\b", re.I)
+
+
+_PAPER_NAME = re.compile(
+    r"\b(?:card|licen[cs]e|certificate|certification|ticket|registration|permit|"
+    r"accreditation)s?$|\b(?-i:[A-Z]{2,6}) Level \d\b",
+    re.I,
+)
+
+
+def _is_paper(req: Requirement) -> bool:
+    """Whether a requirement is a paper one holds (a degree, a card, a licence, a levelled
+    qualification) rather than something one does."""
+    return req.category == "education" or bool(_PAPER_NAME.search(req.name))
+
+
+def _paper_said_back(req: Requirement, answer: str) -> str:
+    """'yes' / 'no' where an answer opens by saying a paper's own word back ("Full licence,
+    clean." to a question about a "Full UK Driving Licence"; "No licence."), else ''."""
+    head = _PAPER_NAME.search(req.name)
+    word = head.group(0).split()[-1].lower() if head else ""
+    if not word.isalpha():
+        return ""  # no paper word ("SVQ Level 3" is said by its name)
+    first = re.split(r"(?<=[.!?])\s+", answer.strip(), maxsplit=1)[0]
+    said = r"licen[cs]e" if word.startswith("licen") else re.escape(word.rstrip("s"))
+    if not re.search(rf"\b{said}s?\b", first, re.I):
+        return ""
+    return "no" if _NO.match(first) else "yes"
 
 
 def _named_product(name: str) -> bool:
