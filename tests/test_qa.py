@@ -915,3 +915,26 @@ def test_parking_tea_breakfast_and_audio_checks_are_small_talk():
                  "Have you had breakfast already?", "Hi Ramesh, am I audible?"):  # fmt: skip
         assert classify_turn(said).kind == "small_talk", said
     assert classify_turn("Have you had lunch breaks covered by agency staff?").kind == "question"
+
+
+def test_a_question_taken_back_in_its_own_turn_is_left_and_the_next_asks_anew():
+    from labkit.judgment.profile import Profile
+    from labkit.judgment.verdict import risk_flags
+
+    script = [
+        ("interviewer", "Okay, appreciate the honesty. Do you listen to any of our shows? "
+                        "Actually, you know what, skip that, everybody says yes.", 0.3),
+        ("interviewer", "Let's talk guests. Tell me about a time a booking went sideways", 0.3),
+        ("candidate", "Oh, I have a good one. A founder cancelled two hours before recording, "
+                      "so I pulled an evergreen interview off the bench.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]
+    flags = risk_flags(pairs=pairs[:1], scores=[], counted={0}, profile=Profile(), jobspec=None,
+                       final=True)  # fmt: skip
+    assert not any(f.startswith("unanswered") for f in flags), flags
+    # a question after "let's move on" in the same turn is asked: the turns are one question
+    script[0] = ("interviewer", "Great, let's move on. Do you listen to any of our shows?", 0.3)
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(1, (2,))], pairs
+    assert "Do you listen" in pairs[0].question

@@ -1648,3 +1648,13 @@ def test_a_papers_word_said_back_answers_for_it(embedder):  # noqa: F811
     [lic] = _dim(_one(q, "No licence, I get the bus. Disclosure is fine.", spec, embedder),
                  "requirement")  # fmt: skip
     assert lic.score < 0.2 and lic.features.get("negated"), lic
+
+
+def test_a_common_word_is_not_a_name_in_capitals_it_sounds_a_little_like(embedder):  # noqa: F811
+    spec = parse_jd("Joiner\n\nDesirable\n- Third-party fire door installer accreditation (e.g. "
+                    "FIRAS or BM TRADA Q-Mark)\n")  # fmt: skip
+    rows = _one("Where have you worked?", "Four year subbying on new build, timber kits and "
+                "first fix mostly.", spec, embedder)  # fmt: skip
+    assert not _dim(rows, "requirement"), rows
+    rows = _one("Any accreditation?", "FIRAS, aye, since 2019.", spec, embedder)
+    assert [r for r in _dim(rows, "requirement") if r.score >= 0.5], rows

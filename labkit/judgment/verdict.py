@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from labkit.judgment.profile import Belief, Profile, jd_dimension
-from labkit.language.pairing import withdraws
+from labkit.language.pairing import takes_back_own, withdraws
 from labkit.language.questions import UNSCORED_KINDS
 from labkit.records import AnswerScore, JobSpec, QAPair, Verdict
 
@@ -256,6 +256,7 @@ def risk_flags(
         for i, p in enumerate(pairs)
         if p.a_start is None
         and p.kind not in UNSCORED_KINDS
+        and not takes_back_own(p.question)
         and not (i + 1 < len(pairs) and withdraws(pairs[i + 1].question))
     ]
     if unanswered:

@@ -18,7 +18,7 @@ from labkit.language.nlp import Embedder
 from labkit.language.questions import TurnClass, classify_turn
 from labkit.records import QAPair, Turn
 
-__all__ = ["OpenPair", "PairingOptions", "pair_questions", "withdraws"]
+__all__ = ["OpenPair", "PairingOptions", "pair_questions", "takes_back_own", "withdraws"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,11 +431,20 @@ def withdraws(text: str) -> bool:
     return bool(_WITHDRAW.search(text))
 
 
+def takes_back_own(text: str) -> bool:
+    """Whether a turn takes back its own question after asking it ("Do you listen to any of
+    our shows? Actually, you know what, skip that.")."""
+    i = text.rfind("?")
+    return i >= 0 and withdraws(text[i + 1 :])
+
+
 def _same_question(
     cur: OpenPair, turn: Turn, embedder: Embedder | None, options: PairingOptions
 ) -> bool:
     prev = cur.q_turns[-1]
-    if withdraws(turn.text):
+    # ("Do you listen to our shows? Actually, skip that." then "Let's talk guests. ...": the
+    # turn after a question taken back in its own turn asks anew)
+    if withdraws(turn.text) or takes_back_own(prev.text):
         return False
     if turn.t_start - prev.t_end <= options.merge_gap_s:
         return True

@@ -344,8 +344,9 @@ class Vocabulary:
                         continue
                     s = sounds_like(heard, term)
                     # a name in capitals ("MOVINS") heard must sound much like it: a common
-                    # word near it ("moves") is the word ("sparks" for SPARCS still is it)
-                    if s > 0 and term.isupper() and s < 0.8:
+                    # word near it ("moves") is the word ("sparks" for SPARCS still is it;
+                    # "first" is no FIRAS)
+                    if s > 0 and term.isupper() and s < 0.85:
                         continue
                     if s > 0 and (best is None or s > best[0]):
                         best = (s, e)
