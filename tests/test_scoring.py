@@ -1624,6 +1624,10 @@ def test_a_course_one_is_enrolled_in_is_not_a_skill_held(backend_spec, embedder)
         [k8s] = _dim(_one("Tell me about your background.", said, backend_spec, embedder),
                      "requirement", "Kubernetes")  # fmt: skip
         assert k8s.features.get("aspiration") and k8s.score < 0.5, (said, k8s)
+    [k8s] = _dim(_one("Tell me about your background.", "I had to renew my Kubernetes cert in "
+                      "March, so it's current.", backend_spec, embedder), "requirement",
+                 "Kubernetes")  # fmt: skip
+    assert not k8s.features.get("aspiration"), k8s
 
 
 def test_a_limit_that_names_nothing_leaves_a_later_yes_to_another_subject(backend_spec, embedder):  # noqa: F811

@@ -294,10 +294,11 @@ _ASPIRE = ("want to learn", "would like to learn", "hope to learn", "plan to lea
            "read a bit about",
            # a paper on its way, not held: "I'm already enrolled in the NKTI course", "I'll
            # renew my ACLS this month", "I'm preparing for the PL-400"
-           "enrolled in", "enrolled on", "signed up for", "booked in for", "booked on",
-           "booked onto", "working towards", "working toward", "studying for",
-           "i'm committed to", "i am committed to", "i'm already committed to", "planning to",
-           "plan to", "going to take", "i'll renew", "i will renew", "to renew",
+           # ("I had to renew my CSCS card in March" renewed it)
+           "enrolled in", "enrolled on", "signed up for", "booked in for", "booked onto",
+           "working towards", "working toward", "studying for", "i'm committed to",
+           "i am committed to", "i'm already committed to", "planning to", "plan to",
+           "going to take", "i'll renew", "i will renew", "need to renew", "going to renew",
            "preparing for")  # fmt: skip
 _NUMBER_WORDS = frozenset(
     [
@@ -1938,8 +1939,7 @@ _YEARS_WITH = re.compile(r"\b(?i:years?)\s+(?i:with|wi'|at)\s+(?!I\b|The\b|A\b)[
 
 def _confirms_years(question: str, years: float, sentence: str) -> bool:
     """Whether a short sentence confirms the candidate's years that a question put up."""
-    if len(sentence.split()) > 6 or not re.search(r"\byou(?:'ve|'re| have| are| were)?\b",
-                                                  question, re.I):  # fmt: skip
+    if len(sentence.split()) > 6 or not re.search(r"\byou\b", question, re.I):
         return False
     return any(_years_value(m.group("n"), m.group(0)) == years
                for m in _YEARS_RE.finditer(question))  # fmt: skip
