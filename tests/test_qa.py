@@ -644,6 +644,16 @@ def test_a_question_put_back_and_confirmed_keeps_the_answer_going():
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))]
 
 
+def _unanswered_flags(pairs):
+    """The final verdict's "unanswered" flags for these pairs alone."""
+    from labkit.judgment.profile import Profile
+    from labkit.judgment.verdict import risk_flags
+
+    flags = risk_flags(pairs=pairs, scores=[], counted=set(range(len(pairs))), profile=Profile(),
+                       jobspec=None, final=True)  # fmt: skip
+    return [f for f in flags if f.startswith("unanswered")]
+
+
 @pytest.mark.parametrize(
     ("first", "second", "answer"),
     [
@@ -665,19 +675,12 @@ def test_a_question_put_back_and_confirmed_keeps_the_answer_going():
     ],
 )  # fmt: skip
 def test_a_question_withdrawn_held_or_waved_off_stays_unanswered(first, second, answer):
-    from labkit.judgment.profile import Profile
-    from labkit.judgment.verdict import risk_flags
-
     script = [("interviewer", first, 0.3), ("interviewer", second, 0.3), ("candidate", answer, 0.5)]
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]
     # the interviewer took it back: no question the candidate left unanswered
-    flags = risk_flags(pairs=pairs, scores=[], counted={0, 1}, profile=Profile(), jobspec=None,
-                       final=True)  # fmt: skip
-    assert not any(f.startswith("unanswered") for f in flags), flags
-    flags = risk_flags(pairs=pairs[:1], scores=[], counted={0}, profile=Profile(), jobspec=None,
-                       final=True)  # fmt: skip
-    assert any(f.startswith("unanswered") for f in flags), flags
+    assert not _unanswered_flags(pairs)
+    assert _unanswered_flags(pairs[:1])
 
 
 def test_it_doesnt_matter_inside_a_question_asks_on():
@@ -918,21 +921,15 @@ def test_parking_tea_breakfast_and_audio_checks_are_small_talk():
 
 
 def test_a_question_taken_back_in_its_own_turn_is_left_and_the_next_asks_anew():
-    from labkit.judgment.profile import Profile
-    from labkit.judgment.verdict import risk_flags
-
-    script = [
-        ("interviewer", "Okay, appreciate the honesty. Do you listen to any of our shows? "
-                        "Actually, you know what, skip that, everybody says yes.", 0.3),
-        ("interviewer", "Let's talk guests. Tell me about a time a booking went sideways", 0.3),
-        ("candidate", "Oh, I have a good one. A founder cancelled two hours before recording, "
-                      "so I pulled an evergreen interview off the bench.", 0.5),
-    ]  # fmt: skip
+    taken_back = ("Okay, appreciate the honesty. Do you listen to any of our shows? Actually, "
+                  "you know what, skip that, everybody says yes.")  # fmt: skip
+    guests = "Let's talk guests. Tell me about a time a booking went sideways"
+    story = "Oh, I have a good one. A founder cancelled, so I pulled an evergreen interview."
+    script = [("interviewer", taken_back, 0.3), ("interviewer", guests, 0.3),
+              ("candidate", story, 0.5)]  # fmt: skip
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]
-    flags = risk_flags(pairs=pairs[:1], scores=[], counted={0}, profile=Profile(), jobspec=None,
-                       final=True)  # fmt: skip
-    assert not any(f.startswith("unanswered") for f in flags), flags
+    assert not _unanswered_flags(pairs[:1])
     # a question after "let's move on" in the same turn is asked: the turns are one question
     script[0] = ("interviewer", "Great, let's move on. Do you listen to any of our shows?", 0.3)
     pairs, _, _ = pair_questions(_turns(script))

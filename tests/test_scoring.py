@@ -1573,16 +1573,17 @@ def test_years_said_the_scots_or_indian_way_and_years_with_an_employer(embedder)
         "Joiner\n\nEssential criteria\n- Minimum 3 years' post-apprenticeship experience\n"
         "- 5+ years of experience\n"
     )
-    got = _years_claimed("Tell us a bit about yourself.",
-                         "Served my time in Paisley. Last six year wi' Clyde Property Care. "
-                         "Kitchens, doors, voids.", spec, embedder)  # fmt: skip
-    assert got.get("3+ years of post-apprenticeship experience") == 6, got
-    got = _years_claimed("So you've been time-served what, ten year? Blue card?",
-                         "Ten year, aye. Blue card, renewed it last March.", spec, embedder)  # fmt: skip
-    assert got.get("3+ years of post-apprenticeship experience") == 10, got
-    got = _years_claimed("Please introduce yourself.", "I am Ramesh. B.Tech, 2015. Total eight "
-                         "and half years, all SAP Basis.", spec, embedder)  # fmt: skip
-    assert got.get("5+ years of experience") == 8.5, got
+    apprenticed, career = "3+ years of post-apprenticeship experience", "5+ years of experience"
+    for question, answer, req, years in (
+        ("Tell us a bit about yourself.", "Served my time in Paisley. Last six year wi' Clyde "
+         "Property Care. Kitchens, doors, voids.", apprenticed, 6),
+        ("So you've been time-served what, ten year? Blue card?", "Ten year, aye. Blue card, "
+         "renewed it last March.", apprenticed, 10),
+        ("Please introduce yourself.", "I am Ramesh. B.Tech, 2015. Total eight and half years, "
+         "all SAP Basis.", career, 8.5),
+    ):  # fmt: skip
+        got = _years_claimed(question, answer, spec, embedder)
+        assert got.get(req) == years, (answer, got)
     # years of something else, not the candidate's put up and confirmed, are no career
     assert not _years_claimed("Why do you like this trade?", "Ten year of rain, aye.", spec,
                               embedder)  # fmt: skip
