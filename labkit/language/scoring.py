@@ -287,7 +287,7 @@ _NEGATORS = frozenset(
         "nor",
     ]
 )
-_ASPIRE = ("want to learn", "would like to learn", "hope to learn", "plan to learn",
+_ASPIRE = ("want to learn", "would like to learn", "hope to learn",
            "wish i", "read about", "heard of", "heard about", "looking forward to learning",
            "would love to learn", "eager to learn", "learn more about", "watched a video",
            "video about", "videos about", "a tutorial", "tutorials on", "read up on",
@@ -957,11 +957,6 @@ def _yes_no(text: str) -> str:
     return "yes" if _YES.match(text) or _YES_LATE.match(text) else ""
 
 
-def _says_yes(sentence: str) -> bool:
-    """Whether a sentence opens with a yes, at once or after a few words ("ADAS, yeah, ...")."""
-    return bool(_YES.match(sentence) or _YES_LATE.match(sentence + ","))
-
-
 _YES_LATE = re.compile(r"^[^.?!,]{3,50},\s*(?:yes|yeah|yep|yup)\s*[,.;\u2014\u2013-]", re.I)
 _NO_LATE = re.compile(r"^[^.?!,]{3,50},\s*(?:no|nope)\s*[,.;\u2014\u2013-]", re.I)
 
@@ -1416,7 +1411,9 @@ def _requirements(
         # on the Autel kit": a sentence after the limit that says yes to its own subject is
         # not what the limit is about
         ks = [_seg_of(at, at.word_at(m.start)) for m in by_name.get(name, [])]
-        return not ks or any(k <= max(limit_ks) or not _says_yes(_sentence_at(at, k)) for k in ks)
+        return not ks or any(
+            k <= max(limit_ks) or _yes_no(_sentence_at(at, k)) != "yes" for k in ks
+        )
 
     seg_vecs = None
     stated = stated_quantities(at.text)
