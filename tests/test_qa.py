@@ -935,3 +935,54 @@ def test_a_question_taken_back_in_its_own_turn_is_left_and_the_next_asks_anew():
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(1, (2,))], pairs
     assert "Do you listen" in pairs[0].question
+
+
+def test_a_greeting_answer_ends_when_the_candidate_only_takes_in_the_role_intro():
+    intro = ("Good stuff. So I'm Morag, I'm the manager, and this is Craig from HR who'll be "
+             "taking notes. We've got about forty minutes and then time for your questions.")  # fmt: skip
+    about = "So just to start off, can you tell us a wee bit about yourself"
+    for ack in ("okay", "Sharp.", "Brilliant, that sounds great."):
+        script = [
+            ("interviewer", "Morning Jamie, come in, have a seat. Did you find us alright", 0.3),
+            ("candidate", "aye, eh, it was fine. I got the bus.", 0.3),
+            ("interviewer", intro, 0.5),
+            ("candidate", ack, 0.2),
+            ("interviewer", about, 0.3),
+            ("candidate", "I've been working in the Co-op for three year, on the tills.", 0.5),
+        ]
+        pairs, _, _ = pair_questions(_turns(script))
+        assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (4, (5,))], ack
+
+
+def test_who_after_a_name_the_turn_points_to_is_a_relative_clause():
+    role = ("Right so I'll tell you a bit about the role first. You'd have your own portfolio "
+            "and you'd be reporting to Declan who's the team lead.")  # fmt: skip
+    assert not classify_turn(role, has_prior_answer=True).is_question
+    # a name said to the candidate and then a question stays a question
+    assert classify_turn("Okay thanks Sam who is your current manager").is_question
+
+
+def test_what_have_you_got_for_me_hands_the_floor_to_the_candidate():
+    for said in ("Sweet as. What have you got for me", "Good. What questions have you got for me"):
+        assert classify_turn(said, has_prior_answer=True).kind == "candidate_questions", said
+    topic = "What have you got for me in terms of reliability data?"
+    assert classify_turn(topic, has_prior_answer=True).kind == "question"
+
+
+def test_a_prompt_after_the_reply_to_a_question_put_back_asks_anew():
+    script = [
+        ("interviewer", "Have you heard of the annual canvass", 0.3),
+        ("candidate", "Is that like, when they chap the doors? I'm no sure.", 0.3),
+        ("interviewer", "That's part of it, yes. OK.", 0.2),
+        ("interviewer", "Tell us about any databases or computer systems you've used", 0.3),
+        ("candidate", "The till system. And Excel a wee bit at school.", 0.4),
+    ]
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (3, (4,))]
+
+
+def test_a_name_put_with_a_tag_is_a_question():
+    for said in ("Good morning, you're welcome. Emeka abi", "You're Dana, right"):
+        assert classify_turn(said).kind == "small_talk", said
+    for said in ("Thanks Priya, yeah", "We use SAP here, right"):
+        assert not classify_turn(said).is_question, said

@@ -207,7 +207,6 @@ def pair_questions(
                 and not theirs
                 and cur is not None
                 and cur.answers
-                and cur.cls.kind != "small_talk"
                 and nxt is not None
                 and nxt.speaker == "candidate"
                 and not _clarified(cur.answers[-1].text, turn.text)
@@ -223,6 +222,9 @@ def pair_questions(
                 and cur is not None
                 and not cur.closed
                 and len(cur.answers) == 1
+                # the reply comes straight after the question put back ("That's part of it,
+                # yes." then "Tell us about ..." asks anew)
+                and turns[k - 1] is cur.answers[0]
                 and _asks_back(cur.answers[0].text)
                 and not _NEXT_QUESTION.search(turn.text)
             ):
@@ -327,7 +329,8 @@ _ACK = re.compile(
     r"^\W*(?:ok(?:ay)?|got it|good to know|(?:that )?makes sense|of course|thanks|thank you|"
     r"ha(?:ha)?|oh|totally|that's (?:totally |completely )?(?:fine|fair|great|good|"
     r"understandable)|fair|sounds good|i see|understood|noted|appreciate|will do|great|cool|"
-    r"no worries|absolutely)\b",
+    r"no worries|absolutely|brilliant|lovely|perfect|excellent|wonderful|sharp|sweet|"
+    r"(?:that |it )?sounds\b)\b",
     re.I,
 )
 # "Yeah, ..." takes in a remark about the company; after one about the candidate ("So you

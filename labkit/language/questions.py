@@ -254,6 +254,14 @@ _NAME_CHECK = re.compile(
     r"|[Aa]m I (?:speaking|talking) (?:with|to)) [A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?\s*\?"
     r"(?=\s|$)"
 )
+# "Good morning, you're welcome. Emeka abi", "You're Dana, right": a name put with a tag, the
+# question mark unsaid
+_TAGGED_NAME = re.compile(
+    r"(?:^|[.!?,]\s+)(?:(?:[Yy]ou(?:'re| are)|[Ii]t's|[Tt]his is) )?"
+    r"(?!(?:Thanks?|Okay|Ok|Great|Right|Good|Cool|Sure|Yeah|Alright|Perfect|Lovely|Nice)\b)"
+    r"[A-Z][a-z][\w'-]*"
+    r"(?: [A-Z][a-z][\w'-]*)?,? (?:abi|innit|right|yeah|yes|is it|isn't it|eh)\W*$"
+)
 _CLOSING = (
     "that's all", "that is all", "that's it from me", "that is it from me",
     "thank you for your time", "thanks for your time", "we'll be in touch",
@@ -334,6 +342,8 @@ _THEIR_QUESTIONS = re.compile(
     r"\b(?:(?:any|some) questions? (?:for|about) (?:us|me|the (?:role|team|company|panel|board))"
     r"|anything (?:else )?(?:you(?:'d| would)? (?:like|want) to|to) ask"
     r"|what (?:questions|would you like to know) (?:do you have|about)"
+    # "What questions have you got for me", "What have you got for me" ending the turn
+    r"|what (?:questions )?(?:have you got|you got|have you|you have|do you have) for (?:me|us)$"
     r"|what (?:else )?(?:would|do) you (?:like|want) to (?:know|ask)\b(?! about (?:your|the|my) )"
     r"|what can i (?:answer|tell you)"
     # "we've got five minutes left if you want to ask me anything" ending the turn (ASR drops
@@ -548,12 +558,22 @@ def _expand(words: list[str]) -> list[str]:
 _RELATIVE = re.compile(
     r",\s+(?:which|where|who)\s+(?=(?:is|was|are|were|means|meant|made|makes|has|had)\b)", re.I
 )
+# "you'd be reporting to Declan who's the team lead": "who" after a name the turn points to
+_NAMED_RELATIVE = re.compile(
+    r"\b((?i:to|with|for|under|by|from|alongside|meet)\s+[A-Z][\w'-]+)\s+"
+    r"(?i:who(?:'s|\u2019s)?)\s"
+)
+
+
+def _unrelate(text: str) -> str:
+    """The turn with its relative clauses opened by "that", so they ask nothing."""
+    return _NAMED_RELATIVE.sub(r"\1, that ", _RELATIVE.sub(", that ", text))
 
 
 def _clauses(text: str) -> list[list[str]]:
     out: list[list[str]] = []
     if "?" not in text:
-        text = _RELATIVE.sub(", that ", text)
+        text = _unrelate(text)
     for piece in re.split(r"[.!?;:,\u2026]+|\s[-\u2013\u2014]+\s", text):
         words = _expand(words_of(piece))
         cur: list[str] = []
@@ -747,7 +767,7 @@ def classify_turn(
         likeness, cue, inter = 0.7, "if", "if"
     elif not qmark:
         # ", which is a risk": a relative clause asks nothing
-        inside = _interrogative_inside(_expand(words_of(_RELATIVE.sub(", that ", text))))
+        inside = _interrogative_inside(_expand(words_of(_unrelate(text))))
         if inside:
             likeness, cue, inter = 0.7, inside, inside
     if prompt and likeness < 0.8:
@@ -791,6 +811,8 @@ def classify_turn(
         or (closing and ends_closing)
     ):
         return TurnClass("closing", 0.05, closing or next_steps.group(0))
+    if not asks and (name := _TAGGED_NAME.search(text)):
+        return TurnClass("small_talk", 0.6, name.group(0).strip(" .,!?"))
     if not asks:
         if len(words) <= 4 and all(w in _BACKCHANNEL for w in words):
             return TurnClass("backchannel", likeness, "")
