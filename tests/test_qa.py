@@ -986,3 +986,11 @@ def test_a_name_put_with_a_tag_is_a_question():
         assert classify_turn(said).kind == "small_talk", said
     for said in ("Thanks Priya, yeah", "We use SAP here, right"):
         assert not classify_turn(said).is_question, said
+
+
+def test_finding_the_place_is_small_talk_whatever_it_is_called():
+    for said in ("Hiya Marcus, you alright? Come in, grab a seat. Did you find the depot OK",
+                 "Did you find the yard okay?"):  # fmt: skip
+        assert classify_turn(said).kind == "small_talk", said
+    for said in ("Did you find the fault OK?", "Are you alright with working nights?"):
+        assert classify_turn(said).kind == "question", said

@@ -1663,3 +1663,45 @@ def test_a_common_word_is_not_a_name_in_capitals_it_sounds_a_little_like(embedde
     assert not _dim(rows, "requirement"), rows
     rows = _one("Any accreditation?", "FIRAS, aye, since 2019.", spec, embedder)
     assert [r for r in _dim(rows, "requirement") if r.score >= 0.5], rows
+
+
+_SIGNALLING = (
+    "Signalling Maintenance Technician\n\nEssential\n"
+    "- Valid PTS (Personal Track Safety) with a clean Sentinel record\n"
+    "- Level 3 qualification in Electrical/Electronic Engineering or equivalent\n"
+    "- IRSE licence (Maintainer or Installer) or willingness to achieve within 12 months\n"
+    "- Full UK driving licence\n"
+)
+
+
+def test_a_card_the_jd_calls_valid_is_shown_by_holding_it_not_asked_by_its_words(embedder):  # noqa: F811
+    spec = parse_jd(_SIGNALLING)
+    [pts] = _dim(_one("What's your PTS status", "Got my PTS eight months ago, clean Sentinel.",
+                      spec, embedder), "requirement", "PTS")  # fmt: skip
+    assert pts.score >= 0.75 and "answer_depth" not in pts.features, pts
+    # a question about track circuits asks about the track, not the safety card
+    rows = _one("Let's say a track circuit is showing occupied with no train on it. What would "
+                "you check", "I'd check the voltages at the feed end and the relay end.",
+                spec, embedder)  # fmt: skip
+    assert not _dim(rows, "requirement", "PTS"), rows
+
+
+def test_a_levelled_qualification_in_a_field_is_said_by_level_and_field(embedder):  # noqa: F811
+    spec = parse_jd(_SIGNALLING)
+    rows = _one("Tell me about yourself", "I did my Level 3 Electrical Installation at college "
+                "and then the apprenticeship.", spec, embedder)  # fmt: skip
+    [lvl] = [r for r in _dim(rows, "requirement") if r.requirement.startswith("Level 3")]
+    assert lvl.score >= 0.75, lvl
+
+
+def test_not_yet_meets_a_paper_the_jd_takes_a_will_to_get(embedder):  # noqa: F811
+    spec = parse_jd(_SIGNALLING)
+    said = ("Not yet. My employer talked about the installer assessment but it hasn't happened. "
+            "I'm happy to commit to getting it within the year.")  # fmt: skip
+    [irse] = _dim(_one("Have you started anything towards an IRSE licence", said, spec,
+                       embedder), "requirement", "IRSE Licence")  # fmt: skip
+    assert irse.score == 0.5 and not irse.features.get("negated"), irse
+    # a licence the JD asks for outright is still lacking
+    [lic] = _dim(_one("Full licence?", "No licence, I get the bus.", spec, embedder),
+                 "requirement")  # fmt: skip
+    assert lic.score < 0.2 and lic.features.get("negated"), lic

@@ -3197,6 +3197,12 @@ _HELD_DESIGNATION = re.compile(
 )
 
 
+# "Level 3 qualification in Electrical/Electronic Engineering" is said "my Level 3 Electrical"
+_LEVEL_IN = re.compile(
+    r"\bLevel\s+(\d)\s+(?:qualification|certificate|diploma|award)s?\s+in\s+(.+)", re.I
+)
+
+
 def _credentials_said_short(reqs: list[Requirement]) -> list[Requirement]:
     """A credential said short: its level ("IRATA Level 2 or Level 3 certification" is "IRATA
     L2" or "IRATA L3" too: "IRATA L2, current till August"; "SVQ Level 3" is "SVQ 3"), a ticket
@@ -3208,6 +3214,10 @@ def _credentials_said_short(reqs: list[Requirement]) -> list[Requirement]:
             # (whatever category the name was given)
             levels = [m.group(2), *re.findall(r"\d", m.group(3))]
             extra = [f"{m.group(1)} {p}{n}" for n in levels for p in ("L", "Level ", "")]
+        if m := _LEVEL_IN.search(r.name):
+            for alt in re.split(r"\s*(?:/|,|\bor\b|\band\b)\s*", m.group(2)):
+                if alt.split():
+                    extra.append(f"Level {m.group(1)} {alt.split()[0]}")
         if m := _HELD_DESIGNATION.fullmatch(r.name):
             extra.append(m.group(1))  # "Registered P.Geo": "P.Geo with PGO since 2022"
         if r.category == "education":

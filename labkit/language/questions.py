@@ -244,7 +244,7 @@ _SMALL_TALK = (
     # audible?"
     "get parked", "parked okay", "parked ok", "parked alright", "parked all right", "kettle",
     "kettle's", "cuppa", "cup of tea", "tea or coffee", "had breakfast already",
-    "had breakfast yet", "had your breakfast", "am i audible",
+    "had breakfast yet", "had your breakfast", "am i audible", "you alright",
 )  # fmt: skip
 # "Hi, is this Linh Tran?", "Am I speaking with Darnell?": who is on the line
 _NAME_CHECK = re.compile(
@@ -253,6 +253,12 @@ _NAME_CHECK = re.compile(
     r"(?:[Ii]s (?:this|that)|[Aa]m I (?:speaking|talking) (?:with|to))"
     r"|[Aa]m I (?:speaking|talking) (?:with|to)) [A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?\s*\?"
     r"(?=\s|$)"
+)
+# "Did you find the depot OK": the way in, whatever the place is called (not "the fault")
+_FOUND_US = re.compile(
+    r"\bdid you find (?:the|us|our) (?!(?:fault|bug|issue|problem|cause|root|leak|error|"
+    r"answer|solution|data|file|record)s?\b)(?:\w+ ){0,2}?(?:ok|okay|alright|all right|fine|"
+    r"easily|easy|no problem)\b"
 )
 # "Good morning, you're welcome. Emeka abi", "You're Dana, right": a name put with a tag, the
 # question mark unsaid
@@ -709,11 +715,15 @@ def _asks_beyond(text: str) -> bool:
     """
     # drop the clauses that hold small talk ("are you calling in from Berlin today"), then look
     # for a question in what is left
+    found = _FOUND_US.search(" ".join(_expand(words_of(text))))
     kept = [
         c
         for c in _clauses(text)
         if not (
-            _has_phrase(" ".join(c), _SMALL_TALK) or _has_phrase(" ".join(c), _ASKING_SMALL_TALK)
+            _has_phrase(" ".join(c), _SMALL_TALK)
+            or _has_phrase(" ".join(c), _ASKING_SMALL_TALK)
+            # "did you find the depot" of "Did you find the depot OK" ("OK" is a clause's end)
+            or (found and found.group(0).startswith(" ".join(c)))
         )
     ]
     if not kept:
@@ -751,6 +761,8 @@ def classify_turn(
     asking_small = _has_phrase(flat, _ASKING_SMALL_TALK) or _has_phrase(
         raw_flat, _ASKING_SMALL_TALK
     )
+    if not asking_small and (m := _FOUND_US.search(flat)):
+        asking_small = m.group(0)
     closing = _has_phrase(flat, _CLOSING)
     if not closing and (m := _CLOSING_RE.search(flat) or _CLOSING_RE.search(raw_flat)):
         closing = m.group(0)

@@ -78,6 +78,8 @@ class ScoringOptions:
     brief_answer_words: a reply this short to a yes/no question is complete: it gets no
         clarity, confidence, depth or evasion score (only what it says about a requirement).
     self_reported: a requirement's score from "Yes." to "Do you have X?".
+    obtainable: a requirement's score from "Not yet" where the JD takes one who will get it
+        after hire ("or willingness to achieve within 12 months").
     figure_met / figure_short: a requirement's score when the answer states the figure it asks
         for ("35 words per minute") and meets it, or falls short of it.
     reference_year: the year "I started in 2017" counts from (None: this year; set it to the
@@ -112,6 +114,7 @@ class ScoringOptions:
     liked_mention: float = 0.6
     brief_answer_words: int = 4
     self_reported: float = 0.65
+    obtainable: float = 0.5
     implied: float = 0.55
     limited_elsewhere: float = 0.5
     limited_depth: float = 0.7
@@ -1526,7 +1529,7 @@ def _requirements(
             entry.name in q_topics
             # "Walk me through setting up on a new warehouse roof" asks how, not whether the
             # candidate holds a Certificate III in Roof Plumbing; "And your bat licence?" does
-            and (req.category != "education" or bool(_ASKS_PAPER.search(pair.question)))
+            and (not _is_paper(req) or bool(_ASKS_PAPER.search(pair.question)))
         )
         if best is None and not asked and req.category == "soft_skill":
             # a behavioural question aimed at this soft skill ("tell me about a disagreement")
@@ -1580,6 +1583,13 @@ def _requirements(
                       {"stated": q.value, "asked": want.value, "meets": float(meets)})  # fmt: skip
             if best is None or not meets or figure[0] > best[0]:
                 best = figure
+        if best is not None and _obtainable(req) and (
+            best[3].get("negated") or best[3].get("aspiration")
+        ):
+            # "IRSE licence or willingness to achieve within 12 months": "Not yet ... happy to
+            # commit to getting it within the year" is what the JD asks, not a lack of it
+            feats = {k: v for k, v in best[3].items() if k not in ("negated", "aspiration")}
+            best = (options.obtainable, best[1], best[2], {**feats, "not_yet": 1})
         if best is not None:
             out.append(("requirement", best[0], best[1], best[2], req.name, best[3]))
     # experience requirements: claimed years against the minimum
@@ -1949,15 +1959,43 @@ _GOES_ON = re.compile(r"^\W*(?:it|it's|it is|that|that's|this|which|they|they're
 
 _PAPER_NAME = re.compile(
     r"\b(?:card|licen[cs]e|certificate|certification|ticket|registration|permit|"
-    r"accreditation)s?$|\b(?-i:[A-Z]{2,6}) Level \d\b",
+    r"accreditation)s?$|\b(?-i:[A-Z]{2,6}) Level \d\b"
+    r"|\bLevel \d+ (?:qualification|certificate|diploma|award)\b",
+    re.I,
+)
+# "Valid PTS (Personal Track Safety) with a clean Sentinel record": what the JD says is held
+_HELD = re.compile(
+    r"^\W*(?:a\s+|an\s+)?(?:valid|in-date|current(?!\s+(?:knowledge|understanding|awareness|"
+    r"experience|practice|skills?|trends|issues|thinking)\b))\s",
     re.I,
 )
 
 
+# "... or willingness to achieve within 12 months", "(or currently working towards one)",
+# "or the ability to obtain it within 90 days of hire": the JD takes one who will get it
+_OBTAINABLE = re.compile(
+    r"\bor\s+(?:the\s+|be\s+|are\s+)?(?:willing(?:ness)?|ability|able|eligib\w+|prepared|"
+    r"commit\w*)\s+to\s+(?:\w+\s+){0,2}?(?:obtain|achieve|gain|acquire|get|earn|sit|register|"
+    r"complete|work\s+towards)\b|\bor\s+(?:currently\s+)?working\s+towards\b"
+    r"|\bor\s+obtain(?:ed)?\s+within\b",
+    re.I,
+)
+
+
+def _obtainable(req: Requirement) -> bool:
+    """Whether the JD takes a candidate who will get the paper after hire (a skill "or the
+    ability to acquire this quickly" is still shown or not)."""
+    return _is_paper(req) and bool(req.source and _OBTAINABLE.search(req.source))
+
+
 def _is_paper(req: Requirement) -> bool:
     """Whether a requirement is a paper one holds (a degree, a card, a licence, a levelled
-    qualification) rather than something one does."""
-    return req.category == "education" or bool(_PAPER_NAME.search(req.name))
+    qualification, what the JD calls valid) rather than something one does."""
+    return (
+        req.category == "education"
+        or bool(_PAPER_NAME.search(req.name))
+        or bool(req.source and _HELD.match(req.source))
+    )
 
 
 def _paper_said_back(req: Requirement, answer: str) -> str:
