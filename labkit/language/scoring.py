@@ -1583,8 +1583,10 @@ def _requirements(
                       {"stated": q.value, "asked": want.value, "meets": float(meets)})  # fmt: skip
             if best is None or not meets or figure[0] > best[0]:
                 best = figure
-        if best is not None and _obtainable(req) and (
-            best[3].get("negated") or best[3].get("aspiration")
+        if (
+            best is not None
+            and _obtainable(req)
+            and (best[3].get("negated") or best[3].get("aspiration"))
         ):
             # "IRSE licence or willingness to achieve within 12 months": "Not yet ... happy to
             # commit to getting it within the year" is what the JD asks, not a lack of it
