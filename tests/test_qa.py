@@ -994,3 +994,11 @@ def test_finding_the_place_is_small_talk_whatever_it_is_called():
         assert classify_turn(said).kind == "small_talk", said
     for said in ("Did you find the fault OK?", "Are you alright with working nights?"):
         assert classify_turn(said).kind == "question", said
+
+
+def test_where_the_candidate_is_today_is_small_talk():
+    for said in ("You're in Batangas now?",
+                 "You're in Toronto right now is it, how's the weather over there"):  # fmt: skip
+        assert classify_turn(said).kind == "small_talk", said
+    for said in ("You're in charge of the rota?", "So you're at Siemens now? What do you do there?"):
+        assert classify_turn(said).is_question and classify_turn(said).kind != "small_talk", said

@@ -1705,3 +1705,32 @@ def test_not_yet_meets_a_paper_the_jd_takes_a_will_to_get(embedder):  # noqa: F8
     [lic] = _dim(_one("Full licence?", "No licence, I get the bus.", spec, embedder),
                  "requirement")  # fmt: skip
     assert lic.score < 0.2 and lic.features.get("negated"), lic
+
+
+_PHLEBOTOMY = (
+    "Phlebotomist\n\nRequirements\n"
+    "- Sound knowledge of the correct order of draw and tube additives\n"
+    "- Current MLSCN registration\n"
+    "- Good interpersonal skills, especially with anxious and paediatric patients\n"
+)
+
+
+def test_a_name_with_a_head_of_its_own_is_asked_by_its_head(embedder):  # noqa: F811
+    spec = parse_jd(_PHLEBOTOMY)
+    order = [r.name for r in spec.requirements if "Draw" in r.name or "draw" in r.name]
+    assert order, spec.requirements
+    rows = _one("Tell me how you dispose of the needle after the draw",
+                "I put it straight in the sharps box, no recapping.", spec, embedder)  # fmt: skip
+    assert not [r for r in _dim(rows, "requirement") if r.requirement in order], rows
+    rows = _one("Let's talk about order of draw for a coag and an FBC",
+                "Blue top before the purple, citrate before EDTA.", spec, embedder)  # fmt: skip
+    assert [r for r in _dim(rows, "requirement") if r.requirement in order], rows
+
+
+def test_a_paper_still_in_process_is_not_held(embedder):  # noqa: F811
+    spec = parse_jd(_PHLEBOTOMY)
+    said = ("Yes ma, I'm registered. Ehm, actually the registration is in process, I've "
+            "submitted my documents.")  # fmt: skip
+    [reg] = [r for r in _dim(_one("Are you registered with MLSCN", said, spec, embedder),
+                             "requirement") if "MLSCN" in r.requirement]  # fmt: skip
+    assert reg.score < 0.5 and reg.features.get("limited"), reg

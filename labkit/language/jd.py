@@ -26,6 +26,7 @@ from labkit.language.vocabulary import (
     SkillEntry,
     Vocabulary,
     load_vocabulary,
+    singular,
     tokenize,
 )
 from labkit.records import JobSpec, Requirement
@@ -1987,19 +1988,6 @@ def _core_alias(name: str) -> list[str]:
     return out
 
 
-def _singular(word: str) -> str:
-    low = word.lower()
-    if low.endswith("ies") and len(low) > 4:
-        return word[:-3] + "y"
-    if low.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if low.endswith("yses"):
-        return word[:-2] + "is"  # "analyses" -> "analysis"
-    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
-        return word[:-1]
-    return word
-
-
 def _nominal_aliases(name: str) -> list[str]:
     """How people also name a practice a JD words as a verb: "Managing Personal Data
     Breaches" -> "personal data breach management" (and the object itself when it is a term
@@ -2021,7 +2009,7 @@ def _nominal_aliases(name: str) -> list[str]:
         # "Managing the Contract Lifecycle in a CLM tool": not one term ("Shallow and Deep
         # Foundations" is one)
         return []
-    obj = [*obj[:-1], _singular(obj[-1])]
+    obj = [*obj[:-1], singular(obj[-1])]
     head = " ".join(obj).lower()
     out = [f"{head} {v}" for v in verbs if v]
     if len(obj) == 1 and re.fullmatch(r"[A-Z]{2,6}s?", words[-1]):
@@ -2883,7 +2871,7 @@ def _collaboration(
     )
     low = np.lower()
     *rest, last = low.split()
-    aliases = [f"working with {low}", " ".join([*rest, _singular(last), "collaboration"])]
+    aliases = [f"working with {low}", " ".join([*rest, singular(last), "collaboration"])]
     content = [w for w in low.split() if w not in _ACRONYM_SKIP]
     if len(content) >= 3 and "," not in low:
         # "subject matter experts" are "SMEs"

@@ -260,6 +260,13 @@ _FOUND_US = re.compile(
     r"answer|solution|data|file|record)s?\b)(?:\w+ ){0,2}?(?:ok|okay|alright|all right|fine|"
     r"easily|easy|no problem)\b"
 )
+# "You're in Batangas now?", "So you're still down in Canterbury": where the candidate is today
+_WHERE_NOW = re.compile(
+    r"(?:^|[.!?,]\s+)(?:(?i:so|and|ok|okay)\s+)?(?i:you're|you are)\s+(?:(?i:still|back|"
+    r"home|up|down|over)\s+)*(?i:in|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
+    r"(?:\s+(?i:now|today|right now|at the moment|these days))?"
+    r"(?:,?\s+(?i:is it|isn't it|yeah|right|eh))?(?=\s*(?:[.?!,]|$))"
+)
 # "Good morning, you're welcome. Emeka abi", "You're Dana, right": a name put with a tag, the
 # question mark unsaid
 _TAGGED_NAME = re.compile(
@@ -715,15 +722,17 @@ def _asks_beyond(text: str) -> bool:
     """
     # drop the clauses that hold small talk ("are you calling in from Berlin today"), then look
     # for a question in what is left
-    found = _FOUND_US.search(" ".join(_expand(words_of(text))))
+    found = [m.group(0) for m in (_FOUND_US.search(" ".join(_expand(words_of(text)))),)
+             if m]  # fmt: skip
+    found += [" ".join(_expand(words_of(m.group(0)))) for m in _WHERE_NOW.finditer(text)]
     kept = [
         c
         for c in _clauses(text)
         if not (
             _has_phrase(" ".join(c), _SMALL_TALK)
             or _has_phrase(" ".join(c), _ASKING_SMALL_TALK)
-            # "did you find the depot" of "Did you find the depot OK" ("OK" is a clause's end)
-            or (found and found.group(0).startswith(" ".join(c)))
+            # "did you find the depot" of "Did you find the depot OK" ("OK" ends a clause)
+            or any(f" {' '.join(c)} " in f" {f} " for f in found)
         )
     ]
     if not kept:
@@ -761,8 +770,8 @@ def classify_turn(
     asking_small = _has_phrase(flat, _ASKING_SMALL_TALK) or _has_phrase(
         raw_flat, _ASKING_SMALL_TALK
     )
-    if not asking_small and (m := _FOUND_US.search(flat)):
-        asking_small = m.group(0)
+    if not asking_small and (m := _FOUND_US.search(flat) or _WHERE_NOW.search(text)):
+        asking_small = " ".join(_expand(words_of(m.group(0))))
     closing = _has_phrase(flat, _CLOSING)
     if not closing and (m := _CLOSING_RE.search(flat) or _CLOSING_RE.search(raw_flat)):
         closing = m.group(0)

@@ -37,7 +37,13 @@ from labkit.language.questions import (
     question_topic,
     words_of,
 )
-from labkit.language.vocabulary import Mention, SkillEntry, Vocabulary, load_vocabulary
+from labkit.language.vocabulary import (
+    Mention,
+    SkillEntry,
+    Vocabulary,
+    load_vocabulary,
+    singular,
+)
 from labkit.records import AnswerScore, JobSpec, QAPair, Requirement, Turn, Word
 
 __all__ = [
@@ -993,6 +999,9 @@ def _mattr(tokens: Sequence[str], window: int) -> float:
 
 # what the candidate did not do themselves, said beside what they name
 _LIMITS_RE = re.compile(
+    # "Yes ma, I'm registered. Ehm, actually the registration is in process": not held yet
+    r"\b(?:is|it's|still|currently) (?:in process|in progress|pending|being processed)\b|"
+    r"\bawaiting (?:my |the )?(?:registration|licen[cs]e|certificate|card|results?)\b|"
     r"\b(?:i|we)(?: have|'ve)?(?: not|n't| never)(?: really| actually| personally| yet)? "
     r"(?:dealt with|had to|done much|done a lot|gone (?:deep|into)|touched|worked on (?:that|it)|"
     r"configured|set (?:it|that|them) up|(?:used|written|tested|built|done|run|shipped|"
@@ -1776,7 +1785,12 @@ def _topics_asked(question: str, pairs: Sequence[tuple[Requirement, SkillEntry]]
     for req, entry in pairs:
         if req.category == "experience":
             continue
-        texts = [entry.name, *entry.aliases, _explanation(req, entry)]
+        # "Correct Order of Draw" is asked by its order, not by "after the draw" (what the
+        # whole trade does); "Knowledge of X" (no head word of its own) by X
+        head = re.match(r"(.+?)\s+of\s+", entry.name)
+        own = head and [w for w in re.findall(r"[A-Za-z]+", head.group(1))
+                        if len(w) >= 4 and w.lower() not in _TOPIC_STOP]  # fmt: skip
+        texts = [head.group(1) if own else entry.name, *entry.aliases, _explanation(req, entry)]
         ws = {
             w if len(w) < 4 else w.lower()  # short acronyms stay in capitals
             for t in texts
@@ -1785,10 +1799,11 @@ def _topics_asked(question: str, pairs: Sequence[tuple[Requirement, SkillEntry]]
         }
         topics[entry.name] = ws
         for w in ws:
-            owners.setdefault(w, set()).add(req.source or entry.name)
+            owners.setdefault(singular(w), set()).add(req.source or entry.name)
     out = set()
     for name, ws in topics.items():
-        specific = {w for w in ws if len(owners[w]) == 1}
+        # ("patient" is shared with a line on "anxious and paediatric patients")
+        specific = {w for w in ws if len(owners[singular(w)]) == 1}
         if any(_same_word(w, x) for w in specific for x in said):
             out.add(name)
     return out

@@ -25,6 +25,7 @@ __all__ = [
     "Vocabulary",
     "load_vocabulary",
     "norm_term",
+    "singular",
     "tokenize",
 ]
 
@@ -386,6 +387,20 @@ def _model_bases(word: str) -> list[str]:
         if re.fullmatch(r"[a-z]*\d+[a-z]", w):
             out.append(w[:-1])
     return [b for b in dict.fromkeys(out) if len(b) >= 3 and any(c.isdigit() for c in b)]
+
+
+def singular(word: str) -> str:
+    """A plural noun's singular ("analyses" -> "analysis", "patients" -> "patient")."""
+    low = word.lower()
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if low.endswith("yses"):
+        return word[:-2] + "is"  # "analyses" -> "analysis"
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return word[:-1]
+    return word
 
 
 def _plural(word: str) -> bool:
