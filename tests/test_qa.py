@@ -1000,5 +1000,8 @@ def test_where_the_candidate_is_today_is_small_talk():
     for said in ("You're in Batangas now?",
                  "You're in Toronto right now is it, how's the weather over there"):  # fmt: skip
         assert classify_turn(said).kind == "small_talk", said
-    for said in ("You're in charge of the rota?", "So you're at Siemens now? What do you do there?"):
+    for said in (
+        "You're in charge of the rota?",
+        "So you're at Siemens now? What do you do there?",
+    ):
         assert classify_turn(said).is_question and classify_turn(said).kind != "small_talk", said
