@@ -937,6 +937,12 @@ def test_a_question_taken_back_in_its_own_turn_is_left_and_the_next_asks_anew():
     assert "Do you listen" in pairs[0].question
 
 
+def _paired(script) -> list[tuple[int, tuple[int, ...]]]:
+    """(question turn, answer turns) of each pair the script makes."""
+    pairs, _, _ = pair_questions(_turns(script))
+    return [(p.question_turn, p.answer_turns) for p in pairs]
+
+
 def test_a_greeting_answer_ends_when_the_candidate_only_takes_in_the_role_intro():
     intro = ("Good stuff. So I'm Morag, I'm the manager, and this is Craig from HR who'll be "
              "taking notes. We've got about forty minutes and then time for your questions.")  # fmt: skip
@@ -950,8 +956,7 @@ def test_a_greeting_answer_ends_when_the_candidate_only_takes_in_the_role_intro(
             ("interviewer", about, 0.3),
             ("candidate", "I've been working in the Co-op for three year, on the tills.", 0.5),
         ]
-        pairs, _, _ = pair_questions(_turns(script))
-        assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (4, (5,))], ack
+        assert _paired(script) == [(0, (1,)), (4, (5,))], ack
 
 
 def test_who_after_a_name_the_turn_points_to_is_a_relative_clause():
@@ -977,8 +982,7 @@ def test_a_prompt_after_the_reply_to_a_question_put_back_asks_anew():
         ("interviewer", "Tell us about any databases or computer systems you've used", 0.3),
         ("candidate", "The till system. And Excel a wee bit at school.", 0.4),
     ]
-    pairs, _, _ = pair_questions(_turns(script))
-    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (3, (4,))]
+    assert _paired(script) == [(0, (1,)), (3, (4,))]
 
 
 def test_a_name_put_with_a_tag_is_a_question():
