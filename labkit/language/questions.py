@@ -722,9 +722,9 @@ def _asks_beyond(text: str) -> bool:
     """
     # drop the clauses that hold small talk ("are you calling in from Berlin today"), then look
     # for a question in what is left
-    found = [m.group(0) for m in (_FOUND_US.search(" ".join(_expand(words_of(text)))),)
-             if m]  # fmt: skip
-    found += [" ".join(_expand(words_of(m.group(0)))) for m in _WHERE_NOW.finditer(text)]
+    found = [" ".join(_expand(words_of(m.group(0)))) for m in _WHERE_NOW.finditer(text)]
+    if m := _FOUND_US.search(" ".join(_expand(words_of(text)))):
+        found.append(m.group(0))
     kept = [
         c
         for c in _clauses(text)

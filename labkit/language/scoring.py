@@ -1787,10 +1787,13 @@ def _topics_asked(question: str, pairs: Sequence[tuple[Requirement, SkillEntry]]
             continue
         # "Correct Order of Draw" is asked by its order, not by "after the draw" (what the
         # whole trade does); "Knowledge of X" (no head word of its own) by X
-        head = re.match(r"(.+?)\s+of\s+", entry.name)
-        own = head and [w for w in re.findall(r"[A-Za-z]+", head.group(1))
-                        if len(w) >= 4 and w.lower() not in _TOPIC_STOP]  # fmt: skip
-        texts = [head.group(1) if own else entry.name, *entry.aliases, _explanation(req, entry)]
+        named = entry.name
+        if (head := re.match(r"(.+?)\s+of\s+", named)) and any(
+            len(w) >= 4 and w.lower() not in _TOPIC_STOP
+            for w in re.findall(r"[A-Za-z]+", head.group(1))
+        ):
+            named = head.group(1)
+        texts = [named, *entry.aliases, _explanation(req, entry)]
         ws = {
             w if len(w) < 4 else w.lower()  # short acronyms stay in capitals
             for t in texts
