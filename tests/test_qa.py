@@ -1009,3 +1009,26 @@ def test_where_the_candidate_is_today_is_small_talk():
         "So you're at Siemens now? What do you do there?",
     ):
         assert classify_turn(said).is_question and classify_turn(said).kind != "small_talk", said
+
+
+_HERD = ("Ha no worries. So 900 cows, 60 bail rotary, three staff under you. Herd manager, "
+         "you'd be my right hand basically.")  # fmt: skip
+
+
+def test_a_yes_to_news_of_the_job_is_no_answer_to_the_greeting():
+    script = [
+        ("interviewer", "Where are you calling from, you still down in Canterbury", 0.3),
+        ("candidate", "Yeah Ashburton. Just finished afternoon milking.", 0.3),
+        ("interviewer", _HERD, 0.5),
+        ("candidate", "Yep.", 0.2),
+        ("interviewer", "Give me a quick rundown of where you've been", 0.3),
+        ("candidate", "Four seasons 2IC on a 600-cow farm, then herd manager.", 0.5),
+    ]
+    assert _paired(script) == [(0, (1,)), (4, (5,))]
+    # a remark about the candidate's own past is confirmed, and that is an answer
+    script[2] = (
+        "interviewer",
+        "So you were the only one on nights then, all through calving.",
+        0.5,
+    )
+    assert _paired(script)[1] == (2, (3,))

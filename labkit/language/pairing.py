@@ -349,9 +349,12 @@ def _acknowledged(remark: str, reply: str) -> bool:
         return False  # "Thanks. What kind of ML does the team use?": taking up an invitation
     if _ACK.match(reply):
         return True
-    if len(reply.split()) <= 8 and not _ADDRESSED.search(remark):
+    # "Herd manager, you'd be my right hand basically." "Yep.": the job the candidate would do
+    # is news about the job, not a claim about the candidate to confirm
+    about = _THE_JOB_YOU.sub(" ", remark)
+    if len(reply.split()) <= 8 and not _ADDRESSED.search(about):
         return True  # "That's really reassuring, thank you." after news about the team
-    return bool(_ACK_WEAK.match(reply)) and not _ADDRESSED.search(remark)
+    return bool(_ACK_WEAK.match(reply)) and not _ADDRESSED.search(about)
 
 
 def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool:
@@ -406,6 +409,11 @@ _REMARK_WORDS = frozenset(
 )  # fmt: skip
 _HUM = re.compile(r"^(?:[mh]+|u+[hm]+|a+h+|o+h+|e+r+m*)$")  # "Mmm", "mm-hmm", "uh-huh"
 _ADDRESSED = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
+_THE_JOB_YOU = re.compile(
+    r"\b(?:you(?:'d|'ll| would| will)(?: be| have| get| need| work| report)?|under you|"
+    r"as you saw)\b(?: \w+){0,8}",
+    re.I,
+)
 # talk about the company ("a lot of our clients", "we went through a Horde phase"); not "we've
 # all been there"
 _OURS = re.compile(
