@@ -9,7 +9,7 @@ import pytest
 from _lang_fixtures import STRONG, embedder, turns  # noqa: F401
 
 from labkit.language.pairing import pair_questions
-from labkit.language.questions import classify_turn
+from labkit.language.questions import classify_turn, is_closed_question
 from labkit.records import Turn
 
 
@@ -1032,3 +1032,38 @@ def test_a_yes_to_news_of_the_job_is_no_answer_to_the_greeting():
         0.5,
     )
     assert _paired(script)[1] == (2, (3,))
+
+
+def test_a_question_said_without_its_verb():
+    for said in ("and your education", "ok. Any certification, Odoo functional certification",
+                 "Your CoC, any limitation", "Great. Y'all get any of that hail last night out in "
+                 "Franklin", "You ever used Gazelle"):  # fmt: skip
+        assert classify_turn(said, has_prior_answer=True).is_question, said
+    for said in ("Any time.", "Your role would be on nights.", "Great, your timing is perfect.",
+                 "You have a lot of experience there."):  # fmt: skip
+        assert not classify_turn(said, has_prior_answer=True).is_question, said
+
+
+def test_a_reply_that_puts_a_talk_off_asks_nothing():
+    said = ("the band's in the posting, it's grade eight, and as for progression that'd be down "
+            "the road, we can talk about it")  # fmt: skip
+    assert not classify_turn(said).is_question
+    assert classify_turn("Can you talk about a time you missed a deadline").is_question
+
+
+def test_todays_weather_where_the_candidate_is_is_small_talk():
+    for said in ("Great. Y'all get any of that hail last night out in Franklin",
+                 "oh nice. bit of frost up there this morning I'd reckon"):  # fmt: skip
+        assert classify_turn(said).kind == "small_talk", said
+    for said in ("How do you handle rain delays on a roof",
+                 "Did the storm last night damage any of your sites? Tell me how you handled "
+                 "the call-outs"):  # fmt: skip
+        assert classify_turn(said).kind == "question", said
+
+
+def test_a_lack_put_up_to_be_confirmed_is_a_yes_no_question():
+    for said in ("sure. so you haven't worked on RAS at all", "so you've never used Kafka"):
+        assert is_closed_question(said), said
+    for said in ("You don't have to answer that.", "you don't need to worry about parking",
+                 "And you didn't do the stroke ward, how come"):  # fmt: skip
+        assert not is_closed_question(said), said

@@ -261,6 +261,13 @@ _FOUND_US = re.compile(
     r"easily|easy|no problem)\b"
 )
 # "You're in Batangas now?", "So you're still down in Canterbury": where the candidate is today
+# "Y'all get any of that hail last night", "bit of frost up there this morning": the weather
+# where the candidate is, today
+_WEATHER_NOW = re.compile(
+    r"\b(?:hail|rain|snow|storm|frost|sleet|fog|heat|heatwave|wind|thunder)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:last night|this morning|overnight|yesterday|today|this week|at the moment)\b",
+    re.I,
+)
 _WHERE_NOW = re.compile(
     r"(?:^|[.!?,]\s+)(?:(?i:so|and|ok|okay)\s+)?(?i:you're|you are)\s+(?:(?i:still|back|"
     r"home|up|down|over)\s+)*(?i:in|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"
@@ -349,6 +356,16 @@ _BACKCHANNEL = frozenset(
     ]
 )
 
+# a question with its verb left out, as said aloud: "and your education", "ok. Any
+# certification, Odoo functional certification", "Your CoC, any limitation", "Y'all get any of
+# that hail last night" (no statement opens so; see _elliptic)
+_ELLIPTIC = re.compile(
+    r"^(?:(?:ok|okay|right|good|great|alright|sure|fine|cool|nice|now)\s+)*"
+    r"(?:(?:and|so)\s+(?:your|the|any)|any(?!\s+(?:time|way|how)\b)|your)\s+\w"
+    r"|^(?:(?:ok|okay|right|good|great|alright|sure|fine|cool|nice|and|so)\s+)*"
+    r"(?:you|y'all|you guys)\s+(?:ever|been|(?:get|got|have|had|see|seen)\s+(?:any|much|a chance))"
+    r"\b"
+)
 _CONDITIONAL = re.compile(r"^(?:(?:and|but|so|okay|ok|alright|right|then)\s+)*(?:what\s+)?if\b")
 # "Do you have any questions for us?": the floor goes to the candidate
 _THEIR_QUESTIONS = re.compile(
@@ -438,6 +455,10 @@ def is_closed_question(text: str) -> bool:
             # "can you walk me through ...", "do you know how ...": open prompts in yes/no form
             prompt = clause[0] in ("can", "could", "would", "will") and clause[2] in _PROMPT_VERBS
             return not prompt and not any(w in _WH for w in clause[2:5])
+    # "sure. so you haven't worked on RAS at all": a lack put up to be confirmed (ASR drops
+    # its question mark)
+    if _LACK_CHECK.match(re.split(r"(?<=[.!?])\s+", text.strip())[-1]):
+        return True
     # "Driving record?", "Colorado license current?": a check in a few words, no verb to open
     asked = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x.endswith("?")]
     # "White card's current, I assume?", "You've got your own tools, right?": a statement
@@ -467,6 +488,12 @@ _SAID_OF_YOU = frozenset(
 _CONFIRM_TAG = re.compile(
     r",\s*(?:I\s+(?:assume|presume|take\s+it|guess|suppose)|right|yeah|yes|correct|"
     r"is\s+that\s+right|isn't\s+it|aren't\s+you|don't\s+you|haven't\s+you)\s*\?$",
+    re.I,
+)
+_LACK_CHECK = re.compile(
+    r"^\W*(?:(?:ok|okay|right|sure|and|so|yeah|but)\W+)*you(?:'ve|'re|\s+have|\s+are)?\s+"
+    r"(?:haven't|have\s+not|never|didn't|did\s+not|don't|do\s+not|aren't|are\s+not)\s+"
+    r"(?!(?:have|need)\s+to\b|worry\b|mind\b)(?![^?]*\b(?:what|how|why|which|when|where)\b)",
     re.I,
 )
 _PROMPT_VERBS = frozenset(
@@ -722,7 +749,8 @@ def _asks_beyond(text: str) -> bool:
     """
     # drop the clauses that hold small talk ("are you calling in from Berlin today"), then look
     # for a question in what is left
-    found = [" ".join(_expand(words_of(m.group(0)))) for m in _WHERE_NOW.finditer(text)]
+    found = [" ".join(_expand(words_of(m.group(0))))
+             for m in (*_WHERE_NOW.finditer(text), *_WEATHER_NOW.finditer(text))]  # fmt: skip
     if m := _FOUND_US.search(" ".join(_expand(words_of(text)))):
         found.append(m.group(0))
     kept = [
@@ -741,6 +769,14 @@ def _asks_beyond(text: str) -> bool:
     if _has_phrase(" ".join(rest), _PROMPTS):
         return True
     return any(_interrogative(c) for c in kept) or bool(_interrogative_inside(["so", *rest]))
+
+
+def _elliptic(words: list[str]) -> bool:
+    """A short turn asking with its verb left out ("and your education"), not a statement that
+    goes on to one ("your role would be ...", "any time")."""
+    m = _ELLIPTIC.match(" ".join(words))
+    rest = " ".join(words)[m.end() :].split() if m else []
+    return m is not None and len(words) <= 12 and not any(w in _AUX for w in rest)
 
 
 def classify_turn(
@@ -766,11 +802,17 @@ def classify_turn(
     prompt = _has_phrase(flat, _PROMPTS)
     if prompt == "let's say" and re.search(r"\blet's say (?:it's|it is|its|that's|we're)\b", flat):
         prompt = ""  # "and it's... let's say it's showing its age": a hedge, no scenario
+    if prompt == "talk about" and re.search(
+        r"\b(?:we|i) (?:will |can |could )?talk about (?:it|that|this)\b", flat
+    ):
+        prompt = ""  # "... that'd be down the road, we can talk about it": later, not now
     small = _has_phrase(flat, _SMALL_TALK) or _has_phrase(raw_flat, _SMALL_TALK)
     asking_small = _has_phrase(flat, _ASKING_SMALL_TALK) or _has_phrase(
         raw_flat, _ASKING_SMALL_TALK
     )
-    if not asking_small and (m := _FOUND_US.search(flat) or _WHERE_NOW.search(text)):
+    if not asking_small and (
+        m := _FOUND_US.search(flat) or _WHERE_NOW.search(text) or _WEATHER_NOW.search(text)
+    ):
         asking_small = " ".join(_expand(words_of(m.group(0))))
     closing = _has_phrase(flat, _CLOSING)
     if not closing and (m := _CLOSING_RE.search(flat) or _CLOSING_RE.search(raw_flat)):
@@ -786,6 +828,8 @@ def classify_turn(
         likeness, cue = 0.85, inter
     elif conditional:
         likeness, cue, inter = 0.7, "if", "if"
+    elif _elliptic(words):
+        likeness, cue, inter = 0.7, "elliptic", "elliptic"
     elif not qmark:
         # ", which is a risk": a relative clause asks nothing
         inside = _interrogative_inside(_expand(words_of(_unrelate(text))))
