@@ -1171,6 +1171,19 @@ def test_studio_headings_time_windows_months_and_a_drivers_license():
     assert driver["EMD certification"].category == "education"
 
 
+def test_sea_time_in_months_and_a_certificate_said_by_its_initials():
+    spec = _by_name(
+        parse_jd(
+            "Second Engineer\n\nMUST HAVE\n- Valid STCW III/2 Certificate of Competency\n"
+            "- Minimum 24 months sea time as Second Engineer, including at least 12 months on DP2 "
+            "vessels\n\nSend your CV, CoC and sea service record to crewing.\n"
+        )
+    )
+    [exp] = [r for r in spec.values() if r.category == "experience"]
+    assert exp.min_years == 2.0 and "sea time as Second Engineer" in exp.name, exp
+    assert "CoC" in spec["Valid STCW III/2 Certificate of Competency"].aliases
+
+
 def test_aws_in_a_welding_jd_is_the_welding_society():
     spec = parse_jd(
         "Structural Welder\n\nRequirements:\n- AWS D1.1 structural welding certification\n"

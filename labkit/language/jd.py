@@ -92,7 +92,8 @@ _HEAD_NICE = re.compile(
     re.I,
 )
 _HEAD_SKIP = re.compile(
-    r"\b(benefits|perks|what we offer|we offer|compensation|salary|about us|about the company|"
+    r"\b(benefits|perks|what we offer|we offer|compensation|remuneration|salary|about us|"
+    r"about the company|(?:company|employer|organi[sz]ation) overview|"
     r"who we are|equal opportunity|how to apply|our values|why join|why you'll love|"
     r"about the team|about our team|the team|our team|our culture|culture|life at|location|"
     r"working hours|hours|package|rewards|what's in it for you|our offer|selection process|"
@@ -393,6 +394,9 @@ def _is_header(line: str) -> bool:
     )
     if len(words) <= 10 and not re.search(r"[.,;]$", s) and _WISH_HEAD.match(s):
         return True  # "It would be great if you also have", a heading that is a sentence
+    heads = (_HEAD_REQ, _HEAD_NICE, _HEAD_SKIP, _HEAD_DUTIES, _HEAD_TERMS)
+    if s.isupper() and len(words) <= 5 and any(h.search(s) for h in heads):
+        return True  # "REMUNERATION & BENEFITS": a title in capitals holds its section word
     return (
         len(words) <= 5
         and not re.search(r"[.,;]$", s)
@@ -2259,6 +2263,8 @@ _YEARS_FIELD = re.compile(
     rf"|(?:of\s+)?{_KIND_OF_YEARS}"
     r"(?P<exp>(?!(?:or|and)\s)(?:[\w/&'-]+\s+){1,6}?experience\b)"
     r"|(?P<as>as\s+an?\s+[^,;:.()]+)"
+    # "24 months sea time as Second Engineer": a seafarer's years at sea in a rank
+    r"|(?P<sea>sea\s+(?:time|service)(?:\s+as\s+(?:an?\s+|(?=[A-Z]))[^,;:.()]+)?)"
     r"|(?P<ing>[a-z]+ing\s[^,;:.()]+))",
     re.I,
 )
@@ -2308,7 +2314,8 @@ _SETTING = re.compile(r"\bexperience\s+(?:in|at|within|on)\s+(?:an?\s+|the\s+)?$
 def _experience_after(text: str) -> bool:
     """Whether months said just before ``text`` are of experience ("12 months of verifiable
     tractor-trailer experience"), not a deadline or a term ("within 12 months of hire")."""
-    return bool(re.match(r"[^.;:]{0,60}?\bexperience\b", text, re.I))
+    # "Minimum 24 months sea time as Second Engineer": a seafarer's experience is sea time
+    return bool(re.match(r"[^.;:]{0,60}?\b(?:experience|sea time|sea service)\b", text, re.I))
 
 
 def _years(clause: str, mentions: Sequence) -> list[tuple[float, SkillEntry | None, str | None]]:
@@ -3113,6 +3120,12 @@ def _said_by_initials(reqs: list[Requirement], raw: str) -> list[Requirement]:
             and initials.lower() not in known
         ):
             r = replace(r, aliases=(*r.aliases, initials))
+        # "Valid STCW III/2 Certificate of Competency" ... "send your CV, CoC and sea service
+        # record": a paper's "X of Y" name said by its initials with the small "o"
+        m = re.search(r"\b([A-Z])[a-z]+ of ([A-Z])[a-z]+$", r.name)
+        short = f"{m[1]}o{m[2]}" if m else ""
+        if short and re.search(rf"\b{short}\b", raw) and short not in r.aliases:
+            r = replace(r, aliases=(*r.aliases, short))
         out.append(r)
     return out
 
