@@ -3,6 +3,8 @@ depth, clarity, confidence, consistency and evasion."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from _lang_fixtures import STRONG, WEAK, backend_spec, embedder, turns  # noqa: F401
 
@@ -92,6 +94,36 @@ def test_inconsistent_years_are_caught(backend_spec, embedder):  # noqa: F811
     assert cons and min(r.score for r in cons) < 0.4
     bad = min(cons, key=lambda r: r.score)
     assert bad.features.get("earlier_years") == 5 and "two years" in bad.evidence
+
+
+def test_more_career_years_than_since_the_degree_are_caught(backend_spec, embedder):  # noqa: F811
+    start = datetime.date.today().year - 5  # five years since, whenever the test runs
+    for claimed, caught in (("twelve", True), ("five", False)):
+        said = f"So I've got about {claimed} years in the industry, with every major agency."
+        lines = [
+            ("interviewer", "Could you start by telling us about your experience?"),
+            ("candidate", said),
+            ("interviewer", "And your education?"),
+            (
+                "candidate",
+                f"I did geography at Brock, graduated {start}, then went straight into transit.",
+            ),
+        ]
+        cons = [r for _, rs in _score_all(lines, backend_spec, embedder).values()
+                for r in _dim(rs, "consistency")]  # fmt: skip
+        bad = [r for r in cons if r.features.get("beyond_start")]
+        assert bool(bad) == caught, cons
+        if caught:
+            assert bad[0].score < 0.4 and f"graduated {start}" in bad[0].evidence
+
+
+def test_a_year_said_aloud():
+    from labkit.language.scoring import _career_starts
+
+    said = "graduated twenty seventeen, then went straight into transit"
+    assert _career_starts(said, 2026) == [(0, len(said) - len(" transit"), 9.0)]
+    assert _career_starts("I started my career in two thousand and nine", 2026)[0][2] == 17.0
+    assert not _career_starts("graduated 2019. I then worked at a bank", 2026)
 
 
 def test_clarity_features(embedder, backend_spec):  # noqa: F811
@@ -1587,6 +1619,50 @@ def test_years_said_the_scots_or_indian_way_and_years_with_an_employer(embedder)
     # years of something else, not the candidate's put up and confirmed, are no career
     assert not _years_claimed("Why do you like this trade?", "Ten year of rain, aye.", spec,
                               embedder)  # fmt: skip
+
+
+def test_months_at_sea_and_a_total_put_up_and_said_back(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Second Engineer\n\nMUST HAVE\n- Valid STCW III/2 Certificate of Competency\n"
+        "- Minimum 24 months sea time as Second Engineer\n\nSend your CV and CoC to crewing.\n"
+    )
+    sea = "2+ years sea time as Second Engineer"
+    assert _years_claimed("And before that", "AHTS, conventional. 2nd Engineer eleven months.",
+                          spec, embedder) == {sea: 0.92}  # fmt: skip
+    # the interviewer sums it up, the candidate says the number back
+    assert _years_claimed("ok so total as second around twenty five months",
+                          "Twenty-five yes sir.", spec, embedder) == {sea: 2.08}  # fmt: skip
+    # a different number is no confirmation, and the first months of a story no tenure
+    assert not _years_claimed("ok so total as second around twenty five months",
+                              "Twenty-two, sir.", spec, embedder)  # fmt: skip
+    assert not _years_claimed("How did the new rota go?", "The first two months, as second "
+                              "engineer, were hard.", spec, embedder)  # fmt: skip
+    # the certificate's code said back to a question naming it by its initials
+    [coc] = _dim(_one("Your CoC, any limitation", "III/2 unlimited, MARINA issued, valid until "
+                      "2028.", spec, embedder), "requirement", "Valid STCW III/2 Certificate of "
+                 "Competency")  # fmt: skip
+    assert coc.score >= 0.5 and coc.features.get("self_reported"), coc
+
+
+def test_a_bare_tenure_opening_the_story_of_a_career(embedder):  # noqa: F811
+    spec = parse_jd("Piano Technician\n\nRequirements\n- Minimum 5 years of professional piano "
+                    "tuning and service experience\n")  # fmt: skip
+    answer = ("Fourteen years. Apprenticed under an old rebuilder in Memphis three years, then on "
+              "my own.")  # fmt: skip
+    req = "5+ years of piano tuning and service experience"
+    assert _years_claimed("So just tell me about your background", answer, spec,
+                          embedder) == {req: 14.0}  # fmt: skip
+    # the same words to a question about something else say whose years they are not
+    assert not _years_claimed("How long did the rebuild take", answer, spec, embedder)
+
+
+def test_a_registration_said_back_as_registered(embedder):  # noqa: F811
+    spec = parse_jd("Orthoptist\n\nEssential\n- HCPC registration as an Orthoptist\n"
+                    "- Experience of visual field assessment\n")  # fmt: skip
+    [reg] = _dim(_one("lovely. And you're HCPC registered, no issues there",
+                      "yes, yep fully registered, renewed it last year", spec, embedder),
+                 "requirement", "HCPC Registration")  # fmt: skip
+    assert reg.score >= 0.5 and reg.features.get("self_reported"), reg
 
 
 def test_a_card_held_shows_no_more_than_its_name(embedder):  # noqa: F811

@@ -360,6 +360,12 @@ _YEARS_RE = re.compile(
     re.I,
 )
 # a span of time that is no one's tenure
+# "fourteen months total", "twenty-five months": tenures too short or too exact for years
+_MONTHS_RE = re.compile(
+    rf"\b(?P<n>\d+|(?:twenty|thirty)[- ](?:one|two|three|four|five|six|seven|eight|nine)\b|"
+    rf"{_SMALL_NUMBERS})\s*(?:\+|plus)?\s*months?\b",
+    re.I,
+)
 _NOT_TENURE_BEFORE = frozenset(["in", "within", "every", "each", "per", "after"])
 _NOT_TENURE_AFTER = frozenset(["ago", "old", "later", "earlier", "from"])
 
@@ -397,14 +403,18 @@ def _start_years(text: str, reference_year: int) -> list[tuple[int, int, float]]
     return out
 
 
-def _tenures(text: str) -> list[re.Match[str]]:
-    """The spans of years a text says someone spent ("three years", "5+ years"), without the
-    ones that are no tenure: "its password hadn't changed in six years", "two years ago"."""
+def _tenures(text: str, pattern: re.Pattern[str] = _YEARS_RE) -> list[re.Match[str]]:
+    """The spans of years (or of months, with ``_MONTHS_RE``) a text says someone spent
+    ("three years", "5+ years"), without the ones that are no tenure: "its password hadn't
+    changed in six years", "two years ago"."""
     out = []
-    for m in _YEARS_RE.finditer(text):
+    for m in pattern.finditer(text):
         before = text[: m.start()].split()[-1:]
         after = text[m.end() :].split()[:1]
         if before and before[0].lower() in _NOT_TENURE_BEFORE:
+            continue
+        # "the first two months, compliance was ...": a stretch of a story, not a tenure
+        if pattern is _MONTHS_RE and before and before[0].lower() in ("first", "next"):
             continue
         # "forty new builds in the last two years": a window the count falls in ("for the
         # last four years I've been at Corvane" is a tenure)
@@ -547,6 +557,9 @@ class Claim:
     evidence: str
     t_start: float
     t_end: float
+    # the most years the career can have: it began in a year said ("graduated twenty seventeen,
+    # then went straight into transit")
+    bound: bool = False
 
 
 @dataclass
@@ -786,6 +799,11 @@ def score_answer(
     claims = _claims(
         pair.idx, at, tech, claims_subjects, q_subject=q_subject, replied_no=replied_no, bare=bare
     )
+    ref_year = options.reference_year or datetime.date.today().year
+    for c0, c1, yrs in _career_starts(at.text, ref_year):
+        w0, w1 = at.char_span(c0, c1)
+        ev, t0, t1 = at.span(w0, w1)
+        claims.append((Claim(pair.idx, "career", yrs, False, ev, t0, t1, bound=True), (w0, w1)))
     for c, (i0, i1) in claims:
         verdict = _check_claim(c, hist.claims, options)
         if verdict is None:
@@ -1608,8 +1626,9 @@ def _requirements(
     ref_year = options.reference_year or datetime.date.today().year
     # (start, end, years, said as a start year): the same for every experience requirement
     said_years = [(m.start(), m.end(), _years_value(m.group("n"), m.group(0)), False)
-                  for m in _tenures(at.text)]  # fmt: skip
+                  for m in [*_tenures(at.text), *_tenures(at.text, _MONTHS_RE)]]  # fmt: skip
     said_years += [(*x, True) for x in _start_years(at.text, ref_year)]
+    said_years += [(*x, False) for x in _echoed_tenures(pair.question, at.text)]
     named_skills = {r.name for r in jobspec.requirements if r.category != "experience"}
 
     def asks_other(req: Requirement) -> bool:
@@ -1672,6 +1691,9 @@ def _requirements(
                 # "So you've been time-served what, ten year?" "Ten year, aye.": the years the
                 # interviewer put up, confirmed
                 or _confirms_years(pair.question, yrs, said)
+                # "So just tell me about your background" "Fourteen years. Apprenticed under
+                # ...": a bare tenure opening the story of a career
+                or (k == 0 and _bare_tenure(said) and bool(_ASKS_CAREER.search(pair.question)))
             )
             if skill_ok and (entry.aliases or career):
                 score = min(1.0, yrs / req.min_years)
@@ -1965,11 +1987,48 @@ _YEARS_WITH = re.compile(r"\b(?i:years?)\s+(?i:with|wi'|at)\s+(?!I\b|The\b|A\b)[
 
 
 def _confirms_years(question: str, years: float, sentence: str) -> bool:
-    """Whether a short sentence confirms the candidate's years that a question put up."""
-    if len(sentence.split()) > 6 or not re.search(r"\byou\b", question, re.I):
+    """Whether a short sentence confirms the candidate's years that a question put up (about
+    "you", or summed up: "ok so total as second around twenty five months")."""
+    if len(sentence.split()) > 6 or not _PUTS_UP.search(question):
         return False
-    return any(_years_value(m.group("n"), m.group(0)) == years
-               for m in _YEARS_RE.finditer(question))  # fmt: skip
+    said = [*_YEARS_RE.finditer(question), *_MONTHS_RE.finditer(question)]
+    return any(_years_value(m.group("n"), m.group(0)) == years for m in said)
+
+
+_ASKS_CAREER = re.compile(
+    r"\b(?:your|ur) (?:background|career|experience|story|journey)\b|\babout yourself\b"
+    r"|\bintroduce yourself\b",
+    re.I,
+)
+
+
+def _bare_tenure(sentence: str) -> bool:
+    """Whether a sentence says a tenure and little else: "Fourteen years.", "About six years
+    now."."""
+    rest = _YEARS_RE.sub(" ", sentence.lower())
+    return len(_tenures(sentence)) == 1 and len(re.findall(r"[a-z']+", rest)) <= 2
+
+
+_PUTS_UP = re.compile(r"\byou\b|^\W*(?:(?:ok(?:ay)?|right|and),?\s+)?so\b", re.I)
+_COUNT_RE = re.compile(
+    rf"^\W*(?P<n>\d+|(?:twenty|thirty)[- ](?:one|two|three|four|five|six|seven|eight|nine)\b|"
+    rf"{_SMALL_NUMBERS})\b",
+    re.I,
+)
+
+
+def _echoed_tenures(question: str, answer: str) -> list[tuple[int, int, float]]:
+    """A tenure the question put up that a short reply says back by its number alone ("ok so
+    total as second around twenty five months" "Twenty-five yes sir."): (start, end, years)."""
+    m = _COUNT_RE.match(answer)
+    if m is None or len(re.split(r"(?<=[.!?])\s+", answer.strip())[0].split()) > 6:
+        return []
+    said = _years_value(m.group("n"))
+    return [
+        (m.start("n"), m.end("n"), _years_value(q.group("n"), q.group(0)))
+        for q in [*_YEARS_RE.finditer(question), *_MONTHS_RE.finditer(question)]
+        if _years_value(q.group("n")) == said
+    ][:1]
 
 
 # "at Kelvin Ecology", "your time with Harbour Health": a workplace named
@@ -2023,10 +2082,16 @@ def _paper_said_back(req: Requirement, answer: str) -> str:
     clean." to a question about a "Full UK Driving Licence"; "No licence."), else ''."""
     head = _PAPER_NAME.search(req.name)
     word = head.group(0).split()[-1].lower() if head else ""
+    first = re.split(r"(?<=[.!?])\s+", answer.strip(), maxsplit=1)[0]
+    # "Your CoC, any limitation" "III/2 unlimited, MARINA issued": the paper's code said back
+    codes = [t for t in req.name.split() if re.search(r"\d", t) and re.search(r"[A-Z/]", t)]
+    if any(re.search(rf"(?<![\w/]){re.escape(c)}(?![\w/])", first) for c in codes):
+        return "no" if _NO.match(first) else "yes"
     if not word.isalpha():
         return ""  # no paper word ("SVQ Level 3" is said by its name)
-    first = re.split(r"(?<=[.!?])\s+", answer.strip(), maxsplit=1)[0]
     said = r"licen[cs]e" if word.startswith("licen") else re.escape(word.rstrip("s"))
+    if len(word) >= 8:  # "fully registered" says "HCPC Registration" back, "certified" too
+        said = re.escape(word[:6]) + r"\w*"
     if not re.search(rf"\b{said}s?\b", first, re.I):
         return ""
     return "no" if _NO.match(first) else "yes"
@@ -2070,10 +2135,60 @@ def _describe(entry: SkillEntry) -> str:
 
 
 def _years_value(n: str, said: str = "") -> float:
-    """Years in a ``_YEARS_RE`` match: its number, plus a half where it says "and a half"."""
+    """Years in a ``_YEARS_RE`` match: its number, plus a half where it says "and a half"; in
+    a ``_MONTHS_RE`` match, its months as years ("twenty-five months" -> 2.08)."""
     n = n.lower()
-    base = float(_YEAR_NUM[n]) if n in _YEAR_NUM else float(n)
+    tens, _, unit = n.replace("-", " ").partition(" ")
+    if unit and tens in ("twenty", "thirty"):  # "twenty-five", "thirty one"
+        base = float(_YEAR_NUM[tens] + _YEAR_NUM[unit])
+    else:
+        base = float(_YEAR_NUM[n]) if n in _YEAR_NUM else float(n)
+    if re.search(r"\bmonths?\b", said, re.I):
+        return round(base / 12, 2)
     return base + (0.5 if "half" in said.lower() else 0.0)
+
+
+# a spoken or written year: "2017", "twenty seventeen", "twenty twenty-one", "two thousand and
+# nine", "nineteen ninety eight"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_YEAR_SAID = (
+    rf"(?:(?:19|20)\d\d|twenty[- ](?:{_TEENS}|twenty(?:[- ](?:{_UNITS}))?)"
+    rf"|two thousand(?: and)? (?:{_UNITS}|{_TEENS})|nineteen[- ](?:seventy|eighty|ninety)"
+    rf"(?:[- ](?:{_UNITS}))?)"
+)
+# "graduated twenty seventeen, then went straight into transit", "I started my career in 2015"
+_CAREER_START = re.compile(
+    rf"\bgraduat\w*\s+(?:(?:in|from \w+ in)\s+)?(?P<y>{_YEAR_SAID})\b[^.?!]{{0,30}}?"
+    r"(?:,|\band\b|\bthen\b)\s+(?:then\s+)?(?:I\s+)?(?:went|moved|got|came|started)\s+"
+    r"(?:straight|right|directly)\s+in(?:to)?\b"
+    rf"|\b(?:started|began)\s+my\s+career\s+in\s+(?P<y2>{_YEAR_SAID})\b",
+    re.I,
+)
+
+
+def _year_value(said: str) -> int:
+    """The year in a ``_YEAR_SAID`` match: "twenty seventeen" -> 2017."""
+    w = said.lower().replace("-", " ").split()
+    if w[0].isdigit():
+        return int(w[0])
+    num = {n: i for i, n in enumerate([*_UNITS.split("|")], 1)}
+    num |= {n: i for i, n in enumerate(_TEENS.split("|"), 10)}
+    num |= {"twenty": 20, "seventy": 70, "eighty": 80, "ninety": 90}
+    if w[:2] == ["two", "thousand"]:
+        return 2000 + num[w[-1]]
+    head = 1900 if w[0] == "nineteen" else 2000
+    return head + sum(num[x] for x in w[1:])
+
+
+def _career_starts(text: str, reference_year: int) -> list[tuple[int, int, float]]:
+    """(start, end, years) of each career said by the year it began right after a degree."""
+    out = []
+    for m in _CAREER_START.finditer(text):
+        year = _year_value(m.group("y") or m.group("y2"))
+        if 0 <= reference_year - year <= 45:
+            out.append((m.start(), m.end(), float(reference_year - year)))
+    return out
 
 
 def _claims(
@@ -2123,7 +2238,20 @@ def _check_claim(
     c: Claim, earlier: Sequence[Claim], options: ScoringOptions
 ) -> tuple[float, dict] | None:
     """(score, features) when the claim can be checked against earlier ones, else None."""
-    same = [e for e in earlier if e.subject == c.subject and e.qa_idx != c.qa_idx]
+    # (a career's most years are checked below, not as years said)
+    same = [e for e in earlier if e.subject == c.subject and e.qa_idx != c.qa_idx and not e.bound]
+    # "about twelve years in transit" ... "graduated twenty seventeen, then went straight into
+    # transit": more years than the career can have had
+    if c.bound or any(e.bound for e in earlier):
+        for e in earlier:
+            if e.years is None or e.bound == c.bound or not (e.bound or c.bound):
+                continue
+            most, said = (c, e) if c.bound else (e, c)
+            if said.subject == "career" and said.years > most.years + options.years_tolerance:
+                return 0.15, {"years": c.years, "earlier_years": e.years, "earlier_qa": e.qa_idx,
+                              "beyond_start": 1}  # fmt: skip
+    if c.bound:
+        return None
     if c.years is not None:
         for e in same:
             if e.years is None:
