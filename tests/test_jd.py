@@ -1184,6 +1184,13 @@ def test_sea_time_in_months_and_a_certificate_said_by_its_initials():
     assert "CoC" in spec["Valid STCW III/2 Certificate of Competency"].aliases
 
 
+def test_minimum_is_no_part_of_a_papers_name():
+    spec = _by_name(parse_jd("Loan Officer\n\nRequirements\n- Minimum Diploma in Business, "
+                             "Finance, Microfinance or a related field\n"))  # fmt: skip
+    assert "Diploma" in spec and not [n for n in spec if "Minimum" in n], spec
+    assert "Business" not in spec["Diploma"].aliases  # the word alone names no paper
+
+
 def test_aws_in_a_welding_jd_is_the_welding_society():
     spec = parse_jd(
         "Structural Welder\n\nRequirements:\n- AWS D1.1 structural welding certification\n"

@@ -1665,6 +1665,20 @@ def test_a_registration_said_back_as_registered(embedder):  # noqa: F811
     assert reg.score >= 0.5 and reg.features.get("self_reported"), reg
 
 
+def test_a_requirement_asked_by_its_verb(embedder):  # noqa: F811
+    spec = parse_jd("Loan Officer\n\nRequirements\n- Proven ability to conduct credit appraisal "
+                    "and cash-flow analysis for informal businesses\n- Experience with hammer "
+                    "voicing and hammer replacement\n")  # fmt: skip
+    q = "Now walk me through how you appraise, say, a woman running a vegetable kiosk"
+    a = ("I visit the kiosk on two market days, count the stock, ask for her M-Pesa statement "
+         "for three months, then I build the cash flow: sales minus cost of goods.")  # fmt: skip
+    assert _dim(_one(q, a, spec, embedder), "requirement", "Credit Appraisal"), "appraise"
+    from labkit.language.scoring import _same_word
+
+    assert _same_word("replace", "replacement") and _same_word("replacing", "replace")
+    assert not _same_word("product", "production") and not _same_word("state", "statement")
+
+
 def test_a_card_held_shows_no_more_than_its_name(embedder):  # noqa: F811
     spec = parse_jd("Joiner\n\nEssential criteria\n- Valid CSCS Skilled Worker (Blue) card\n"
                     "- SVQ Level 3 in Carpentry & Joinery\n")  # fmt: skip

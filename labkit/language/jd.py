@@ -2483,7 +2483,7 @@ _PHRASE_LEAD = re.compile(
     rf"^(?:an?\s+(?=(?:\w+\s+)?{_LEAD_NOUN}\b|(?:current|valid|active|unrestricted)\b))?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|hands-on|working|practical|sound|"
     r"demonstrated|demonstrable|extensive|advanced|basic|some|prior|previous|professional|"
-    r"real-world|strict|"
+    r"real-world|strict|minimum|"
     r"(?:field|clinical)(?=\s+experience)|"
     r"production|expert|in-depth|thorough|"
     # "Current, unrestricted Washington State dental hygienist license": the credential's
@@ -2616,7 +2616,9 @@ _LEVEL_PAPER = re.compile(
 # "National Diploma in Engineering"
 _PAPER_IN_FIELD = re.compile(
     r"^(?i:(?:a|an|the|current|valid|completed)\s+)*"
-    r"(?P<paper>(?:[A-Z][\w.'-]*\s+){1,3}(?:Certificate|Diploma)\s+in\s+"
+    # ("Minimum Diploma in Business, ...": "Minimum" is no part of a paper's name)
+    r"(?P<paper>(?:(?!(?:Minimum|Relevant|Recogni[sz]ed|Accredited|Appropriate|Suitable)\b)"
+    r"[A-Z][\w.'-]*\s+){1,3}(?:Certificate|Diploma)\s+in\s+"
     r"(?P<field>[A-Z][\w-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]*)*))"
     r"(?:\s*\((?P<level>Level\s+\d)\))?"
 )

@@ -1839,12 +1839,19 @@ def _same_word(a: str, b: str) -> bool:
     word made from it ("product"/"production")."""
     if a == b:
         return True
+    # "how you appraise" / "Credit Appraisal", "replace hammers" / "Hammer Replacement": a
+    # verb's silent "e" drops before its ending or its noun's
+    for x, y in ((a, b), (b, a)):
+        stem = x[:-1]
+        if len(x) >= 6 and x.endswith("e") and y.startswith(stem) and y[len(stem) :] in _E_ENDINGS:
+            return True
     n = min(len(a), len(b))
     rest = max(a, b, key=len)[n:]
     return n >= 5 and a[:n] == b[:n] and rest in _INFLECTIONS
 
 
 _INFLECTIONS = frozenset(["s", "es", "d", "ed", "ing", "r", "er", "ers", "rs"])
+_E_ENDINGS = frozenset(["ing", "al", "als", "ement", "ements"])
 
 
 _TOPIC_STOP = frozenset(
