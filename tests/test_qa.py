@@ -1056,6 +1056,8 @@ def test_todays_weather_where_the_candidate_is_is_small_talk():
                  "oh nice. bit of frost up there this morning I'd reckon"):  # fmt: skip
         assert classify_turn(said).kind == "small_talk", said
     for said in ("How do you handle rain delays on a roof",
+                 "How do you deal with rain delays at the moment",
+                 "How do you handle Windows updates at the moment",
                  "Did the storm last night damage any of your sites? Tell me how you handled "
                  "the call-outs"):  # fmt: skip
         assert classify_turn(said).kind == "question", said

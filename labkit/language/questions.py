@@ -260,14 +260,15 @@ _FOUND_US = re.compile(
     r"answer|solution|data|file|record)s?\b)(?:\w+ ){0,2}?(?:ok|okay|alright|all right|fine|"
     r"easily|easy|no problem)\b"
 )
-# "You're in Batangas now?", "So you're still down in Canterbury": where the candidate is today
 # "Y'all get any of that hail last night", "bit of frost up there this morning": the weather
 # where the candidate is, today
 _WEATHER_NOW = re.compile(
-    r"\b(?:hail|rain|snow|storm|frost|sleet|fog|heat|heatwave|wind|thunder)\w*\s+(?:\w+\s+){0,2}?"
+    r"\b(?:hail|rain(?:ing)?|snow(?:ing)?|storms?|frost|sleet|fog|heatwave|winds?|thunder)\s+"
+    r"(?:(?:up|down|out|over) there\s+|where you are\s+)?"
     r"(?:last night|this morning|overnight|yesterday|today|this week|at the moment)\b",
     re.I,
 )
+# "You're in Batangas now?", "So you're still down in Canterbury": where the candidate is today
 _WHERE_NOW = re.compile(
     r"(?:^|[.!?,]\s+)(?:(?i:so|and|ok|okay)\s+)?(?i:you're|you are)\s+(?:(?i:still|back|"
     r"home|up|down|over)\s+)*(?i:in|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"

@@ -359,13 +359,13 @@ _YEARS_RE = re.compile(
     r"(?:and (?:a )?half\s+)?years?\b",  # ("eight and half years": Indian English)
     re.I,
 )
-# a span of time that is no one's tenure
 # "fourteen months total", "twenty-five months": tenures too short or too exact for years
 _MONTHS_RE = re.compile(
     rf"\b(?P<n>\d+|(?:twenty|thirty)[- ](?:one|two|three|four|five|six|seven|eight|nine)\b|"
     rf"{_SMALL_NUMBERS})\s*(?:\+|plus)?\s*months?\b",
     re.I,
 )
+# a span of time that is no one's tenure
 _NOT_TENURE_BEFORE = frozenset(["in", "within", "every", "each", "per", "after"])
 _NOT_TENURE_AFTER = frozenset(["ago", "old", "later", "earlier", "from"])
 
