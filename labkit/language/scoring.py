@@ -359,10 +359,12 @@ _YEARS_RE = re.compile(
     r"(?:and (?:a )?half\s+)?years?\b",  # ("eight and half years": Indian English)
     re.I,
 )
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# "twenty-five", "thirty one": the tens said with a unit (see _years_value)
+_COMPOUND = rf"(?:twenty|thirty)[- ](?:{_UNITS})\b"
 # "fourteen months total", "twenty-five months": tenures too short or too exact for years
 _MONTHS_RE = re.compile(
-    rf"\b(?P<n>\d+|(?:twenty|thirty)[- ](?:one|two|three|four|five|six|seven|eight|nine)\b|"
-    rf"{_SMALL_NUMBERS})\s*(?:\+|plus)?\s*months?\b",
+    rf"\b(?P<n>\d+|{_COMPOUND}|{_SMALL_NUMBERS})\s*(?:\+|plus)?\s*months?\b",
     re.I,
 )
 # a span of time that is no one's tenure
@@ -2018,8 +2020,7 @@ def _bare_tenure(sentence: str) -> bool:
 
 _PUTS_UP = re.compile(r"\byou\b|^\W*(?:(?:ok(?:ay)?|right|and),?\s+)?so\b", re.I)
 _COUNT_RE = re.compile(
-    rf"^\W*(?P<n>\d+|(?:twenty|thirty)[- ](?:one|two|three|four|five|six|seven|eight|nine)\b|"
-    rf"{_SMALL_NUMBERS})\b",
+    rf"^\W*(?P<n>\d+|{_COMPOUND}|{_SMALL_NUMBERS})\b",
     re.I,
 )
 
@@ -2157,7 +2158,6 @@ def _years_value(n: str, said: str = "") -> float:
 
 # a spoken or written year: "2017", "twenty seventeen", "twenty twenty-one", "two thousand and
 # nine", "nineteen ninety eight"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _YEAR_SAID = (
     rf"(?:(?:19|20)\d\d|twenty[- ](?:{_TEENS}|twenty(?:[- ](?:{_UNITS}))?)"
