@@ -1044,6 +1044,61 @@ def test_a_question_said_without_its_verb():
         assert not classify_turn(said, has_prior_answer=True).is_question, said
 
 
+def test_the_career_before_the_one_told_asked_without_a_verb():
+    for said in ("ok and before that", "And since then"):
+        assert classify_turn(said, has_prior_answer=True).is_question, said
+    for said in ("and before that I was at Tesco", "ok and after that we will do the tour"):
+        assert not classify_turn(said, has_prior_answer=True).is_question, said
+
+
+def test_a_close_that_ends_on_a_question_of_its_own_is_answered():
+    said = ("ok Ciaran, we're interviewing over the next two days and we'll be in touch early "
+            "next week. is the phone number on your form the best one?")  # fmt: skip
+    cls = classify_turn(said, has_prior_answer=True)
+    assert cls.is_question and cls.kind == "small_talk"  # arranged, not assessed
+    for said in ("Thanks so much for your time. We'll be in touch.",
+                 "Great, thanks. We'll let you know. Talk soon?"):  # fmt: skip
+        assert classify_turn(said, has_prior_answer=True).kind == "closing", said
+
+
+def test_a_question_after_the_candidates_questions_have_their_reply():
+    script = [
+        ("interviewer", "ok. is there anything you'd like to ask us", 0.5),
+        ("candidate", "um, would it be, like, full hours from September?", 0.5),
+        ("interviewer", "it would, twenty-two hours, it's a full post", 0.5),
+        ("candidate", "ok, yeah, great", 0.5),
+        ("interviewer", "ok so next step would be a half-day visit here, you'd shadow and meet "
+                        "the team. does early next month work?", 0.5),
+        ("candidate", "yes, definitely, I'll just need to book it off.", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (4, (5,))]
+    # straight after the candidate's question, a "?" turn is the reply to it
+    script[3] = ("candidate", "and is there parking on site", 0.5)
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,))]
+
+
+def test_a_remark_that_puts_the_answer_back_is_a_check_it_answers():
+    script = [
+        ("interviewer", "how would you expect the warehouse lease to be accounted for", 0.5),
+        ("candidate", "under IFRS 16 if it's an operating lease it stays off balance sheet, so "
+                      "it's just the rent expense in the income statement", 0.5),
+        ("interviewer", "ok so under IFRS 16, from the lessee's side, you'd still keep operating "
+                        "leases off balance sheet", 0.5),
+        ("candidate", "yes ma, operating leases are off balance sheet, that's the main "
+                      "difference between operating and finance leases", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+    # news about the job the candidate would do is only taken in
+    script[2] = ("interviewer", "ok so on this team you'd mostly be on the audit side, the "
+                                "warehouse clients", 0.5)  # fmt: skip
+    script[3] = ("candidate", "yes ma, that's fine, audit is what I enjoy most", 0.5)
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,))]
+
+
 def test_a_reply_that_puts_a_talk_off_asks_nothing():
     said = ("the band's in the posting, it's grade eight, and as for progression that'd be down "
             "the road, we can talk about it")  # fmt: skip

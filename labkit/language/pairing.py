@@ -154,7 +154,13 @@ def pair_questions(
                 cls = TurnClass(
                     "candidate_questions", max(cls.question_likeness, 0.8), "anything else"
                 )
-            elif theirs and cur.answers and cls.is_question and cls.cue == "?":
+            elif (
+                theirs
+                and cur.answers
+                and cls.is_question
+                and cls.cue == "?"
+                and not _asks_anew(turn.text, turns[k - 1])
+            ):
                 # the interviewer answering the candidate's question, a "?" ASR added
                 # ("Studying our assigned by the inside and workload? We look at each CRC's ...")
                 cls = TurnClass("statement", cls.question_likeness, "")
@@ -170,7 +176,7 @@ def pair_questions(
                 and not _clarified(cur.answers[-1].text, turn.text)
                 and nxt is not None
                 and nxt.speaker == "candidate"
-                and not _acknowledged(turn.text, nxt.text)
+                and not _acknowledged(turn.text, nxt.text, _said(cur))
                 and _implicit_question(turn.text, nxt.text, options)
             ):
                 # a question ASR garbled ("walk me from a model you did"): the interviewer spoke
@@ -190,7 +196,7 @@ def pair_questions(
                 and not _reaction(turn.text)
                 and not (cur and cur.answers and _CLARIFY.search(cur.answers[-1].text))
                 and not (cur and cur.answers and _clarified(cur.answers[-1].text, turn.text))
-                and not (cur and cur.answers and _acknowledged(turn.text, nxt.text))
+                and not (cur and cur.answers and _acknowledged(turn.text, nxt.text, _said(cur)))
             ):
                 # "Hi, this is Jordan," "Yes, hi, good morning": a yes/no question whose "?"
                 # ASR dropped, told by the reply
@@ -210,7 +216,7 @@ def pair_questions(
                 and nxt is not None
                 and nxt.speaker == "candidate"
                 and not _clarified(cur.answers[-1].text, turn.text)
-                and _acknowledged(turn.text, nxt.text)
+                and _acknowledged(turn.text, nxt.text, _said(cur))
             ):
                 # "We're a small team, so you'd pull your own data." "That makes sense.": a
                 # remark the candidate acknowledges ends the answer before it and asks nothing
@@ -281,6 +287,15 @@ _NEXT_QUESTION = re.compile(
 )
 
 
+def _asks_anew(text: str, before: Turn) -> bool:
+    """An interviewer turn ending on a question of its own once the candidate's questions
+    have their reply ("ok good, 'cause that's been my biggest frustration" then "... next step'd
+    be a ride-along. does early next month work?"): no candidate question waits for it."""
+    if not text.rstrip().endswith("?"):
+        return False
+    return before.speaker == "interviewer" or not classify_turn(before.text).is_question
+
+
 def _asks_back(reply: str) -> bool:
     """Whether a candidate's reply is a question about the question: "Do you mean X?", or a
     short yes/no question put back to the interviewer ("Do you want the formula or the
@@ -338,9 +353,34 @@ _ACK = re.compile(
 _ACK_WEAK = re.compile(r"^\W*(?:yeah|yes|yep|right|sure|definitely)\b", re.I)
 
 
-def _acknowledged(remark: str, reply: str) -> bool:
+def _said(pair: OpenPair | None) -> str:
+    return " ".join(t.text for t in pair.answers) if pair else ""
+
+
+def _restates(remark: str, answer: str, *, shared: int = 3) -> bool:
+    """Whether a remark puts the answer's own words back to the candidate ("ok so under IFRS
+    16, from the lessee's side, you'd still keep operating leases off balance sheet" after
+    "under IFRS 16 if it's an operating lease it stays off balance sheet"): a check of what
+    they said, not news about the job."""
+    def content(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) >= 4} - _PLAIN
+
+    return len(content(remark) & content(answer)) >= shared
+
+
+# words too common to show that a remark restates an answer
+_PLAIN = frozenset(
+    ["that", "this", "with", "from", "have", "what", "when", "they", "them", "there", "then",
+     "would", "could", "should", "about", "just", "like", "really", "your", "yours", "were",
+     "been", "some", "more", "much", "very", "into", "over", "also", "well", "okay", "yeah",
+     "know", "think", "mean", "because", "which", "where", "their", "those", "these", "still"]
+)  # fmt: skip
+
+
+def _acknowledged(remark: str, reply: str, prior: str = "") -> bool:
     """A remark of some length ("That lines up with our SAP template, honestly. We've gone
-    back and forth with FDA on it.") that the candidate only acknowledges, briefly."""
+    back and forth with FDA on it.") that the candidate only acknowledges, briefly; ``prior``
+    is the answer before it."""
     short = len(remark.split()) < 8 and not _THANKS_FOR.search(remark)
     rest = _LAUGH.sub("", reply)
     if _ACK_WEAK.match(rest):
@@ -351,7 +391,7 @@ def _acknowledged(remark: str, reply: str) -> bool:
         return True
     # "Herd manager, you'd be my right hand basically." "Yep.": the job the candidate would do
     # is news about the job, not a claim about the candidate to confirm
-    about = _THE_JOB_YOU.sub(" ", remark)
+    about = remark if _restates(remark, prior) else _THE_JOB_YOU.sub(" ", remark)
     if len(reply.split()) <= 8 and not _ADDRESSED.search(about):
         return True  # "That's really reassuring, thank you." after news about the team
     return bool(_ACK_WEAK.match(reply)) and not _ADDRESSED.search(about)

@@ -359,10 +359,13 @@ _BACKCHANNEL = frozenset(
 
 # a question with its verb left out, as said aloud: "and your education", "ok. Any
 # certification, Odoo functional certification", "Your CoC, any limitation", "Y'all get any of
-# that hail last night" (no statement opens so; see _elliptic)
+# that hail last night", "ok and before that" (the career before the one told; no statement
+# opens so; see _elliptic)
 _ELLIPTIC = re.compile(
     r"^(?:(?:ok|okay|right|good|great|alright|sure|fine|cool|nice|now)\s+)*"
     r"(?:(?:and|so)\s+(?:your|the|any)|any(?!\s+(?:time|way|how)\b)|your)\s+\w"
+    r"|^(?:(?:ok|okay|right|good|great|alright|sure|fine|cool|nice)\s+)*and\s+"
+    r"(?:before|prior to|after|since)\s+(?:that|then)$"
     r"|^(?:(?:ok|okay|right|good|great|alright|sure|fine|cool|nice|and|so)\s+)*"
     r"(?:you|y'all|you guys)\s+(?:ever|been|(?:get|got|have|had|see|seen)\s+(?:any|much|a chance))"
     r"\b"
@@ -780,6 +783,15 @@ def _elliptic(words: list[str]) -> bool:
     return m is not None and len(words) <= 12 and not any(w in _AUX for w in rest)
 
 
+def _asks_after_closing(text: str) -> bool:
+    """Whether a turn that closes ends on a question of its own, said after the close."""
+    said = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x]
+    if len(said) < 2 or not said[-1].endswith("?"):
+        return False
+    last = " ".join(words_of(said[-1]))
+    return not (_has_phrase(last, _CLOSING) or _CLOSING_RE.search(last) or _NEXT_STEPS.search(last))
+
+
 def classify_turn(
     text: str,
     *,
@@ -876,7 +888,12 @@ def classify_turn(
         or (next_steps and not (prompt or wh))
         or (closing and ends_closing)
     ):
-        return TurnClass("closing", 0.05, closing or next_steps.group(0))
+        cue = closing or next_steps.group(0)
+        if _asks_after_closing(text):
+            # "... we'll be in touch early next week. is the phone number on your form the best
+            # one?": the close asks one more thing, of the arrangements, not of the candidate
+            return TurnClass("small_talk", max(likeness, 0.55), cue)
+        return TurnClass("closing", 0.05, cue)
     if not asks and (name := _TAGGED_NAME.search(text)):
         return TurnClass("small_talk", 0.6, name.group(0).strip(" .,!?"))
     if not asks:
