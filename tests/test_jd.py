@@ -10,7 +10,7 @@ from _lang_fixtures import BACKEND_JD
 
 from labkit.errors import InputError
 from labkit.language.jd import jobspec_from_rows, jobspec_to_rows, parse_jd, reweight
-from labkit.language.vocabulary import load_vocabulary
+from labkit.language.vocabulary import SkillEntry, load_vocabulary
 
 
 def _by_name(spec):
@@ -1927,3 +1927,88 @@ def test_an_assets_heading_and_an_aside_that_is_an_advantage():
     req = {r.name: r.required for r in spec.requirements}
     assert req.get("Leapfrog Geo") and req.get("Opera PMS"), req
     assert req.get("French") is False, req
+
+
+def test_a_prose_jd_demands_a_registration_an_ability_and_a_vetting():
+    spec = parse_jd(
+        "Teacher of Mathematics\n\nEssential requirements\n\nApplicants must be registered with "
+        "the Teaching Council of Ireland under Route 2 (Post-Primary), with Mathematics as a "
+        "recognised curricular subject. Candidates must be qualified and able to teach "
+        "Mathematics to Higher Level Leaving Certificate. Appointment is subject to satisfactory "
+        "Garda vetting in accordance with Teaching Council procedures.\n"
+    )
+    reqs = _by_name(spec)
+    reg = reqs["Teaching Council of Ireland registration"]
+    assert reg.required and reg.category == "education"
+    assert "Teaching Council of Ireland" in reg.aliases  # said by the body's name
+    assert reqs["Teach Mathematics to Higher Level Leaving Certificate"].required
+    vetting = reqs["Garda vetting"]  # how it is done is no part of its name
+    assert vetting.category == "condition" and vetting.weight == 0.0
+    # a salary subject to experience demands nothing
+    assert not parse_jd("Clerk\n\nSalary is subject to experience.").requirements
+
+
+def test_how_to_apply_names_people_and_firms_not_skills():
+    for head, text in (
+        ("To apply", "Please send your CV to Dr. Priya Raman using the Apply button."),
+        ("METHOD OF APPLICATION", "Qualified candidates should send their CV to "
+         "careers@adeyemiokafor.com.ng. Adeyemi, Okafor & Co. does not charge any fee."),
+    ):  # fmt: skip
+        spec = parse_jd(f"Audit Senior\n\nRequirements\n- Proficiency in Microsoft Excel\n\n"
+                        f"{head}\n{text}\n")  # fmt: skip
+        assert [r.name for r in spec.requirements] == ["Excel"], head
+
+
+def test_a_standard_of_two_bodies_is_one_requirement_said_either_way():
+    spec = parse_jd(
+        "Solar Installer\n\nRequirements\n- Sound working knowledge of AS/NZS 3000, AS/NZS 5033 "
+        "and AS/NZS 4777.1\n- Experience with SCCM/MECM\n"
+    )
+    reqs = _by_name(spec)
+    assert "AS" not in reqs
+    assert {"AS/NZS 3000", "AS/NZS 5033"} <= set(reqs)
+    assert {"AS 3000", "NZS 3000"} <= set(reqs["AS/NZS 3000"].aliases)
+    # said by its number alone, where that number is no round figure
+    assert "5033" in reqs["AS/NZS 5033"].aliases and "3000" not in reqs["AS/NZS 3000"].aliases
+    # and another standard's number never sounds like it
+    vocab = load_vocabulary()
+    entries = [
+        SkillEntry(name=r.name, category=r.category, aliases=r.aliases) for r in reqs.values()
+    ]
+    heard = vocab.find_mentions(
+        "have you done stand-alone systems to AS/NZS 4509", speech=True, targets=entries,
+        fuzzy=True,
+    )  # fmt: skip
+    assert not heard, heard
+    [said] = vocab.find_mentions("where things are at with 5033 now", speech=True,
+                                 targets=entries, fuzzy=True)  # fmt: skip
+    assert said.entry.name == "AS/NZS 5033"
+    # a British Standard's number is no Bachelor of Science
+    assert not vocab.find_mentions("C665 and BS 8485 let you tailor it", speech=True)
+    [bs] = vocab.find_mentions("I have a BS in chemistry", speech=True)
+    assert bs.entry.category == "education"
+
+
+def test_a_home_internet_connection_is_a_term_of_work():
+    reqs = _by_name(parse_jd(
+        "3D Artist\n\nRequirements\n- Reliable internet connection (minimum 50 Mbps) and backup "
+        "power for WFH days\n- Experience with Internet of Things devices\n"
+    ))  # fmt: skip
+    cond = [r for r in reqs.values() if "internet connection" in r.name.lower()]
+    assert cond and cond[0].category == "condition"
+    assert reqs["Internet of Things"].category == "skill"
+
+
+def test_a_registration_held_with_a_body_named_in_full():
+    reqs = _by_name(parse_jd(
+        "Optometrist\n\nRequirements\n- Registration, or eligibility for registration, with the "
+        "College of Optometrists of Ontario\n- Confidence interpreting OCT, visual fields and "
+        "retinal imaging\n- Professional liability insurance (we reimburse your membership)\n"
+    ))  # fmt: skip
+    reg = reqs["College of Optometrists of Ontario registration"]
+    assert reg.category == "education" and "College of Optometrists of Ontario" in reg.aliases
+    assert "Registration" not in reqs
+    # the practice the confidence is in, said by its product too
+    assert "OCT" in reqs["Interpreting OCT"].aliases
+    cover = reqs["Professional liability insurance"]  # cover held: a term, not a skill
+    assert cover.category == "condition" and cover.weight == 0.0

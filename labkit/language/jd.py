@@ -94,7 +94,8 @@ _HEAD_NICE = re.compile(
 _HEAD_SKIP = re.compile(
     r"\b(benefits|perks|what we offer|we offer|compensation|remuneration|salary|about us|"
     r"about the company|(?:company|employer|organi[sz]ation) overview|"
-    r"who we are|equal opportunity|how to apply|our values|why join|why you'll love|"
+    r"who we are|equal opportunity|(?:how |where )?to apply|apply(?:ing)?(?: now)?|"
+    r"method of application|our values|why join|why you'll love|"
     r"about the team|about our team|the team|our team|our culture|culture|life at|location|"
     r"working hours|hours|package|rewards|what's in it for you|our offer|selection process|"
     r"application process|(?:the )?good stuff|what you(?:'ll)? get|in return|goodies|"
@@ -879,7 +880,11 @@ def parse_jd(
                     entry = SkillEntry(
                         name=_ACRONYMED.sub("", name),
                         category=cat,
-                        aliases=(*((acr.group(1),) if acr else ()), *_products_after(sent, name)),
+                        aliases=(
+                            *((acr.group(1),) if acr else ()),
+                            *_products_after(sent, name),
+                            *_registered_body(name),
+                        ),
                     )
                     order = _add(acc, entry, cat, not nice, sent, order)
 
@@ -1008,6 +1013,9 @@ _TERM_WORDS = (
     r"equipment|gear|design|capacit(?:y|ies)))|"
     r"stand(?:ing)? for|pounds|lbs|travel|relocat\w*|commute|driver'?s|"
     r"authori[sz]ed|authori[sz]ation|visa|citizen\w*|clearance|background|"
+    # "satisfactory Garda vetting", "an enhanced DBS check", "a police check"
+    r"vetting|(?:dbs|police|criminal\s+records?|disclosure(?:\s+scotland)?|pvg)\s+"
+    r"(?:check|clearance|certificate|scheme)s?|"
     r"drug[- ](?:test|screen)\w*|vaccinat\w*|"
     # "Ability to pass a pre-employment medical, including drug and alcohol screening"
     r"pre-employment\s+medical|medical\s+(?:exam\w*|assessment|clearance)|"
@@ -1016,6 +1024,10 @@ _TERM_WORDS = (
     r"transport(?:ation)?(?!\s+(?:planning|management|engineering|operations|logistics|"
     r"model\w*|systems?|law|regulations?))|(?:working|work)\s+rights|"
     r"physical\w*|climb\w*|heights?|wear|tool set|tools? of your own|"
+    # "Reliable internet connection (minimum 50 Mbps) and backup power for WFH days"
+    r"(?:reliable|stable|fast|high-speed)\s+internet|internet\s+connection|backup\s+power|"
+    # "Professional liability insurance": cover held, not a skill
+    r"(?:liability|indemnity|malpractice)\s+(?:insurance|cover)|"
     r"own (?:basic\s+)?(?:hand\s+)?tools?|years\s+of\s+age|years\s+old|or\s+older|vehicles?|"
     r"passports?|ladders?|rooftops?|availability|available|"
     # "Willingness to work a rotating 24/7 roster", "to spend 20-45 consecutive days at sea"
@@ -1306,6 +1318,13 @@ _WHO_HAS_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+and\s+(?:can|has|have)\s+
 # "A current first aid and CPR card is required": what a prose sentence demands
 _MUST = re.compile(
     r"\b(?:must|shall)\s+(?:also\s+)?(?:be\s+able\s+to\s+|have\s+)?(?=(?!be\b)[a-z])"
+    # "Candidates must be qualified and able to teach Mathematics to Higher Level"
+    r"|\bmust\s+(?:also\s+)?be\s+(?:qualified|trained|competent)(?:\s+and\s+able)?\s+to\s+"
+    # "Appointment is subject to satisfactory Garda vetting", "Offers are subject to an
+    # enhanced DBS check"
+    r"|\b(?:appointment|employment|offers?(?:\s+of\s+employment)?|(?:the|this)\s+"
+    r"(?:post|role|position|appointment))\s+(?:is|are|will\s+be)\s+(?:also\s+)?subject\s+to\s+"
+    r"(?:(?:a|an|the|your)\s+)?(?:satisfactory\s+|successful\s+)?"
     # "Must be 21 or older."
     r"|\bmust\s+be\s+(?=(?:at\s+least\s+)?\d{2}\b)"
     r"|\bwe\s+(?:also\s+)?require\s+(?:(?:that\s+)?you\s+(?:to\s+)?)?"
@@ -1374,10 +1393,28 @@ _NAMED_PAPER = re.compile(
 )
 
 
+# "Applicants must be registered with the Teaching Council of Ireland under Route 2",
+# "must be registered with the NMC": a registration held, named by the body that keeps it
+_REGISTERED_WITH = re.compile(
+    r"\b(?:must|will|should|to)\s+(?:also\s+)?be\s+(?:fully\s+|currently\s+)?"
+    r"(?:registered|licensed|accredited)\s+(?:with|by)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*|\s+(?:of|for|and|in)(?=\s+[A-Z]))*)"
+)
+_REGISTRATION = " registration"
+
+
+def _registered_body(name: str) -> tuple[str, ...]:
+    """The body a registration read from prose is named by, as its alias."""
+    return (name[: -len(_REGISTRATION)],) if name.endswith(_REGISTRATION) else ()
+
+
 def _held_credentials(sent: str) -> list[tuple[str, str]]:
     """The credentials a prose sentence asks the candidate to hold, in its words (the first of
     alternatives), as education."""
     named = [(m.group("name"), "education") for m in _REGISTERED_AS.finditer(sent)]
+    named += [
+        (m.group("name") + _REGISTRATION, "education") for m in _REGISTERED_WITH.finditer(sent)
+    ]
     member = _MEMBER.search(sent)
     cue = _HOLDS.search(sent) or member
     if cue is None:
@@ -1419,6 +1456,8 @@ def _demanded(what: str, out: list[tuple[str, str]]) -> None:
     # "must have five years of ...": the years are read as such
     if re.match(r"(?:not|submit|apply|include)\b", what, re.I) or _YEARS.search(what):
         return
+    # "Garda vetting in accordance with Teaching Council procedures": how, not what
+    what = re.split(r"\s+(?:in\s+accordance\s+with|in\s+line\s+with|as\s+per)\b", what)[0]
     found = _bullet_requirement(what)
     # "You must have a valid Michigan driver's license, a reliable vehicle ...": the
     # credential it holds is read already
@@ -2406,7 +2445,18 @@ def _short_names(name: str) -> tuple[str, ...]:
     """What people call an agency's or a vendor's product in speech: "EPA SWMM" -> "SWMM",
     "IBM CICS" -> "CICS", "QPS Qimera" -> "Qimera"."""
     m = re.fullmatch(r"[A-Z]{2,5} ([A-Z][A-Z0-9]{1,7}|[A-Z][a-z][\w-]{2,})", name)
-    return (m.group(1),) if m else ()
+    if m:
+        return (m.group(1),)
+    # "AS/NZS 3000" is said "AS 3000", "NZS 3000" or "AS NZS 3000"
+    m = re.fullmatch(r"([A-Z]{2,5})/([A-Z]{2,5}) (\d[\w.]*)", name)
+    if m:
+        a, b, n = m.groups()
+        # and by its number alone where that is no round figure nor a year ("5033", "4777";
+        # not "3000", "2019")
+        k = int(re.match(r"\d+", n).group())  # type: ignore[union-attr]
+        alone = (n,) if k >= 100 and k % 100 and not 1900 <= k <= 2099 else ()
+        return (f"{a} {n}", f"{b} {n}", f"{a} {b} {n}", *alone)
+    return ()
 
 
 def _unknown_skills(
@@ -2422,7 +2472,10 @@ def _unknown_skills(
     for m in cues:
         rest_start = m.start("rest")
         rest = m.group("rest")
-        pieces = re.split(r"(,|\band\b|\bor\b|/|\(|\)|\s[-\u2013\u2014]+\s)", rest)
+        # ("AS/NZS 3000", "ISO/IEC 27001": one standard, named by both its bodies)
+        pieces = re.split(
+            r"(,|\band\b|\bor\b|/(?![A-Z]{2,5} ?\d)|\(|\)|\s[-\u2013\u2014]+\s)", rest
+        )
         last = -1  # the piece the last name came from
         for k in range(0, len(pieces), 2):
             part = pieces[k]
@@ -2494,7 +2547,7 @@ _PHRASE_LEAD = re.compile(
     r"confidence|comfort|adherence|commitment|time(?:\s+spent)?)\s+"
     r"(?:with|in|of|using|on|across|to)\s+"
     # "Experience preparing permit applications": the practice is the gerund phrase
-    r"|(?:experience|proficiency|comfort)\s+(?=[a-z]+ing\b)"
+    r"|(?:experience|proficiency|comfort|confidence|competence)\s+(?=[a-z]+ing\b)"
     # "Graduate of a CODA-accredited dental hygiene program": the program is the credential
     r"|graduat(?:e|ion)\s+(?:of|from)\s+"
     # "Licensure as a Professional Engineer in Ohio": the credential is what it registers
@@ -2540,6 +2593,8 @@ _CONDITION = re.compile(
     r"\b(?:transportation|hand tools|own tools|background check|drug (?:test|screen)\w*|"
     r"work authori[sz]ation|right to work|(?:working|work) rights|overtime|weekends?|on[- ]call|"
     r"reliable transport|physical(?:ly)?\s+(?:ability|able|fit\w*|demands?)|"
+    r"internet connection|(?:reliable|stable|fast|high-speed) internet|backup power|"
+    r"(?:liability|indemnity|malpractice) (?:insurance|cover)|"
     # "field travel in county vehicles is required"; travel planning is a skill
     r"travel(?!\s+(?:planning|arrangements?|booking|management|coordination|itinerar)))\b",
     re.I,
@@ -2564,9 +2619,12 @@ class _Phrase:
 # "Certification with the Canadian Association of ... (CAMRT) in Radiation Therapy"
 _PAPER_WITH_BODY = re.compile(
     r"^(?:(?:a|an|current|valid|active|full)\s+)*(?P<paper>registration|certification|licensure|"
-    r"licen[cs]e|membership)\s+(?:in\s+good\s+standing\s+)?(?:with|from|by)\s+(?:the\s+)?"
-    r"(?-i:(?P<body>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|of|and|for|in|&))*)\s*"
-    r"\((?P<acr>[A-Z][A-Za-z]{1,7})\)(?:\s+in\s+(?P<field>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))?)",
+    # ("Registration, or eligibility for registration, with the College of ...")
+    r"licen[cs]e|membership)(?:,?\s+or\s+eligib\w*\s+(?:for|to)\s+[\w ]{1,30}?,)?\s+"
+    r"(?:in\s+good\s+standing\s+)?(?:with|from|by)\s+(?:the\s+)?"
+    r"(?-i:(?P<body>[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|(?:of|and|for|in|&)(?=\s+[A-Z])))*)"
+    r"(?:\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)(?:\s+in\s+(?P<field>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))?"
+    r"|(?=\s*(?:[,.;]|$))))",
     re.I,
 )
 
@@ -2576,9 +2634,13 @@ def _paper_of_body(clause: str) -> SkillEntry | None:
     m = _PAPER_WITH_BODY.match(clause.strip(" -*\u2022\t"))
     if m is None:
         return None
-    acr, field = m.group("acr"), m.group("field")
+    acr, field, body = m.group("acr"), m.group("field"), m.group("body")
+    if acr is None:  # "Registration ... with the College of Optometrists of Ontario"
+        return SkillEntry(
+            name=f"{body} {m.group('paper').lower()}", category="education", aliases=(body,)
+        )
     name = f"{acr} {m.group('paper').title()}" + (f" in {field}" if field else "")
-    return SkillEntry(name=name, category="education", aliases=(acr, m.group("body")))
+    return SkillEntry(name=name, category="education", aliases=(acr, body))
 
 
 _SKILLISH = ("skill", "tool")

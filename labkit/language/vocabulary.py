@@ -254,6 +254,12 @@ class Vocabulary:
                     # "a Class C driver license", "Class A CDL", "a manual C class driver's
                     # licence": a licence class
                     continue
+                if (
+                    e.category == "education"
+                    and re.fullmatch(r"[A-Z]{2,4}", surface)
+                    and re.match(r"\s+(?!(?:19|20)\d\d\b)\d{3,}\b", text[toks[i + n - 1].end :])
+                ):
+                    continue  # "C665 and BS 8485": a standard's number, not a degree
                 if surface in _CURRENCIES and re.search(
                     r"\d[\d,.]*[kKmM]?\s*$", text[max(0, toks[i].start - 12) : toks[i].start]
                 ):
@@ -343,6 +349,9 @@ class Vocabulary:
                         continue  # nor is a short name heard in pieces: "car so" is no "CROSS"
                     if n > 1 and not _word_for_word(heard, term):
                         continue
+                    nums = re.findall(r"\d+", heard)
+                    if nums and nums != re.findall(r"\d+", term) and re.search(r"\d", term):
+                        continue  # "AS/NZS 4509" is no "AS/NZS 5033": numbers are said as such
                     s = sounds_like(heard, term)
                     # a name in capitals ("MOVINS") heard must sound much like it: a common
                     # word near it ("moves") is the word ("sparks" for SPARCS still is it;
