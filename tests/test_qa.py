@@ -1108,10 +1108,15 @@ def test_a_reply_that_puts_a_talk_off_asks_nothing():
 
 def test_todays_weather_where_the_candidate_is_is_small_talk():
     for said in ("Great. Y'all get any of that hail last night out in Franklin",
-                 "oh nice. bit of frost up there this morning I'd reckon"):  # fmt: skip
+                 "oh nice. bit of frost up there this morning I'd reckon",
+                 "ok good. raining there also? here in Baner it hasn't stopped since morning",
+                 "nice day for it, it's actually sunny in Salford for once, is it nice your end?",
+                 "no you're fine, I can see you. thanks for making time, are you at work today?"):  # fmt: skip
         assert classify_turn(said).kind == "small_talk", said
     for said in ("How do you handle rain delays on a roof",
                  "How do you deal with rain delays at the moment",
+                 "How do you handle cold there? in the plant, I mean",
+                 "Are you at work today? Tell me about the last outage you handled",
                  "How do you handle Windows updates at the moment",
                  "Did the storm last night damage any of your sites? Tell me how you handled "
                  "the call-outs"):  # fmt: skip
@@ -1124,3 +1129,24 @@ def test_a_lack_put_up_to_be_confirmed_is_a_yes_no_question():
     for said in ("You don't have to answer that.", "you don't need to worry about parking",
                  "And you didn't do the stroke ward, how come"):  # fmt: skip
         assert not is_closed_question(said), said
+
+
+def test_more_small_talk_after_small_talk_asks_nothing_of_fit():
+    script = [
+        ("interviewer", "good morning, am I audible?", 0.5),
+        ("candidate", "yes ma, loud and clear, good morning", 0.5),
+        ("interviewer", "ok great. you're not stuck in traffic anywhere I hope, I know it's been "
+                        "terrible on the Island this week", 0.5),
+        ("candidate", "no no I'm at home, I prepared well for this. I even did a test call with "
+                      "my cousin this morning to check my camera and my network", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.kind) for p in pairs] == [(0, "small_talk"), (2, "small_talk")]
+    # a remark on network traffic after a technical answer still asks about the work
+    script[0] = ("interviewer", "How do you size a load balancer for a retail site?", 0.5)
+    script[1] = ("candidate", "I start from peak requests per second and the p99 latency.", 0.5)
+    script[2] = ("interviewer", "we see big traffic spikes on Black Friday, our CDN bill "
+                                "doubles that week", 0.5)  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    [kind] = [p.kind for p in pairs if p.question_turn == 2]
+    assert kind in ("prompt", "follow_up")

@@ -1824,3 +1824,20 @@ def test_a_paper_still_in_process_is_not_held(embedder):  # noqa: F811
     [reg] = [r for r in _dim(_one("Are you registered with MLSCN", said, spec, embedder),
                              "requirement") if "MLSCN" in r.requirement]  # fmt: skip
     assert reg.score < 0.5 and reg.features.get("limited"), reg
+
+
+def test_a_short_follow_up_is_read_with_the_question_before_it(backend_spec, embedder):  # noqa: F811
+    lines = [
+        ("interviewer", "Which apps do you keep as blocking in the Autopilot enrolment status page?"),
+        ("candidate", "Minimum. Security agent, VPN if it's needed for first logon, Company "
+                      "Portal. Office if the client insists. Rest after."),
+        ("interviewer", "why minimum"),
+        ("candidate", "ESP timeouts. Every blocking app is a failure point."),
+    ]  # fmt: skip
+    scored = _score_all(lines, backend_spec, embedder)
+    [(pair, rows)] = [v for v in scored.values() if v[0].question == "why minimum"]
+    [rel] = _dim(rows, "relevance")
+    # alone, "why minimum" shares nothing with its answer
+    a = turns(lines)[3]
+    [alone] = _dim(score_answer(pair, [a], jobspec=backend_spec, embedder=embedder), "relevance")
+    assert alone.score < 0.2 < 0.6 < rel.score

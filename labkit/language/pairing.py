@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from labkit.language.nlp import Embedder
-from labkit.language.questions import TurnClass, classify_turn
+from labkit.language.questions import TurnClass, classify_turn, small_talk_cue
 from labkit.records import QAPair, Turn
 
 __all__ = ["OpenPair", "PairingOptions", "pair_questions", "takes_back_own", "withdraws"]
@@ -180,8 +180,11 @@ def pair_questions(
                 and _implicit_question(turn.text, nxt.text, options)
             ):
                 # a question ASR garbled ("walk me from a model you did"): the interviewer spoke
-                # after an answer and the candidate then answered at length
-                cls = TurnClass("prompt", options.implicit_likeness, "turn-taking")
+                # after an answer and the candidate then answered at length; after small talk,
+                # more of it ("you're not stuck in traffic anywhere I hope") asks nothing of fit
+                chat = cur.cls.kind == "small_talk" and bool(small_talk_cue(turn.text))
+                kind = "small_talk" if chat else "prompt"
+                cls = TurnClass(kind, options.implicit_likeness, "turn-taking")
             elif (
                 cls.kind == "statement"
                 and not theirs
@@ -362,6 +365,7 @@ def _restates(remark: str, answer: str, *, shared: int = 3) -> bool:
     16, from the lessee's side, you'd still keep operating leases off balance sheet" after
     "under IFRS 16 if it's an operating lease it stays off balance sheet"): a check of what
     they said, not news about the job."""
+
     def content(text: str) -> set[str]:
         return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) >= 4} - _PLAIN
 

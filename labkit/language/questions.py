@@ -21,6 +21,7 @@ __all__ = [
     "classify_turn",
     "is_closed_question",
     "question_topic",
+    "small_talk_cue",
     "words_of",
 ]
 
@@ -265,7 +266,20 @@ _FOUND_US = re.compile(
 _WEATHER_NOW = re.compile(
     r"\b(?:hail|rain(?:ing)?|snow(?:ing)?|storms?|frost|sleet|fog|heatwave|winds?|thunder)\s+"
     r"(?:(?:up|down|out|over) there\s+|where you are\s+)?"
-    r"(?:last night|this morning|overnight|yesterday|today|this week|at the moment)\b",
+    r"(?:last night|this morning|overnight|yesterday|today|this week|at the moment)\b"
+    # "ok good. raining there also?": the weather where the candidate is, asked
+    # ("is it nice your end?")
+    r"|\b(?:(?:is|was) it\s+)?(?:hail(?:ing)?|rain(?:ing)?|snow(?:ing)?|pouring|sunny|hot|cold|"
+    r"humid|freezing|"
+    r"nice)\s+"
+    r"(?:(?:up|down|out|over)\s+)?(?:there|where you are|your (?:side|end))"
+    r"(?:\s+(?:also|too|as well))?\s*\?",
+    re.I,
+)
+# "thanks for making time, are you at work today?": where the candidate is taking the call
+_AT_WORK_NOW = re.compile(
+    r"\b(?:are you|you're|you are)\s+(?:at work|at home|working|in the office|on shift|on site)"
+    r"\s+(?:today|right now|now|at the moment)\s*\?",
     re.I,
 )
 # "You're in Batangas now?", "So you're still down in Canterbury": where the candidate is today
@@ -754,7 +768,8 @@ def _asks_beyond(text: str) -> bool:
     # drop the clauses that hold small talk ("are you calling in from Berlin today"), then look
     # for a question in what is left
     found = [" ".join(_expand(words_of(m.group(0))))
-             for m in (*_WHERE_NOW.finditer(text), *_WEATHER_NOW.finditer(text))]  # fmt: skip
+             for rx in (_WHERE_NOW, _WEATHER_NOW, _AT_WORK_NOW)
+             for m in rx.finditer(text)]  # fmt: skip
     if m := _FOUND_US.search(" ".join(_expand(words_of(text)))):
         found.append(m.group(0))
     kept = [
@@ -792,6 +807,12 @@ def _asks_after_closing(text: str) -> bool:
     return not (_has_phrase(last, _CLOSING) or _CLOSING_RE.search(last) or _NEXT_STEPS.search(last))
 
 
+def small_talk_cue(text: str) -> str:
+    """The small-talk phrase a turn holds ("traffic", "the weather"), or ''."""
+    flat = " ".join(_expand(words_of(text)))
+    return _has_phrase(flat, _SMALL_TALK) or _has_phrase(" ".join(words_of(text)), _SMALL_TALK)
+
+
 def classify_turn(
     text: str,
     *,
@@ -824,7 +845,10 @@ def classify_turn(
         raw_flat, _ASKING_SMALL_TALK
     )
     if not asking_small and (
-        m := _FOUND_US.search(flat) or _WHERE_NOW.search(text) or _WEATHER_NOW.search(text)
+        m := _FOUND_US.search(flat)
+        or _WHERE_NOW.search(text)
+        or _WEATHER_NOW.search(text)
+        or _AT_WORK_NOW.search(text)
     ):
         asking_small = " ".join(_expand(words_of(m.group(0))))
     closing = _has_phrase(flat, _CLOSING)

@@ -63,6 +63,8 @@ class ScoringOptions:
     """Answer scoring hyper-parameters.
 
     relevance_lo / relevance_hi: cosine mapped to relevance 0 / 1.
+    short_question_words: a question of at most this many words (or a follow-up) is read with
+        the question answered before it for relevance ("why minimum").
     soft_skill_similarity / skill_similarity: embedding cosine that counts as evidence of a soft
         skill / other non-tool requirement when no alias matched.
     soft_skill_question: question-to-soft-skill cosine above which a question counts as asking
@@ -104,6 +106,7 @@ class ScoringOptions:
     Technical depth is scored for technical questions only (labkit.language.questions).
     """
 
+    short_question_words: int = 6
     relevance_lo: float = 0.1
     relevance_hi: float = 0.55
     soft_skill_similarity: float = 0.5
@@ -572,9 +575,14 @@ class AnswerHistory:
     # requirement -> the answer in which the candidate said it is not theirs ("Have you done
     # any pen tests?" "Not really, no.")
     denied: dict[str, int] = field(default_factory=dict)
+    # the question of the answer scored last: what a short follow-up ("why minimum", "ok and
+    # before that") asks about
+    last_question: str = ""
 
     def copy(self) -> AnswerHistory:
-        return AnswerHistory(claims=list(self.claims), denied=dict(self.denied))
+        return AnswerHistory(
+            claims=list(self.claims), denied=dict(self.denied), last_question=self.last_question
+        )
 
 
 # "Finance and IT" in a JD: an acronym that is a word in lower case ("it") is only that
@@ -656,12 +664,22 @@ def score_answer(
     # relevance ---------------------------------------------------------------------------
     # the answer's vector is the mean of its spans' vectors: spans are embedded anyway, and one
     # long text costs as much as ten short ones on a CPU
-    vecs = embedder.embed([q, *seg_texts])
-    mean_vec = vecs[1:].mean(axis=0)
-    cos_full = float(mean_vec @ vecs[0]) / max(float((mean_vec**2).sum()) ** 0.5, 1e-9)
-    seg_cos = [float(v @ vecs[0]) for v in vecs[1:]]
-    best_seg = max(range(len(seg_cos)), key=lambda k: seg_cos[k])
-    cos = 0.6 * cos_full + 0.4 * seg_cos[best_seg]
+    # a follow-up may ask about what the question before it asked: "why minimum" after "which
+    # apps do you keep as blocking" is answered by "Every blocking app is a failure point"; the
+    # answer is as relevant as it is to the question alone or read with that one
+    before = history.last_question if history is not None else ""
+    short = pair.kind == "follow_up" or len(q.split()) <= options.short_question_words
+    asked = [q, f"{before} {q}"] if before and short else [q]
+    vecs = embedder.embed([*asked, *seg_texts])
+    spans = vecs[len(asked) :]
+    mean_vec = spans.mean(axis=0)
+    cos, best_seg = -1.0, 0
+    for qv in vecs[: len(asked)]:
+        cos_full = float(mean_vec @ qv) / max(float((mean_vec**2).sum()) ** 0.5, 1e-9)
+        seg_cos = [float(v @ qv) for v in spans]
+        k = max(range(len(seg_cos)), key=lambda j: seg_cos[j])
+        if (c := 0.6 * cos_full + 0.4 * seg_cos[k]) > cos:
+            cos, best_seg = c, k
     relevance = (cos - options.relevance_lo) / (options.relevance_hi - options.relevance_lo)
     relevance = min(1.0, max(0.0, relevance))
     row("relevance", relevance, *at.segments[best_seg], cosine=cos)
@@ -763,6 +781,7 @@ def score_answer(
 
     # JD requirements ------------------------------------------------------------------------
     hist = history if history is not None else AnswerHistory()
+    hist.last_question = q
     # the answer's most telling span: the most concrete one, else the most on-topic one
     focus = at.segments[k_depth] if seg_depth[k_depth] > 0 else at.segments[best_seg]
     req_rows, claims_subjects, bare = _requirements(
