@@ -2453,7 +2453,7 @@ def _short_names(name: str) -> tuple[str, ...]:
         a, b, n = m.groups()
         # and by its number alone where that is no round figure nor a year ("5033", "4777";
         # not "3000", "2019")
-        k = int(re.match(r"\d+", n).group())  # type: ignore[union-attr]
+        k = int(re.sub(r"\D.*", "", n))
         alone = (n,) if k >= 100 and k % 100 and not 1900 <= k <= 2099 else ()
         return (f"{a} {n}", f"{b} {n}", f"{a} {b} {n}", *alone)
     return ()

@@ -357,6 +357,7 @@ _ACK_WEAK = re.compile(r"^\W*(?:yeah|yes|yep|right|sure|definitely)\b", re.I)
 
 
 def _said(pair: OpenPair | None) -> str:
+    """What the candidate said in answer so far."""
     return " ".join(t.text for t in pair.answers) if pair else ""
 
 

@@ -267,12 +267,9 @@ _WEATHER_NOW = re.compile(
     r"\b(?:hail|rain(?:ing)?|snow(?:ing)?|storms?|frost|sleet|fog|heatwave|winds?|thunder)\s+"
     r"(?:(?:up|down|out|over) there\s+|where you are\s+)?"
     r"(?:last night|this morning|overnight|yesterday|today|this week|at the moment)\b"
-    # "ok good. raining there also?": the weather where the candidate is, asked
-    # ("is it nice your end?")
+    # "ok good. raining there also?", "is it nice your end?": the weather where the candidate is
     r"|\b(?:(?:is|was) it\s+)?(?:hail(?:ing)?|rain(?:ing)?|snow(?:ing)?|pouring|sunny|hot|cold|"
-    r"humid|freezing|"
-    r"nice)\s+"
-    r"(?:(?:up|down|out|over)\s+)?(?:there|where you are|your (?:side|end))"
+    r"humid|freezing|nice)\s+(?:(?:up|down|out|over)\s+)?(?:there|where you are|your (?:side|end))"
     r"(?:\s+(?:also|too|as well))?\s*\?",
     re.I,
 )

@@ -63,8 +63,9 @@ class ScoringOptions:
     """Answer scoring hyper-parameters.
 
     relevance_lo / relevance_hi: cosine mapped to relevance 0 / 1.
-    short_question_words: a question of at most this many words (or a follow-up) is read with
-        the question answered before it for relevance ("why minimum").
+    short_question_words: a question of at most this many words (or a follow-up) is also read
+        with the question answered before it ("why minimum"); its answer's relevance is the
+        better of the two.
     soft_skill_similarity / skill_similarity: embedding cosine that counts as evidence of a soft
         skill / other non-tool requirement when no alias matched.
     soft_skill_question: question-to-soft-skill cosine above which a question counts as asking
@@ -673,9 +674,10 @@ def score_answer(
     vecs = embedder.embed([*asked, *seg_texts])
     spans = vecs[len(asked) :]
     mean_vec = spans.mean(axis=0)
+    mean_norm = max(float((mean_vec**2).sum()) ** 0.5, 1e-9)
     cos, best_seg = -1.0, 0
     for qv in vecs[: len(asked)]:
-        cos_full = float(mean_vec @ qv) / max(float((mean_vec**2).sum()) ** 0.5, 1e-9)
+        cos_full = float(mean_vec @ qv) / mean_norm
         seg_cos = [float(v @ qv) for v in spans]
         k = max(range(len(seg_cos)), key=lambda j: seg_cos[j])
         if (c := 0.6 * cos_full + 0.4 * seg_cos[k]) > cos:
