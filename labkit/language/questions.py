@@ -837,7 +837,7 @@ def classify_turn(
         r"\b(?:we|i) (?:will |can |could )?talk about (?:it|that|this)\b", flat
     ):
         prompt = ""  # "... that'd be down the road, we can talk about it": later, not now
-    small = _has_phrase(flat, _SMALL_TALK) or _has_phrase(raw_flat, _SMALL_TALK)
+    small = small_talk_cue(text)
     asking_small = _has_phrase(flat, _ASKING_SMALL_TALK) or _has_phrase(
         raw_flat, _ASKING_SMALL_TALK
     )

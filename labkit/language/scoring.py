@@ -2200,13 +2200,13 @@ def _year_value(said: str) -> int:
     w = said.lower().replace("-", " ").split()
     if w[0].isdigit():
         return int(w[0])
-    num = {n: i for i, n in enumerate([*_UNITS.split("|")], 1)}
-    num |= {n: i for i, n in enumerate(_TEENS.split("|"), 10)}
-    num |= {"twenty": 20, "seventy": 70, "eighty": 80, "ninety": 90}
     if w[:2] == ["two", "thousand"]:
-        return 2000 + num[w[-1]]
+        return 2000 + _DECADE_NUM[w[-1]]
     head = 1900 if w[0] == "nineteen" else 2000
-    return head + sum(num[x] for x in w[1:])
+    return head + sum(_DECADE_NUM[x] for x in w[1:])
+
+
+_DECADE_NUM = {**_YEAR_NUM, "seventy": 70, "eighty": 80, "ninety": 90}
 
 
 def _career_starts(text: str, reference_year: int) -> list[tuple[int, int, float]]:
@@ -2272,7 +2272,7 @@ def _check_claim(
     # transit": more years than the career can have had
     if c.bound or any(e.bound for e in earlier):
         for e in earlier:
-            if e.years is None or e.bound == c.bound or not (e.bound or c.bound):
+            if e.years is None or e.bound == c.bound:
                 continue
             most, said = (c, e) if c.bound else (e, c)
             if said.subject == "career" and said.years > most.years + options.years_tolerance:
