@@ -2012,3 +2012,35 @@ def test_a_registration_held_with_a_body_named_in_full():
     assert "OCT" in reqs["Interpreting OCT"].aliases
     cover = reqs["Professional liability insurance"]  # cover held: a term, not a skill
     assert cover.category == "condition" and cover.weight == 0.0
+
+
+def test_a_prose_demand_lists_several_requirements():
+    spec = parse_jd(
+        "Community Podiatrist\n\nTo be successful in this role you will need a Bachelor of "
+        "Health Science (Podiatry), and registration with the Podiatrists Board of New Zealand "
+        "together with a current Annual Practising Certificate. We require at least two years "
+        "of post-registration clinical experience, competence in vascular assessment including "
+        "the use of hand-held Doppler, and experience in sharp debridement of diabetic foot "
+        "ulcers. You will need a current local anaesthetic endorsement, and a full New Zealand "
+        "driver's licence is essential because of travel to rural clinics.\n\nIt would be an "
+        "advantage if you also had experience with total contact casting, or a working "
+        "knowledge of te reo Māori and tikanga.\n"
+    )
+    reqs = _by_name(spec)
+    reg = reqs["Registration with the Podiatrists Board of New Zealand"]
+    assert reg.required and "Podiatrists Board of New Zealand" in reg.aliases
+    for name in ("Sharp debridement of diabetic foot ulcers", "Local anaesthetic endorsement"):
+        assert reqs[name].required and reqs[name].category == "skill", name
+    assert any(n.startswith("Vascular assessment") for n in reqs)
+    licence = reqs["Full New Zealand driver's licence"]  # its reason is no part of its name
+    assert licence.required and licence.category == "condition"
+    # a sentence that opens on an advantage asks for nothing required
+    assert not reqs["Te Reo Māori"].required
+    # "or be eligible for one" is a way round, no part of the credential's name
+    spec = parse_jd(
+        "Speech-Language Pathologist\n\nCandidates must hold a master's degree in "
+        "speech-language pathology, a California SLP license or be eligible for one, and an "
+        "ASHA CCC-SLP or be eligible to complete a Clinical Fellowship.\n"
+    )
+    names = {r.name for r in spec.requirements}
+    assert {"California SLP license", "ASHA CCC-SLP"} <= names, names

@@ -1075,6 +1075,8 @@ def test_a_question_after_the_candidates_questions_have_their_reply():
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (4, (5,))]
     # straight after the candidate's question, a "?" turn is the reply to it
     script[3] = ("candidate", "and is there parking on site", 0.5)
+    script[4] = ("interviewer", "there's room behind the sports hall, you'd just sign in at "
+                                "reception first?", 0.5)  # fmt: skip
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,))]
 
@@ -1150,3 +1152,92 @@ def test_more_small_talk_after_small_talk_asks_nothing_of_fit():
     pairs, _, _ = pair_questions(_turns(script))
     [kind] = [p.kind for p in pairs if p.question_turn == 2]
     assert kind in ("prompt", "follow_up")
+
+
+def test_arranging_the_next_step_is_small_talk_not_a_question_of_fit():
+    for said in (
+        "so the next step would be a site tour and a practical assessment, would next "
+        "Thursday morning work",
+        "ok, the next step would be a practical drive with Daniel in the conservancy. could "
+        "you come on the twentieth",
+    ):
+        cls = classify_turn(said, has_prior_answer=True)
+        assert (cls.kind, cls.cue) == ("small_talk", "next step"), said
+    # the next step of a procedure is technique, asked of the candidate
+    cls = classify_turn("ok. and what's the next step once the pump is isolated?",
+                        has_prior_answer=True)  # fmt: skip
+    assert cls.kind in ("question", "follow_up")
+    script = [
+        ("interviewer", "good. and what's your notice period", 0.5),
+        ("candidate", "two weeks", 0.5),
+        ("interviewer", "so the next step would be a site tour, would next Thursday work", 0.5),
+        ("candidate", "Thursday works. thanks both", 0.5),
+    ]
+    pairs, _, _ = pair_questions(_turns(script))
+    last = pairs[-1]
+    assert (last.question_turn, last.answer_turns, last.kind) == (2, (3,), "small_talk")
+
+
+def test_the_question_asked_again_of_another_case_without_its_verb():
+    said = "and for a fatal or life threatening SUSAR"
+    assert classify_turn(said, has_prior_answer=True).is_question
+    assert not classify_turn(said).is_question  # nothing asked before it to ask again
+    assert not classify_turn("and for a team our size that would be a stretch",
+                             has_prior_answer=True).is_question  # fmt: skip
+
+
+def test_an_either_or_put_back_without_its_question_mark_is_a_clarification():
+    script = [
+        ("interviewer", "ok. a mall is opening with a concert next month, expected twenty "
+                        "thousand people. what's your plan", 0.5),
+        ("candidate", "is there already an in-building system there, or only macro coverage",
+         0.5),
+        ("interviewer", "assume macro only, two sites nearby", 0.5),
+        ("candidate", "then I'd ask for a COW, cell on wheels, with at least two carriers, and "
+                      "coordinate the transmission early because that's usually the "
+                      "bottleneck", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))]
+
+
+def test_a_greeting_the_candidate_asks_back_was_a_question():
+    script = [
+        ("interviewer", "jambo Joseph, habari yako", 0.5),
+        ("candidate", "nzuri sana, asante. and you", 0.5),
+        ("interviewer", "very well thank you. you're in Narok?", 0.5),
+        ("candidate", "yes I'm in Narok town today", 0.5),
+    ]
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns, p.kind) for p in pairs] == [
+        (0, (1,), "small_talk"),
+        (2, (3,), "small_talk"),
+    ]
+
+
+def test_a_reply_to_the_candidates_question_asks_nothing_by_words_inside_it():
+    script = [
+        ("interviewer", "ok. Joseph do you have any questions for us", 0.5),
+        ("candidate", "yes. how many guests per vehicle do you put, and do guides get time "
+                      "for training", 0.5),
+        ("interviewer", "maximum six per vehicle, most are private. and yes, we sponsor KPSGA "
+                        "assessments, you could do your Silver birding with us", 0.5),
+        ("candidate", "that would be very good for me", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,))]
+
+
+def test_an_order_to_the_candidate_is_a_prompt():
+    for said in (
+        "good. write me a head for this. a story about the price of flour going up fifteen "
+        "percent. print, one line, about thirty characters",
+        "Okay. Give me the quick version of your background.",
+        "Talk to me about safety. An incident, a near miss, whatever comes to mind.",
+    ):
+        assert classify_turn(said, has_prior_answer=True).kind == "prompt", said
+    for said in (
+        "sorry, give me a second, the dog's at the door",
+        "great, we'll be in touch. just give us a call if anything comes up",
+    ):
+        assert not classify_turn(said, has_prior_answer=True).is_question, said

@@ -162,6 +162,14 @@ _NICE_CUE = re.compile(
     r"(?:may|can) (?:be )?substitute[sd]?|in lieu of|encouraged to apply)\b",
     re.I,
 )
+# "It would be an advantage if you also had experience with ...", "Ideally, you will have
+# ...": a sentence that opens optional makes all it asks for optional
+_NICE_OPENING = re.compile(
+    r"^\W*(?:it\s+)?(?:would|will)\s+be\s+(?:an?\s+)?(?:(?:real|distinct|added|big)\s+)?"
+    r"(?:advantage|advantageous|plus|bonus|asset|desirable|great|nice|helpful|useful|ideal)\b"
+    r"|^\W*(?:ideally|preferably|desirably)\b",
+    re.I,
+)
 # cues that make what FOLLOWS them optional ("CI/CD, ideally with GitHub Actions"), unlike
 # "Kafka is a plus", which looks back
 _NICE_FORWARD = re.compile(r"\b(ideally|preferably|bonus points for|bonus if|a plus if)\b", re.I)
@@ -865,7 +873,7 @@ def parse_jd(
                         category="skill",
                         aliases=tuple(dict.fromkeys([*phrase.aliases, *extra])),
                     )
-                    nice = seg_nice or line_section == "nice"
+                    nice = seg_nice or line_section == "nice" or bool(_NICE_OPENING.match(sent))
                     order = _add(acc, entry, "skill", not nice, sent, order)
                 for name, cat in _expected_of_you(sent):
                     if vocab.find_mentions(name):
@@ -1329,6 +1337,8 @@ _MUST = re.compile(
     r"|\bmust\s+be\s+(?=(?:at\s+least\s+)?\d{2}\b)"
     r"|\bwe\s+(?:also\s+)?require\s+(?:(?:that\s+)?you\s+(?:to\s+)?)?"
     r"|\byou(?:'ll|\s+will)?\s+need\s+to\s+(?=hold|have|pass|obtain|possess)"
+    # "You will need a current local anaesthetic endorsement, and a full ... licence"
+    r"|\byou(?:'ll|\s+will)\s+(?:also\s+)?need\s+(?=(?:a|an)\s)(?P<need>)"
     # "Employment is contingent on a criminal background check including fingerprinting"
     r"|\bcontingent\s+(?:up)?on\s+(?:(?:a|an|the|your)\s+)?(?:successful(?:ly)?\s+)?"
     r"(?:(?:passing|completion\s+of)\s+)?(?:(?:a|an|the)\s+)?"
@@ -1404,7 +1414,10 @@ _REGISTRATION = " registration"
 
 
 def _registered_body(name: str) -> tuple[str, ...]:
-    """The body a registration read from prose is named by, as its alias."""
+    """The body a registration read from prose is named by, as its alias ("Registration with
+    the Podiatrists Board of New Zealand": the board)."""
+    if m := re.match(r"(?:registration|membership)\s+(?:with|of)\s+(?:the\s+)?(.+)$", name, re.I):
+        return (m.group(1),)
     return (name[: -len(_REGISTRATION)],) if name.endswith(_REGISTRATION) else ()
 
 
@@ -1469,6 +1482,29 @@ def _demanded(what: str, out: list[tuple[str, str]]) -> None:
         out.append(found)
 
 
+# "We require at least two years of ..., competence in diabetic foot risk assessment ..., and
+# experience in sharp debridement ...": each thing a demand lists is one requirement
+_DEMAND_ITEM = re.compile(
+    r",\s+(?:and\s+)?(?=(?:an?|current|valid|full|competence|competency|experience|knowledge|"
+    r"proficiency|familiarity|understanding|skills?|ability|registration|certification)\s)",
+    re.I,
+)
+# "... and a full New Zealand driver's licence is essential because of travel", "a California
+# SLP license or be eligible for one": the item's own demand, its reason and its way round are
+# no part of its name
+_ITEM_DEMANDED = re.compile(
+    rf"\s+(?:(?:is|are)\s+(?:also\s+)?(?:{_DEMANDED})|or\s+(?:be\s+)?eligible)\b.*$", re.I
+)
+
+
+# what "you will need a ..." may name as a requirement: papers and competence, not kit
+_NEEDED_PAPER = re.compile(
+    r"\b(?:licen[cs]e|certificat(?:e|ion)|credential|permit|registration|endorsement|ticket|"
+    r"card|qualification|degree|diploma|experience|knowledge|competenc[ey])s?\b",
+    re.I,
+)
+
+
 def _expected_of_you(sent: str) -> list[tuple[str, str]]:
     """The practices a sentence expects or demands of the candidate, in its words, with their
     category."""
@@ -1484,8 +1520,12 @@ def _expected_of_you(sent: str) -> list[tuple[str, str]]:
         what = re.split(r",?\s+and\s+(?=(?:hold|have|possess|pass|obtain|maintain)\b)", what)[0]
         # "A strong safety record and a sound understanding of working around plant are
         # essential": each thing the sentence names is one demand
-        for part in re.split(r",?\s+and\s+(?=(?:an?|the)\s)", what) if subject else [what]:
-            _demanded(part, out)
+        for part in (
+            re.split(r",?\s+and\s+(?=(?:an?|the)\s)", what) if subject else _DEMAND_ITEM.split(what)
+        ):
+            if demand.groupdict().get("need") is not None and not _NEEDED_PAPER.search(part):
+                continue  # "You will need a laptop and a quiet room": kit, no requirement
+            _demanded(_ITEM_DEMANDED.sub("", part), out)
     cue = _EXPECT.search(sent)
     if cue is None:
         return out

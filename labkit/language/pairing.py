@@ -81,6 +81,8 @@ _YES_NO_REPLY = re.compile(
     r"i'm good|i am good|i'm fine|i'm okay)\b",
     re.I,
 )
+# the candidate asks the greeting back ("nzuri sana, asante. and you"): it asked how they are
+_ASKED_BACK = re.compile(r"\b(?:and|how about|what about) (?:you|yourself)\W*$", re.I)
 _THANKS_FOR = re.compile(
     r"\bthanks? (?:you )?for (?:clarifying|explaining|sharing|that|the context|walking)\b", re.I
 )
@@ -158,11 +160,13 @@ def pair_questions(
                 theirs
                 and cur.answers
                 and cls.is_question
-                and cls.cue == "?"
+                and (cls.cue == "?" or _asked_inside(turn.text, cls))
                 and not _asks_anew(turn.text, turns[k - 1])
             ):
                 # the interviewer answering the candidate's question, a "?" ASR added
                 # ("Studying our assigned by the inside and workload? We look at each CRC's ...")
+                # or words that ask only inside a run ("... and yes, we sponsor KPSGA
+                # assessments, you could do your Silver birding with us")
                 cls = TurnClass("statement", cls.question_likeness, "")
             if (
                 not cls.is_question
@@ -192,7 +196,7 @@ def pair_questions(
                 and nxt.speaker == "candidate"
                 and (cur is None or cur.closed or cur.answers)
                 and len(turn.text.split()) <= 20
-                and _YES_NO_REPLY.match(nxt.text)
+                and (_YES_NO_REPLY.match(nxt.text) or _ASKED_BACK.search(nxt.text))
                 # "Okay, thanks for clarifying that." "Yeah, sorry, I should've said ...": no ask
                 and not _THANKS_FOR.search(turn.text)
                 # "Oh, wow. Okay." "Yeah, it was a chunk of work": a reaction asks nothing
@@ -290,6 +294,13 @@ _NEXT_QUESTION = re.compile(
 )
 
 
+def _asked_inside(text: str, cls: TurnClass) -> bool:
+    """Whether a turn without a question mark was taken to ask only by words inside a run
+    ("you could do your Silver birding": "do your"), not by how a clause opens."""
+    inside = cls.question_likeness < 0.75 and cls.cue not in ("elliptic", "if", "")
+    return inside and "?" not in text and cls.kind in ("question", "follow_up")
+
+
 def _asks_anew(text: str, before: Turn) -> bool:
     """An interviewer turn ending on a question of its own once the candidate's questions
     have their reply ("ok good, 'cause that's been my biggest frustration" then "... next step'd
@@ -313,7 +324,9 @@ def _asks_back(reply: str) -> bool:
     if _ASKS_BACK.match(reply):
         return True
     if "?" not in reply:
-        return False
+        # "is there already an in-building system there, or only macro coverage": an
+        # either/or put back, its question mark dropped by ASR
+        return bool(_AUX_BACK.match(reply)) and len(words) <= 20 and " or " in f" {reply} "
     # "Quick question first: is the flag reason stored? Or does the model work it out?": a
     # short reply made only of questions asks back too
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", reply.strip()) if x]

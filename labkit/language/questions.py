@@ -381,7 +381,31 @@ _ELLIPTIC = re.compile(
     r"(?:you|y'all|you guys)\s+(?:ever|been|(?:get|got|have|had|see|seen)\s+(?:any|much|a chance))"
     r"\b"
 )
+# "good. write me a head for this.", "Give me the quick version of your background", "Talk to
+# me about safety.": an order to the candidate without a question word ("give me a second",
+# "give us a call" ask nothing)
+_ORDER = re.compile(
+    r"(?:^|[.!?;:,]\s+|\b(?:ok|okay|so|now|right|alright|good|great|then|and|just|first|nice|"
+    r"sure)\s+)(?P<order>(?:give|write|draw|show|sell|pitch|sketch|draft|spell)\s+(?:me|us)\b"
+    r"(?!\s+(?:a|one)\s+(?:second|sec|moment|minute)\b|\s+(?:a\s+)?(?:call|shout|ring|buzz|bell|"
+    r"heads)\b|\s+around\b)|talk to (?:me|us) about\b)",
+    re.I,
+)
+# "so the next step would be a site tour ..., would next Thursday morning work": the
+# arrangements, asked of the candidate's diary, not of their fit
+_TIME_OK = re.compile(
+    r"(?:^|[,.;:!?]\s*)(?:(?:so|and|then|ok|okay)\s+)*(would|will|could|can|does|do)\s+"
+    r"(?:[\w']+\s+){1,4}?(?:work|suit)(?:\s+for)?(?:\s+you)?\W*$",
+    re.I,
+)  # "would next Thursday morning work" ending the turn: a time put up to be agreed
+_ARRANGING = re.compile(r"\bnext (?:step|stage|round)s?(?: for you)? (?:would be|will be|is)\b")
 _CONDITIONAL = re.compile(r"^(?:(?:and|but|so|okay|ok|alright|right|then)\s+)*(?:what\s+)?if\b")
+# "and for a fatal or life threatening SUSAR", "and with a team of twenty": the question before
+# asked again of another case, its verb left out (a follow-up only)
+_ANOTHER_CASE = re.compile(
+    r"^(?:(?:ok|okay|right|alright|and|so|now)\s+)*(?:and|so)\s+(?:for|with|in|on|at|under)\s+"
+    r"(?:a|an|the|your)\s+\w"
+)
 # "Do you have any questions for us?": the floor goes to the candidate
 _THEIR_QUESTIONS = re.compile(
     r"\b(?:(?:any|some) questions? (?:for|about) (?:us|me|the (?:role|team|company|panel|board))"
@@ -830,6 +854,8 @@ def classify_turn(
         inter = _interrogative(c)
         if inter:
             break
+    if not inter and (agree := _TIME_OK.search(text)):
+        inter = agree.group(1).lower()
     prompt = _has_phrase(flat, _PROMPTS)
     if prompt == "let's say" and re.search(r"\blet's say (?:it's|it is|its|that's|we're)\b", flat):
         prompt = ""  # "and it's... let's say it's showing its age": a hedge, no scenario
@@ -837,6 +863,8 @@ def classify_turn(
         r"\b(?:we|i) (?:will |can |could )?talk about (?:it|that|this)\b", flat
     ):
         prompt = ""  # "... that'd be down the road, we can talk about it": later, not now
+    if not prompt and (order := _ORDER.search(text)):
+        prompt = order.group("order").lower()
     small = small_talk_cue(text)
     asking_small = _has_phrase(flat, _ASKING_SMALL_TALK) or _has_phrase(
         raw_flat, _ASKING_SMALL_TALK
@@ -858,11 +886,12 @@ def classify_turn(
     # "and if that doesn't work" / "what if the disk is full": a conditional follow-up question,
     # often without its question mark in ASR text
     conditional = bool(has_prior_answer and len(words) <= 14 and _CONDITIONAL.match(flat))
+    another = bool(has_prior_answer and len(words) <= 10 and _ANOTHER_CASE.match(flat))
     if inter:
         likeness, cue = 0.85, inter
     elif conditional:
         likeness, cue, inter = 0.7, "if", "if"
-    elif _elliptic(words):
+    elif _elliptic(words) or (another and not any(w in _AUX for w in words)):
         likeness, cue, inter = 0.7, "elliptic", "elliptic"
     elif not qmark:
         # ", which is a risk": a relative clause asks nothing
@@ -921,6 +950,8 @@ def classify_turn(
         if len(words) <= 4 and all(w in _BACKCHANNEL for w in words):
             return TurnClass("backchannel", likeness, "")
         return TurnClass("statement", likeness, cue)
+    if _ARRANGING.search(flat) and not (prompt or wh):
+        return TurnClass("small_talk", likeness, "next step")
     if re.search(r"\bfind the (?:place|building|office) (?:in|where|that|which|of|for)\b", flat):
         small = asking_small = ""  # "How did you find the place in the code where it leaked?"
     if re.search(r"\bhow are you (?:with|at|on) (?!the (?:phone|line|call)\b)", flat):
