@@ -2044,3 +2044,30 @@ def test_a_prose_demand_lists_several_requirements():
     )
     names = {r.name for r in spec.requirements}
     assert {"California SLP license", "ASHA CCC-SLP"} <= names, names
+
+
+def test_headings_that_ask_in_a_sentence_of_their_own():
+    spec = parse_jd(
+        "Medical Entomologist\n\nWhat you will bring\nYou must be proficient in conducting WHO "
+        "tube tests for insecticide resistance. We need you to be competent in data analysis "
+        "using R or Stata.\n\nIt will help if you have\nA PhD or progress towards one; "
+        "experience with molecular species identification (PCR); peer-reviewed publications.\n"
+    )
+    reqs = _by_name(spec)
+    assert reqs["Conducting WHO Tube Tests"].required
+    assert not reqs["PhD"].required  # "It will help if you have" heads what is optional
+    assert not reqs["Molecular Species Identification"].required
+
+
+def test_who_we_are_looking_for_heads_requirements():
+    spec = parse_jd(
+        "Lead Spa Therapist\n\nAbout the role\nYou will lead shifts and run treatment training."
+        "\n\nWho we are looking for\nYou should be highly proficient in Swedish and deep tissue "
+        "massage, hot stone therapy, body wraps and scrubs, and facials. You must be "
+        "comfortable using spa booking software such as Book4Time or SpaSoft.\n\nIt would be "
+        "wonderful if you also have training in reflexology or pregnancy massage.\n"
+    )
+    reqs = _by_name(spec)
+    # "Who we are looking for" asks; "who we are" is about the employer
+    assert reqs["Hot Stone Therapy"].required and reqs["Spa Booking Software"].required
+    assert not [r for r in spec.requirements if "reflexology" in r.name.lower() and r.required]

@@ -1241,3 +1241,80 @@ def test_an_order_to_the_candidate_is_a_prompt():
         "great, we'll be in touch. just give us a call if anything comes up",
     ):
         assert not classify_turn(said, has_prior_answer=True).is_question, said
+
+
+def test_a_close_that_ends_on_a_question_without_its_question_mark_is_answered():
+    for said in (
+        "ok megan, we're finishing interviews this week and we'll be in touch early next week "
+        "either way. would it be ok for us to contact your references",
+        "ok shanice, thank you for your time. we'll be in touch by the end of next week. is "
+        "email the best way to reach you",
+    ):
+        assert classify_turn(said, has_prior_answer=True).kind == "small_talk", said
+    said = "great, thanks. we'll be in touch by the end of next week. have a good evening"
+    assert classify_turn(said, has_prior_answer=True).kind == "closing"
+
+
+def test_a_time_put_up_to_be_agreed_is_small_talk():
+    said = (
+        "ok so i'll have lizelle send you dates for the bench test, probably next week. would "
+        "a tuesday or wednesday morning work for you"
+    )
+    cls = classify_turn(said, has_prior_answer=True)
+    assert (cls.kind, cls.cue) == ("small_talk", "a time to agree")
+    # a way of working that might work is technique, not the diary
+    cls = classify_turn("ok. do you think that approach would work", has_prior_answer=True)
+    assert cls.kind != "small_talk"
+
+
+def test_a_challenge_put_as_a_clause_is_a_follow_up():
+    script = [
+        ("interviewer", "the MOP says to transfer the load to bypass first. what would you do",
+         0.5),
+        ("candidate", "i'd just do it the quicker way, the kit stays up on the other feed", 0.5),
+        ("interviewer", "even though the change was approved with that MOP", 0.5),
+        ("candidate", "yeah i mean at the end of the day the job gets done safer and faster", 0.5),
+        ("interviewer", "ok fine. the role is twelve hour shifts, including nights. is that ok "
+                        "for you", 0.5),
+        ("candidate", "yeah no problem, i'm on nights now", 0.5),
+        ("interviewer", "and you drive", 0.5),
+        ("candidate", "i do yeah, full licence, got me own car", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [
+        (0, (1,)), (2, (3,)), (4, (5,)), (6, (7,))
+    ]  # fmt: skip
+
+
+def test_a_short_check_that_puts_the_answer_back_is_answered():
+    script = [
+        ("interviewer", "a customer's dell server shows a failed DIMM. walk me through it", 0.5),
+        ("candidate", "i'd go to the rack, find the server, pop the lid and swap the DIMM. you "
+                      "can do them hot on the dells", 0.5),
+        ("interviewer", "you'd swap the memory with the server powered on", 0.5),
+        ("candidate", "yeah the newer ones all support hot swap memory, i do it all the time",
+         0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+
+
+def test_a_question_about_the_scenario_put_back_without_its_question_mark():
+    script = [
+        ("interviewer", "scenario. you're forty minutes into a CABG, the post oxygenator pO2 "
+                        "starts falling, you've turned up FiO2 and sweep and it's still "
+                        "dropping. what now", 0.5),
+        ("candidate", "what's the pre oxygenator pressure doing", 0.5),
+        ("interviewer", "rising. about a hundred above baseline", 0.5),
+        ("candidate", "then it's a failing oxygenator, clotting most likely. tell surgeon and "
+                      "anaesthetist straight away, and prime the new one", 0.5),
+        ("interviewer", "describe how you would run a WHO tube test", 0.5),
+        ("candidate", "ma, should i talk about the standard dose only, or the intensity ones "
+                      "as well", 0.5),
+        ("interviewer", "start with the standard one, then tell us how you would use the "
+                        "others", 0.5),
+        ("candidate", "ok ma. for the standard test we use two to five day old non blood fed "
+                      "females, four tubes of twenty five", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3)), (4, (5, 7))]

@@ -87,6 +87,8 @@ _HEAD_NICE = re.compile(
     r"optional|extra credit|nice[- ]to[- ]have skills|it'?s a plus|ideally|"
     r"would be (?:great|nice|good|helpful|an advantage|a plus)|great if|an advantage|"
     r"advantageous|added advantage|an asset|"
+    # "It will help if you have", "Helpful"
+    r"(?:it\s+)?(?:will|would)\s+(?:also\s+)?help|helpful|"
     # "Assets" (Canadian ads), "Additional assets:"
     r"assets?(?=\W*$))\b",
     re.I,
@@ -94,7 +96,8 @@ _HEAD_NICE = re.compile(
 _HEAD_SKIP = re.compile(
     r"\b(benefits|perks|what we offer|we offer|compensation|remuneration|salary|about us|"
     r"about the company|(?:company|employer|organi[sz]ation) overview|"
-    r"who we are|equal opportunity|(?:how |where )?to apply|apply(?:ing)?(?: now)?|"
+    r"who we are(?!\s+(?:looking|seeking|after)\b)|equal opportunity|(?:how |where )?to apply|"
+    r"apply(?:ing)?(?: now)?|"
     r"method of application|our values|why join|why you'll love|"
     r"about the team|about our team|the team|our team|our culture|culture|life at|location|"
     r"working hours|hours|package|rewards|what's in it for you|our offer|selection process|"
@@ -135,11 +138,13 @@ _HEAD_REQ = re.compile(
     # "Key selection criteria (essential)", "Essential criteria"
     r"(?:key )?selection criteria|criteria|"
     r"you bring|what we (?:require|need|expect|ask)|we require|we expect|you should have|"
-    r"what you('ll)? bring|what you have|what makes you|your profile|profile|the ideal candidate|"
+    r"what you(?:'ll| will)? bring|what you have|what makes you|your profile|profile|"
+    r"the ideal candidate|"
     r"ideal candidate|you('ll)? need|you will need|technical skills|your skills|who we need|"
     r"skills|minimum|basic|what we'?re looking for|who you are|about you|experience|"
     # "Who we're looking for", "Person specification", "Non-negotiables"
-    r"who we'?re looking for|(?:what|who) we look for|person specification|non-negotiables?|"
+    r"who we(?:'?re| are) looking for|(?:what|who) we look for|person specification|"
+    r"non-negotiables?|"
     r"responsibilities|what you(?:'ll| will)? (?:be )?do(?:ing)?|the role|role|about the role|"
     r"about the job|"
     r"duties|key skills|tech stack|stack|"
@@ -166,7 +171,8 @@ _NICE_CUE = re.compile(
 # ...": a sentence that opens optional makes all it asks for optional
 _NICE_OPENING = re.compile(
     r"^\W*(?:it\s+)?(?:would|will)\s+be\s+(?:an?\s+)?(?:(?:real|distinct|added|big)\s+)?"
-    r"(?:advantage|advantageous|plus|bonus|asset|desirable|great|nice|helpful|useful|ideal)\b"
+    r"(?:advantage|advantageous|plus|bonus|asset|desirable|great|nice|helpful|useful|ideal|"
+    r"wonderful|lovely|fantastic|brilliant)\b"
     r"|^\W*(?:ideally|preferably|desirably)\b",
     re.I,
 )
@@ -380,6 +386,8 @@ _WISH_HEAD = re.compile(
     r"(?i)(?:it(?:'d|\s+would)\s+be|(?:it's|it\s+is)\s+(?:a\s+)?)\s*(?:great|nice|good|ideal|"
     r"a\s+bonus|a\s+plus|even\s+better)\s+if\s+you(?:\s+also)?\s+(?:have|had|bring|can)\b"
     r"|(?:bonus|extra)\s+points?\s+if\s+you\b"
+    # "It will help if you have"
+    r"|it\s+(?:will|would)\s+(?:also\s+)?help\s+if\s+you(?:\s+also)?\s+(?:have|had|bring|can)\b"
 )
 
 

@@ -60,7 +60,8 @@ _ASKS_BACK = re.compile(rf"^\W*(?:sorry,?\s+|um,?\s+|uh,?\s+)?(?:{_ASKING}|when 
 # um, the formula or the code?", "Are they all certified, or do you know? That changes the
 # answer."): the candidate asks what is wanted before answering
 _AUX_BACK = re.compile(
-    r"^\W*(?:(?:sorry|um|uh|so|okay|ok|just|like|and),?\s+)*"
+    # ("ma, should I talk about the standard dose only, or ...": after a word of address)
+    r"^\W*(?:(?:sorry|um|uh|so|okay|ok|just|like|and|ma|sir|ma'am|madam|miss),?\s+)*"
     r"(?:do|does|did|are|is|was|were|should|would|could|can|will|shall)\s+"
     r"(?:you|we|i|they|it|that|this|these|those|the|there)\b",
     re.I,
@@ -72,13 +73,16 @@ _ASKS_BACK_EARLY = re.compile(
     rf"\b(?:{_ASKING}|when you say|quick question|just to make sure|meaning the|do you want)\b",
     re.I,
 )
+_WH_BACK = re.compile(r"^\W*(?:what|which|how|where|when|who)(?:'s|\s+(?!i\b|i'|we\b))", re.I)
 # a laugh before a reply ("Ha. Yeah. WA licence, clean."): the reply is what follows
 _LAUGH = re.compile(r"^\W*(?:ha(?:ha)?|ha ha|heh)\b\W+(?=\w)", re.I)
 # a reply that answers a yes/no question or an offer ("You want a coffee," "I'm good, thanks")
 _YES_NO_REPLY = re.compile(
     r"^\W*(?:(?:ha|haha|heh|oh|um|uh|erm|hmm|hm)\b\W+)*"
     r"(?:yes|yeah|yep|yup|no|nope|not really|sure|of course|absolutely|definitely|"
-    r"i'm good|i am good|i'm fine|i'm okay)\b",
+    r"i'm good|i am good|i'm fine|i'm okay"
+    # "i do yeah, full licence" to "and you drive": the verb of the question, said back
+    r"|i (?:do|did|have|am|can|don't|didn't|haven't|can't)(?:\s+(?:yeah|yes|yep))?(?=\W|$))\b",
     re.I,
 )
 # the candidate asks the greeting back ("nzuri sana, asante. and you"): it asked how they are
@@ -325,8 +329,16 @@ def _asks_back(reply: str) -> bool:
         return True
     if "?" not in reply:
         # "is there already an in-building system there, or only macro coverage": an
-        # either/or put back, its question mark dropped by ASR
-        return bool(_AUX_BACK.match(reply)) and len(words) <= 20 and " or " in f" {reply} "
+        # either/or put back, its question mark dropped by ASR; "what's the pre oxygenator
+        # pressure doing": a short wh-question about the scenario, not an answer in the first
+        # person
+        either = bool(_AUX_BACK.match(reply)) and len(words) <= 20 and " or " in f" {reply} "
+        wh = (
+            len(words) <= 10
+            and bool(_WH_BACK.match(reply))
+            and classify_turn(reply).kind == "question"
+        )
+        return either or wh
     # "Quick question first: is the flag reason stored? Or does the model work it out?": a
     # short reply made only of questions asks back too
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", reply.strip()) if x]
@@ -409,7 +421,9 @@ def _acknowledged(remark: str, reply: str, prior: str = "") -> bool:
         return True
     # "Herd manager, you'd be my right hand basically." "Yep.": the job the candidate would do
     # is news about the job, not a claim about the candidate to confirm
-    about = remark if _restates(remark, prior) else _THE_JOB_YOU.sub(" ", remark)
+    # ("you'd swap the memory with the server powered on": a short check of what was said)
+    check = _restates(remark, prior, shared=2 if len(remark.split()) <= 12 else 3)
+    about = remark if check else _THE_JOB_YOU.sub(" ", remark)
     if len(reply.split()) <= 8 and not _ADDRESSED.search(about):
         return True  # "That's really reassuring, thank you." after news about the team
     return bool(_ACK_WEAK.match(reply)) and not _ADDRESSED.search(about)

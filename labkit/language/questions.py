@@ -395,11 +395,21 @@ _ORDER = re.compile(
 # arrangements, asked of the candidate's diary, not of their fit
 _TIME_OK = re.compile(
     r"(?:^|[,.;:!?]\s*)(?:(?:so|and|then|ok|okay)\s+)*(would|will|could|can|does|do)\s+"
-    r"(?:[\w']+\s+){1,4}?(?:work|suit)(?:\s+for)?(?:\s+you)?\W*$",
+    r"(?=(?:[\w']+\s+){0,5}?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mornings?|"
+    r"afternoons?|evenings?|week|weekend|tomorrow|date|time|o'clock|\d+(?:st|nd|rd|th|am|pm)?|"
+    r"the\s+\w+(?:st|nd|rd|th))\b)(?:[\w']+\s+){1,6}?(?:work|suit)(?:\s+for)?(?:\s+you)?\W*$",
     re.I,
-)  # "would next Thursday morning work" ending the turn: a time put up to be agreed
+)  # "would a tuesday or wednesday morning work for you" ending the turn: a time to agree
+# "... you've turned up FiO2 and sweep and it's still dropping. what now": a scenario's ask
+_WHAT_NOW = re.compile(r"(?:^|[.,;!?]\s*)(?:so |and |ok )?what (?:now|next|then)\W*$", re.I)
 _ARRANGING = re.compile(r"\bnext (?:step|stage|round)s?(?: for you)? (?:would be|will be|is)\b")
-_CONDITIONAL = re.compile(r"^(?:(?:and|but|so|okay|ok|alright|right|then)\s+)*(?:what\s+)?if\b")
+_CONDITIONAL = re.compile(
+    r"^(?:(?:and|but|so|okay|ok|alright|right|then)\s+)*(?:what\s+)?if\b"
+    # "even though the change was approved with that MOP": the answer's course put against
+    # what it passed over, to be answered for
+    r"|^(?:(?:and|but|so|okay|ok|alright|right)\s+)*(?:even\s+(?:though|if|when|with)|although|"
+    r"despite)\b"
+)
 # "and for a fatal or life threatening SUSAR", "and with a team of twenty": the question before
 # asked again of another case, its verb left out (a follow-up only)
 _ANOTHER_CASE = re.compile(
@@ -822,7 +832,15 @@ def _elliptic(words: list[str]) -> bool:
 def _asks_after_closing(text: str) -> bool:
     """Whether a turn that closes ends on a question of its own, said after the close."""
     said = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x]
-    if len(said) < 2 or not said[-1].endswith("?"):
+    # "... we'll be in touch by the end of next week. is email the best way to reach you"
+    # (ASR dropped its "?")
+    words = _expand(words_of(said[-1]))
+    asks = (
+        said[-1].endswith("?")
+        or any(_interrogative(c) for c in _clauses(said[-1]))
+        or (bool(words) and words[0] in _AUX and ("you" in words or "your" in words))
+    )
+    if len(said) < 2 or not asks:
         return False
     last = " ".join(words_of(said[-1]))
     return not (_has_phrase(last, _CLOSING) or _CLOSING_RE.search(last) or _NEXT_STEPS.search(last))
@@ -854,8 +872,11 @@ def classify_turn(
         inter = _interrogative(c)
         if inter:
             break
-    if not inter and (agree := _TIME_OK.search(text)):
+    agree = _TIME_OK.search(text)
+    if not inter and agree:
         inter = agree.group(1).lower()
+    if not inter and _WHAT_NOW.search(text):
+        inter = "what"
     prompt = _has_phrase(flat, _PROMPTS)
     if prompt == "let's say" and re.search(r"\blet's say (?:it's|it is|its|that's|we're)\b", flat):
         prompt = ""  # "and it's... let's say it's showing its age": a hedge, no scenario
@@ -952,6 +973,8 @@ def classify_turn(
         return TurnClass("statement", likeness, cue)
     if _ARRANGING.search(flat) and not (prompt or wh):
         return TurnClass("small_talk", likeness, "next step")
+    if agree and not prompt:
+        return TurnClass("small_talk", likeness, "a time to agree")
     if re.search(r"\bfind the (?:place|building|office) (?:in|where|that|which|of|for)\b", flat):
         small = asking_small = ""  # "How did you find the place in the code where it leaked?"
     if re.search(r"\bhow are you (?:with|at|on) (?!the (?:phone|line|call)\b)", flat):
