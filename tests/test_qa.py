@@ -1318,3 +1318,32 @@ def test_a_question_about_the_scenario_put_back_without_its_question_mark():
     ]  # fmt: skip
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3)), (4, (5, 7))]
+
+
+def test_where_they_dial_in_from_and_how_the_town_treats_them_are_small_talk():
+    for said in (
+        "great. where are you dialling in from",
+        "how's cardiff treating you",
+        "and how's the new job been treating you",
+    ):
+        assert classify_turn(said, has_prior_answer=True).kind == "small_talk", said
+
+
+def test_an_agenda_that_ends_on_your_questions_hands_nothing_over():
+    said = (
+        "ok, i'm tom, chief perfusionist. this is fairly informal, some clinical questions "
+        "then your questions for me"
+    )
+    assert classify_turn(said, has_prior_answer=True).kind != "candidate_questions"
+    assert classify_turn("ok. so, questions for me?").kind == "candidate_questions"
+
+
+def test_the_wording_that_asks_last_gives_the_pair_its_kind():
+    script = [
+        ("interviewer", "ok, any questions for me before we start?", 0.5),
+        ("interviewer", "give me a quick summary of your background", 0.3),
+        ("candidate", "msc in clinical perfusion science, qualified 2018, accredited 2019. six "
+                      "years at the heath, about a hundred and twenty pumps a year", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns, p.kind) for p in pairs] == [(1, (2,), "prompt")]

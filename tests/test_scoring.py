@@ -1841,3 +1841,19 @@ def test_a_short_follow_up_is_read_with_the_question_before_it(backend_spec, emb
     a = turns(lines)[3]
     [alone] = _dim(score_answer(pair, [a], jobspec=backend_spec, embedder=embedder), "relevance")
     assert alone.score < 0.2 < 0.6 < rel.score
+
+
+def test_a_degree_said_by_its_letters_in_lower_case_is_found():
+    # ASR writes "msc", "mba", "bsc"; only the two-letter ones are common words ("ma", "ms")
+    from labkit.language.vocabulary import load_vocabulary
+
+    vocab = load_vocabulary()
+    for said, degree in (
+        ("msc in clinical perfusion science, qualified 2018", "Master's Degree"),
+        ("i did an mba part time", "Master's Degree"),
+        ("bsc chemistry, then straight into the lab", "Bachelor's Degree"),
+    ):
+        found = {m.entry.name for m in vocab.find_mentions(said, speech=True)}
+        assert degree in found, (said, found)
+    found = {m.entry.name for m in vocab.find_mentions("thank you ma, yes", speech=True)}
+    assert "Master's Degree" not in found

@@ -117,6 +117,8 @@ class OpenPair:
         alternative = "?" in turn.text and bool(_ALTERNATIVE.match(turn.text))
         if own_cue or alternative:
             self.asked = len(self.q_turns) - 1
+            if own_cue:
+                self.cls = cls  # what was asked last is what the answer answers
 
 
 def pair_questions(

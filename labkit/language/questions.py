@@ -279,6 +279,11 @@ _AT_WORK_NOW = re.compile(
     r"\s+(?:today|right now|now|at the moment)\s*\?",
     re.I,
 )
+# "how's cardiff treating you", "how's the new job treating you": how life is where they are
+_TREATING_YOU = re.compile(
+    r"\bhow(?:'s|\s+is|\s+are|\s+has|\s+have)\s+(?:[\w'-]+\s+){1,3}(?:been\s+)?treating\s+you\b",
+    re.I,
+)
 # "You're in Batangas now?", "So you're still down in Canterbury": where the candidate is today
 _WHERE_NOW = re.compile(
     r"(?:^|[.!?,]\s+)(?:(?i:so|and|ok|okay)\s+)?(?i:you're|you are)\s+(?:(?i:still|back|"
@@ -431,8 +436,9 @@ _THEIR_QUESTIONS = re.compile(
     r"|if you(?: would)? (?:like|want) to ask(?: (?:me|us))?(?: anything| something)?"
     r"(?: [\w']+){0,2}$"
     r"|(?:questions|anything) (?:you have )?for (?:us|the panel)"
-    # "So, questions for me?" ending the turn
-    r"|questions for me\W*$"
+    # "So, questions for me?" ending the turn (not an agenda's "... some clinical questions then
+    # your questions for me")
+    r"|(?<!then your )(?<!then )(?<!and your )questions for me\W*$"
     # "I think that covers it from our side. Did you have any questions?" ending the turn
     r"|(?:do|did) you have any (?:other |more )?questions\W*$"
     r"|(?:have you )?got any (?:other |more )?questions\W*$)\b"
@@ -617,7 +623,8 @@ _ASKING_SMALL_TALK = (
     "did you get here", "find us okay", "find the office", "calling in from", "calling from",
     "manage to find us", "find the department", "manage to find the office",
     "manage to find the building", "manage to find the place", "manage to find parking",
-    "joining from", "joining us from", "where are you based", "are you based in",
+    "joining from", "joining us from", "dialling in from", "dialing in from",
+    "where are you based", "are you based in",
     "where are you calling", "where are you joining", "can i get you", "get you a coffee",
     "can i offer you", "would you like a coffee", "would you like some water",
     "would you like a glass", "how's your morning", "how is your morning",
@@ -799,7 +806,7 @@ def _asks_beyond(text: str) -> bool:
     # drop the clauses that hold small talk ("are you calling in from Berlin today"), then look
     # for a question in what is left
     found = [" ".join(_expand(words_of(m.group(0))))
-             for rx in (_WHERE_NOW, _WEATHER_NOW, _AT_WORK_NOW)
+             for rx in (_WHERE_NOW, _WEATHER_NOW, _AT_WORK_NOW, _TREATING_YOU)
              for m in rx.finditer(text)]  # fmt: skip
     if m := _FOUND_US.search(" ".join(_expand(words_of(text)))):
         found.append(m.group(0))
@@ -895,6 +902,7 @@ def classify_turn(
         or _WHERE_NOW.search(text)
         or _WEATHER_NOW.search(text)
         or _AT_WORK_NOW.search(text)
+        or _TREATING_YOU.search(text)
     ):
         asking_small = " ".join(_expand(words_of(m.group(0))))
     closing = _has_phrase(flat, _CLOSING)
