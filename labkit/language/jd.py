@@ -1373,9 +1373,8 @@ _HOLDS = re.compile(
 _MEMBER = re.compile(
     r"\b(?:must|will|should)\s+be\s+an?\s+(?:full\s+|registered\s+)?member\b", re.I
 )
-_HELD = re.compile(
-    r"\b(?:licen[cs]e|certification|certificate|credential|permit|registration)s?\b", re.I
-)
+_HELD_WORDS = r"licen[cs]e|certification|certificate|credential|permit|registration"
+_HELD = re.compile(rf"\b(?:{_HELD_WORDS})s?\b", re.I)
 
 
 # "... and a current Michigan LMSW (limited license ...)": a second credential held, named
@@ -1507,8 +1506,8 @@ _ITEM_DEMANDED = re.compile(
 
 # what "you will need a ..." may name as a requirement: papers and competence, not kit
 _NEEDED_PAPER = re.compile(
-    r"\b(?:licen[cs]e|certificat(?:e|ion)|credential|permit|registration|endorsement|ticket|"
-    r"card|qualification|degree|diploma|experience|knowledge|competenc[ey])s?\b",
+    rf"\b(?:{_HELD_WORDS}|endorsement|ticket|card|qualification|degree|diploma|experience|knowledge|"
+    r"competenc[ey])s?\b",
     re.I,
 )
 

@@ -396,17 +396,19 @@ _ORDER = re.compile(
     r"heads)\b|\s+around\b)|talk to (?:me|us) about\b)",
     re.I,
 )
-# "so the next step would be a site tour ..., would next Thursday morning work": the
-# arrangements, asked of the candidate's diary, not of their fit
+# "would a tuesday or wednesday morning work for you" ending the turn: a time to agree (a day,
+# a date or a time before "work")
 _TIME_OK = re.compile(
     r"(?:^|[,.;:!?]\s*)(?:(?:so|and|then|ok|okay)\s+)*(would|will|could|can|does|do)\s+"
     r"(?=(?:[\w']+\s+){0,5}?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mornings?|"
     r"afternoons?|evenings?|week|weekend|tomorrow|date|time|o'clock|\d+(?:st|nd|rd|th|am|pm)?|"
     r"the\s+\w+(?:st|nd|rd|th))\b)(?:[\w']+\s+){1,6}?(?:work|suit)(?:\s+for)?(?:\s+you)?\W*$",
     re.I,
-)  # "would a tuesday or wednesday morning work for you" ending the turn: a time to agree
+)
 # "... you've turned up FiO2 and sweep and it's still dropping. what now": a scenario's ask
 _WHAT_NOW = re.compile(r"(?:^|[.,;!?]\s*)(?:so |and |ok )?what (?:now|next|then)\W*$", re.I)
+# "so the next step would be a site tour ..., would next Thursday morning work": the
+# arrangements, asked of the candidate's diary, not of their fit
 _ARRANGING = re.compile(r"\bnext (?:step|stage|round)s?(?: for you)? (?:would be|will be|is)\b")
 _CONDITIONAL = re.compile(
     r"^(?:(?:and|but|so|okay|ok|alright|right|then)\s+)*(?:what\s+)?if\b"
