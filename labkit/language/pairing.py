@@ -73,6 +73,8 @@ _ASKS_BACK_EARLY = re.compile(
     rf"\b(?:{_ASKING}|when you say|quick question|just to make sure|meaning the|do you want)\b",
     re.I,
 )
+# a reply that opens on a question word not followed by the candidate ("what's the pressure
+# doing", not "what I'd do is ...")
 _WH_BACK = re.compile(r"^\W*(?:what|which|how|where|when|who)(?:'s|\s+(?!i\b|i'|we\b))", re.I)
 # a laugh before a reply ("Ha. Yeah. WA licence, clean."): the reply is what follows
 _LAUGH = re.compile(r"^\W*(?:ha(?:ha)?|ha ha|heh)\b\W+(?=\w)", re.I)
