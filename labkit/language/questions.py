@@ -841,6 +841,8 @@ def _elliptic(words: list[str]) -> bool:
 def _asks_after_closing(text: str) -> bool:
     """Whether a turn that closes ends on a question of its own, said after the close."""
     said = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x]
+    if len(said) < 2:
+        return False
     # "... we'll be in touch by the end of next week. is email the best way to reach you"
     # (ASR dropped its "?")
     words = _expand(words_of(said[-1]))
@@ -849,7 +851,7 @@ def _asks_after_closing(text: str) -> bool:
         or any(_interrogative(c) for c in _clauses(said[-1]))
         or (bool(words) and words[0] in _AUX and ("you" in words or "your" in words))
     )
-    if len(said) < 2 or not asks:
+    if not asks:
         return False
     last = " ".join(words_of(said[-1]))
     return not (_has_phrase(last, _CLOSING) or _CLOSING_RE.search(last) or _NEXT_STEPS.search(last))
