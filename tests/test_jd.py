@@ -2071,3 +2071,38 @@ def test_who_we_are_looking_for_heads_requirements():
     # "Who we are looking for" asks; "who we are" is about the employer
     assert reqs["Hot Stone Therapy"].required and reqs["Spa Booking Software"].required
     assert not [r for r in spec.requirements if "reflexology" in r.name.lower() and r.required]
+
+
+def test_words_of_the_employer_and_its_terms_are_no_requirements():
+    spec = parse_jd(
+        "Clinical Perfusion Scientist\n\nAbout the position\nWe are recruiting an experienced "
+        "perfusionist to lead cases.\n\nAdditional information\nThe Trust offers flexible "
+        "working, access to the NHS Pension Scheme.\n\nEssential\n• Accredited Clinical "
+        "Perfusion Scientist "
+        "registered with the College of Clinical Perfusion Scientists of Great Britain and "
+        "Ireland\n• Participation in an on-call rota in a cardiac surgical unit\n• Experience "
+        "with Sage and Xero\n"
+    )
+    names = {r.name for r in spec.requirements}
+    # the employer hiring, a benefit, the end of a body's name: none is asked of anyone
+    assert not names & {"Recruiting", "Adaptability", "Ireland"}, names
+    # "Participation in" leads what is asked; the rota itself is a term of work
+    assert "Participation" not in names
+    rota = [r for r in spec.requirements if "on-call rota" in r.name.lower()]
+    assert rota and rota[0].category == "condition"
+    assert {"Sage", "Xero"} <= names  # products joined by "and" are still both read
+
+
+def test_common_words_name_a_technology_only_in_its_field():
+    # a jeweller's torch and assembly are no PyTorch or assembly language
+    spec = parse_jd(
+        "Bench Jeweller\n\nRequirements\n- Torch soldering and Assembly of findings\n- Stone "
+        "setting\n"
+    )
+    names = {r.name for r in spec.requirements}
+    assert not names & {"PyTorch", "Assembly"}, names
+    spec = parse_jd(
+        "Compiler Engineer\n\nRequirements\n- Analyze generated assembly and profile code\n- "
+        "C++ and LLVM\n"
+    )
+    assert "Assembly" in {r.name for r in spec.requirements}

@@ -277,6 +277,8 @@ _UNKNOWN_CUE = re.compile(
     r"know (?:your|their) way around)\s+(?P<rest>[^.;:]+)",
     re.I,
 )
+# a body named with "of" between its capitalised words ("College of ... Scientists of ...")
+_BODY_NAME = re.compile(r"\b[A-Z][\w-]+\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s*$")
 _PRODUCT_TAIL = re.compile(r"\b(?:in|with|using)\s+([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*)$")
 _COINED = re.compile(r"[a-z][A-Z0-9]|[A-Z0-9][a-z]+[A-Z]|\d[A-Za-z]")
 # "in line with AS/NZS 4576", "in accordance with the Operations Manual": the rules the work
@@ -1612,6 +1614,12 @@ _EXAMPLE_AFTER = re.compile(
 
 
 _LEAD_WORDS = frozenset(["confidence", "comfort", "fluency", "competence", "expertise"])
+# "We are recruiting", "the practice is currently hiring": what the employer is doing
+_EMPLOYER_DOING = re.compile(r"\b(?:we\s+are|we're|is)\s+(?:(?:currently|now|actively)\s+)?$", re.I)
+# "flexible working", "flexible hours": a pattern of work the employer offers
+_WORK_PATTERN = frozenset(
+    ["working", "hours", "schedule", "schedules", "scheduling", "arrangements", "rostering"]
+)
 
 
 def _keep(m: Mention, clause: str) -> bool:
@@ -1626,6 +1634,10 @@ def _keep(m: Mention, clause: str) -> bool:
         return False  # "Confidence with periodontal charting": the lead, not a soft skill
     if m.entry.name in _ROLE_SKILLS and nxt in _ROLE_NOUNS:
         return False
+    if m.surface.lower().endswith("ing") and _EMPLOYER_DOING.search(clause[: m.start]):
+        return False  # "We are recruiting a Medical Entomologist": the employer's verb
+    if m.entry.category == "soft_skill" and nxt in _WORK_PATTERN:
+        return False  # "The Trust offers flexible working": a term of work, not Adaptability
     if len(m.surface) == 1 and _prev_word(clause, m.start) in _GRADE_WORDS:
         return False  # "GCSE Maths (grade C/4)", "Class C licence": a grade, not a language
     if len(m.surface) == 1 and re.search(r"(?<![\w/])[A-Za-z]/$", clause[: m.start]):
@@ -2539,6 +2551,10 @@ def _unknown_skills(
                 continue
             if _in_law_name(clause, off, off + len(chunk)):
                 continue  # "Health" of "the Health and Safety Code"
+            if k >= 2 and pieces[k - 1] == "and" and _BODY_NAME.search(pieces[k - 2]):
+                # "the College of Clinical Perfusion Scientists of Great Britain and Ireland":
+                # the rest of a body's name
+                continue
             if re.match(r"\.[a-z]", clause[off + len(chunk) :]):
                 continue  # "Frame.io" cut at its dot
             words = chunk.split()
@@ -2591,6 +2607,7 @@ _PHRASE_LEAD = re.compile(
     r"current|active|valid|unrestricted)(?:\s*,\s*|\s+(?:(?:or|and)\s+)?))*"
     r"(?:(?:experience|knowledge|understanding|expertise|familiarity|proficiency|background|"
     r"competence|competency|skills?|grasp|command|exposure|handle|awareness|fluency|"
+    r"participation|involvement|"
     r"confidence|comfort|adherence|commitment|time(?:\s+spent)?)\s+"
     r"(?:with|in|of|using|on|across|to)\s+"
     # "Experience preparing permit applications": the practice is the gerund phrase

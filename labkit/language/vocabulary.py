@@ -315,7 +315,7 @@ class Vocabulary:
         # a name that is itself a common word ("Chef" the tool, in a kitchen's JD) needs its
         # field named too: such names are matched case-sensitively and carry context words
         common = e.name in e.case_sensitive
-        if not e.context or len(key) != 1 or len(key[0]) > 5:
+        if not e.context or len(key) != 1 or (len(key[0]) > 5 and not common):
             return True
         if key == norm_term(e.name) and not common:
             return True
