@@ -2106,3 +2106,29 @@ def test_common_words_name_a_technology_only_in_its_field():
         "C++ and LLVM\n"
     )
     assert "Assembly" in {r.name for r in spec.requirements}
+
+
+def test_headings_and_bullets_written_in_other_styles():
+    spec = parse_jd(
+        "Production Operator\n\nWHAT WE ARE LOOKING FOR (ESSENTIAL)\n  > Working knowledge of "
+        "mashing\n  > Understanding of HMRC excise requirements\n\nAdvantage:\n• Licensed "
+        "Customs Broker (LCB)\n• Knowledge of CargoWise\n\nWhat you need to have:\n  Strong "
+        "draftsmanship and the ability to draw on-model in a variety of styles\n  CCNA "
+        "certification is a must; CCNP will be an added advantage\n"
+    )
+    reqs = _by_name(spec)
+    # "What we are looking for" heads requirements; ">" is a bullet
+    assert reqs["Mashing"].required and reqs["HMRC Excise Requirements"].required
+    # "Advantage:" heads what is optional; so does "an added advantage" inside a line
+    assert not reqs["CargoWise"].required and not reqs["CCNP"].required
+    assert reqs["CCNA"].required
+    # a line of its own under a requirements heading is an item, full stop or not
+    assert reqs["Draftsmanship"].required
+    spec = parse_jd(
+        "Management Accountant\n\nMinimum requirements\n* CIMA qualification – essential; "
+        "final-level students with strong experience will be considered\n* Supervising "
+        "students on placement\n"
+    )
+    names = {r.name for r in spec.requirements}
+    assert "Final-level Students" not in names and "CIMA" in names  # who, not what
+    assert "Supervising Students" in names  # a practice

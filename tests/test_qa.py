@@ -1347,3 +1347,71 @@ def test_the_wording_that_asks_last_gives_the_pair_its_kind():
     ]  # fmt: skip
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns, p.kind) for p in pairs] == [(1, (2,), "prompt")]
+
+
+def test_the_next_item_of_a_question_asked_with_and_alone():
+    script = [
+        ("interviewer", "are you comfortable with the four on four off with nights", 0.5),
+        ("candidate", "aye doing it now", 0.5),
+        ("interviewer", "and forklift", 0.5),
+        ("candidate", "counterbalance ticket, renewed last year. reach truck too", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+    for said in ("and thanks", "and so on", "and that's it", "and okay great"):
+        assert classify_turn(said, has_prior_answer=True).kind not in ("question", "follow_up")
+    # "any command you would run": is there any, asked without its verb
+    said = "any command you would run on a cisco router to check it"
+    assert classify_turn(said, has_prior_answer=True).kind in ("question", "follow_up")
+
+
+def test_checks_put_back_as_said_keep_the_answer_together():
+    for ask, reply, rest in (
+        # "d you want": "do you want" as ASR wrote it
+        ("walk me through your waters", "d you want the strike temp or what's in the tun after "
+         "mixing", "right sixty three and a half in the tun then. second water around eighty"),
+        # the figure checked with "you said"
+        ("a resident's fingerstick before supper is sixty two and she's got sliding scale "
+         "insulin ordered what do you do", "sixty two you said ma'am before supper",
+         "okay well she's about to eat so i'd go ahead and give her the dose"),
+        # a question put back "before i go on"
+        ("you're showing a big unfavourable material variance how do you break it down",
+         "sorry before i go on is your standard including a waste allowance or is it pure bom",
+         "okay then anything under two percent is in the standard so the usage variance is the "
+         "excess"),
+    ):  # fmt: skip
+        script = [
+            ("interviewer", ask, 0.5),
+            ("candidate", reply, 0.5),
+            ("interviewer", "after mixing, yes sixty two, two percent yield loss in the bom", 0.5),
+            ("candidate", rest, 0.5),
+        ]
+        pairs, _, _ = pair_questions(_turns(script))
+        assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))], reply
+    # "like you said, ..." leans on the question; it checks nothing
+    script = [
+        ("interviewer", "how do you keep the spirit cut consistent", 0.5),
+        ("candidate", "like you said it is the house style", 0.5),
+        ("interviewer", "we run a lighter cut here, at seventy two", 0.5),
+        ("candidate", "that's good to know", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,))]
+
+
+def test_a_bare_phrase_echoed_with_a_yes_was_asked():
+    script = [
+        ("interviewer", "how did you get through thirty that quickly", 0.5),
+        ("candidate", "well i crush everything up together in one cup of applesauce and give "
+                      "it all at once", 0.5),
+        ("interviewer", "everything including extended release or enteric coated tablets", 0.5),
+        ("candidate", "yes ma'am the extended release ones too it all goes to the same place "
+                      "in the end", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+    # news about the job that the candidate takes up with a yes asks nothing
+    script[2] = ("interviewer", "that lines up with our tipping point template honestly", 0.5)
+    script[3] = ("candidate", "yeah tipping point analyses tend to get review questions", 0.5)
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [p.question_turn for p in pairs] == [0]

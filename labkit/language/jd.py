@@ -86,7 +86,7 @@ _HEAD_NICE = re.compile(
     r"\b(nice[- ]to[- ]haves?|preferred|bonus|pluses|plus|desired|desirable|good[- ]to[- ]have|"
     r"optional|extra credit|nice[- ]to[- ]have skills|it'?s a plus|ideally|"
     r"would be (?:great|nice|good|helpful|an advantage|a plus)|great if|an advantage|"
-    r"advantageous|added advantage|an asset|"
+    r"advantageous|added advantage|an asset|advantages?(?=\W*$)|"
     # "It will help if you have", "Helpful"
     r"(?:it\s+)?(?:will|would)\s+(?:also\s+)?help|helpful|"
     # "Assets" (Canadian ads), "Additional assets:"
@@ -141,9 +141,9 @@ _HEAD_REQ = re.compile(
     r"what you(?:'ll| will)? bring|what you have|what makes you|your profile|profile|"
     r"the ideal candidate|"
     r"ideal candidate|you('ll)? need|you will need|technical skills|your skills|who we need|"
-    r"skills|minimum|basic|what we'?re looking for|who you are|about you|experience|"
-    # "Who we're looking for", "Person specification", "Non-negotiables"
-    r"who we(?:'?re| are) looking for|(?:what|who) we look for|person specification|"
+    r"skills|minimum|basic|who you are|about you|experience|"
+    # "What we are looking for", "Who we're looking for", "Person specification"
+    r"(?:what|who) we(?:'?re| are) looking for|(?:what|who) we look for|person specification|"
     r"non-negotiables?|"
     r"responsibilities|what you(?:'ll| will)? (?:be )?do(?:ing)?|the role|role|about the role|"
     r"about the job|"
@@ -160,7 +160,8 @@ _NICE_CUE = re.compile(
     # ("desired dough temperature" is a baker's term, not a cue)
     r"preferably|ideally|desirable|desired(?!\s+(?!(?:but|though|not|and|or|if|for)\b)[a-z])|"
     r"would be (great|nice|helpful|an advantage)|"
-    r"good to have|an advantage|not required|optional|is helpful|are helpful|"
+    r"good to have|an (?:(?:added|additional|real|distinct)\s+)?advantage|not required|optional|"
+    r"is helpful|are helpful|"
     # "It would be an asset if you have experience writing TAFs"
     r"(?:is|are|would be|will be|as) an asset|an asset(?=\s*(?:[.,;)]|$|\s+(?:if|for|but)\b))|"
     # "A Master's degree in a related field may substitute for the required experience"
@@ -336,7 +337,8 @@ _EN_FUNCTION = frozenset(
         "team",
     ]
 )
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]+|\(?\d{1,2}[.)])\s*")
+# ("  > Minimum 2 years' experience", "– Stone setting", "✓ Valid licence": bullets too)
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦>–—►▸■□✓✔➢→‣⁃+]+|\(?\d{1,2}[.)])\s*")
 # (words and the marks between them share no character: no backtracking on a long line)
 _NAME_BULLET = re.compile(
     r"^\s*[-*•·▪◦]+\s*(?:[A-Z0-9][\w'’./&+-]*(?:[\s,()\u2013\u2014]+|$)){1,9}$"
@@ -693,7 +695,15 @@ def parse_jd(
                 continue  # "Our patient app (iOS and Android) delivers ...": the product
             # a prose sentence in a listed section ("Lakeshore offers tuition remission, a
             # pension plan ...") names no requirement by its leading phrase
-            item = bulleted or semicolon_items or len(sent.split()) <= 10
+            # (a line of its own that ends without a full stop, under a requirements heading
+            # without bullets, is an item too: "Strong draftsmanship and the ability to draw
+            # on-model in a variety of styles")
+            item = (
+                bulleted
+                or semicolon_items
+                or len(sent.split()) <= 10
+                or (listed and len(sents) == 1 and not body.rstrip().endswith("."))
+            )
             sent_nice = english and bool(_NICE_CUE.search(sent))
             clauses = [sent]
             if sent_nice:  # "Java; Scala preferred", "Python, Kafka is a plus": the cue's part only
@@ -2653,6 +2663,9 @@ _PHRASE_REJECT = frozenset(
 )  # fmt: skip
 
 
+_APPLICANTS = frozenset(
+    ["applicants", "candidates", "students", "individuals", "people", "persons", "applicant"]
+)
 _CONDITION = re.compile(
     r"\b(?:transportation|hand tools|own tools|background check|drug (?:test|screen)\w*|"
     r"work authori[sz]ation|right to work|(?:working|work) rights|overtime|weekends?|on[- ]call|"
@@ -2878,6 +2891,12 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
     # "vendor master data" is a term; a lone "data" or "systems" names nothing
     term_tail = len(words) >= 3 and last in ("data", "systems", "services", "software")
     if words[0].lower() in _PHRASE_REJECT or (last in _UNKNOWN_STOP and not term_tail):
+        return None
+    if (last in _APPLICANTS and not words[0].lower().endswith("ing")) or (
+        words[0].lower() == "only"
+    ):
+        # "final-level students ...", "Only applicants with ...": who, not what ("Supervising
+        # students" is a practice)
         return None
     if _CONDITION.search(" ".join(words)):
         return None  # "Reliable transportation", "Own hand tools": terms of work, not skills

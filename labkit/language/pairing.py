@@ -70,9 +70,16 @@ _AUX_BACK = re.compile(
 # make sure I answer the right thing, do you mean ...", "Quick question first is the reason
 # stored ...", "Like the ERP, meaning the accounting system"
 _ASKS_BACK_EARLY = re.compile(
-    rf"\b(?:{_ASKING}|when you say|quick question|just to make sure|meaning the|do you want)\b",
+    # ("d'you want", "d you want": "do you" as said, and as ASR writes it)
+    rf"\b(?:{_ASKING}|when you say|quick question|just to make sure|meaning the|"
+    r"d(?:o\s+|'\s*|\s+)you want|"
+    # "sorry before i go on is your standard including a waste allowance"
+    r"before i (?:go on|answer|start|carry on|continue|get into it))\b",
     re.I,
 )
+# the question's words said back to check them ("sixty two you said", "you said the night
+# shift"), not an answer leaning on it ("like you said, ...", "as you said the key is ...")
+_SAID_BACK = re.compile(r"^(?!\W*(?:like|as|what|so)\b).*\byou said\b", re.I)
 # a reply that opens on a question word not followed by the candidate ("what's the pressure
 # doing", not "what I'd do is ...")
 _WH_BACK = re.compile(r"^\W*(?:what|which|how|where|when|who)(?:'s|\s+(?!i\b|i'|we\b))", re.I)
@@ -331,6 +338,8 @@ def _asks_back(reply: str) -> bool:
         return False
     if _ASKS_BACK.match(reply):
         return True
+    if len(words) <= 10 and _SAID_BACK.search(reply):
+        return True  # "sixty two you said ma'am before supper": the figure checked
     if "?" not in reply:
         # "is there already an in-building system there, or only macro coverage": an
         # either/or put back, its question mark dropped by ASR; "what's the pre oxygenator
@@ -402,6 +411,11 @@ def _restates(remark: str, answer: str, *, shared: int = 3) -> bool:
     return len(content(remark) & content(answer)) >= shared
 
 
+# words that make a remark a clause of its own, not a bare phrase asked about
+_CLAUSE_WORD = re.compile(
+    r"\b(?:we|we're|we've|our|us|i|i'm|i've|is|are|was|were|it's|that's|has|have|had|be)\b",
+    re.I,
+)
 # words too common to show that a remark restates an answer
 _PLAIN = frozenset(
     ["that", "this", "with", "from", "have", "what", "when", "they", "them", "there", "then",
@@ -421,6 +435,15 @@ def _acknowledged(remark: str, reply: str, prior: str = "") -> bool:
         reply = rest  # "Ha. Yeah. WA licence, clean.": the yes, not the laugh ("Ha, that's ...")
     if short or len(reply.split()) > 25 or "?" in reply:
         return False  # "Thanks. What kind of ML does the team use?": taking up an invitation
+    if (
+        _YES_NO_REPLY.match(reply)
+        and not _CLAUSE_WORD.search(remark)
+        and _restates(remark, reply, shared=2)
+    ):
+        # "everything including extended release or enteric coated tablets" "yes ma'am the
+        # extended release ones too ...": a yes that says a bare phrase's words back answers it
+        # as the question it was ("That lines up with our SAP template" is news)
+        return False
     if _ACK.match(reply):
         return True
     # "Herd manager, you'd be my right hand basically." "Yep.": the job the candidate would do

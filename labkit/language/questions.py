@@ -833,9 +833,38 @@ def _asks_beyond(text: str) -> bool:
 def _elliptic(words: list[str]) -> bool:
     """A short turn asking with its verb left out ("and your education"), not a statement that
     goes on to one ("your role would be ...", "any time")."""
-    m = _ELLIPTIC.match(" ".join(words))
-    rest = " ".join(words)[m.end() :].split() if m else []
+    flat = " ".join(words)
+    m = _ELLIPTIC.match(flat)
+    rest = flat[m.end() :].split() if m else []
+    if m is not None and len(words) <= 12 and _ANY_YOU.match(flat):
+        return True  # "any command you would run to check it": is there any, asked
     return m is not None and len(words) <= 12 and not any(w in _AUX for w in rest)
+
+
+# "any command you would run", "any tools that you have used": "any" and what "you" do with it
+_ANY_YOU = re.compile(
+    r"^(?:(?:ok|okay|right|good|great|alright|sure|fine|cool|nice|now|and|so)\s+)*"
+    r"any\s+(?!(?:time|way|how)\b)\w+(?:\s+\w+)?\s+(?:that\s+)?you\s+"
+    r"(?:would|could|can|do|did|have|had|might|use|used|know)\b"
+)
+
+
+def _next_item(words: list[str]) -> bool:
+    """A bare "and <thing>" of two to four words ("and forklift", "and LTFRB"): the question
+    before asked again of the next item ("and thanks", "and so on" ask nothing)."""
+    rest = words[1:]
+    return (
+        2 <= len(words) <= 4
+        and words[0] == "and"
+        and not any(w in _AUX or w in _NOT_AN_ITEM or w in _BACKCHANNEL for w in rest)
+    )
+
+
+_NOT_AN_ITEM = frozenset(
+    ["then", "so", "on", "that", "this", "thanks", "thank", "yeah", "yes", "no", "good", "great",
+     "perfect", "cool", "nice", "done", "also", "finally", "lastly", "well", "now", "we", "i",
+     "it", "it's", "that's", "there", "here", "bye", "goodbye", "cheers"]
+)  # fmt: skip
 
 
 def _asks_after_closing(text: str) -> bool:
@@ -920,6 +949,8 @@ def classify_turn(
     # often without its question mark in ASR text
     conditional = bool(has_prior_answer and len(words) <= 14 and _CONDITIONAL.match(flat))
     another = bool(has_prior_answer and len(words) <= 10 and _ANOTHER_CASE.match(flat))
+    # "are you ok with nights" - "aye" - "and forklift": the next item of the same question
+    another = another or bool(has_prior_answer and _next_item(words))
     if inter:
         likeness, cue = 0.85, inter
     elif conditional:
