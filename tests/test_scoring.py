@@ -1857,3 +1857,50 @@ def test_a_degree_said_by_its_letters_in_lower_case_is_found():
         assert degree in found, (said, found)
     found = {m.entry.name for m in vocab.find_mentions("thank you ma, yes", speech=True)}
     assert "Master's Degree" not in found
+
+
+_LPN = (
+    "Licensed Practical Nurse\n\nRequirements\n"
+    "- Current BLS (CPR) certification from the American Heart Association\n"
+    "- Counterbalance forklift licence\n"
+    "- You will lead a team of 2-3 Certified Nursing Assistants (CNAs) on your hall\n"
+)
+
+
+def test_a_paper_lapsed_or_held_is_read_as_said(embedder):  # noqa: F811
+    spec = parse_jd(_LPN)
+    bls = next(r.name for r in spec.requirements if "Life Support" in r.name)
+    said = "license yes, my bls expired back in the spring but i've done it so many times"
+    rows = [r for r in _dim(_one("and your license and bls are both current", said, spec,
+                                 embedder), "requirement") if r.requirement == bls]  # fmt: skip
+    assert rows and max(r.score for r in rows) < 0.5, rows
+    said = "bls expired in may but i renewed it last week, card's in my bag"
+    rows = [r for r in _dim(_one("and your bls", said, spec, embedder), "requirement")
+            if r.requirement == bls]  # fmt: skip
+    assert rows and max(r.score for r in rows) >= 0.5, rows
+    # "and forklift" "counterbalance ticket, renewed last year": a paper for it, held
+    fork = next(r.name for r in spec.requirements if "orklift" in r.name)
+    rows = [r for r in _dim(_one("and forklift", "counterbalance ticket, renewed last year. reach "
+                                 "truck too", spec, embedder), "requirement")
+            if r.requirement == fork]  # fmt: skip
+    assert rows and rows[0].score >= 0.5 and rows[0].features.get("self_reported"), rows
+    rows = [r for r in _dim(_one("and forklift", "no ticket yet, i've driven one on the farm",
+                                 spec, embedder), "requirement")
+            if r.requirement == fork]  # fmt: skip
+    assert not rows or rows[0].score < 0.5, rows
+    # the CNAs led are no example of leadership: saying "two cnas" shows none
+    lead = next(r for r in spec.requirements if r.name == "Leadership")
+    assert "CNAs" not in lead.aliases
+
+
+def test_a_hedge_after_a_comma_is_of_its_own_clause(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Senior Mine Surveyor\n\nEssential\n• Proficiency in Deswik, and 12d or AutoCAD Civil 3D\n"
+    )
+    rows = _dim(_one("how's your 12d or cad", "12d for roads and ramps, civil 3d a bit.", spec,
+                     embedder), "requirement")  # fmt: skip
+    by = {r.requirement: r for r in rows}
+    twelve = next(v for k, v in by.items() if "12d" in k)
+    assert not twelve.features.get("hedged"), rows
+    cad = [v for k, v in by.items() if "AutoCAD" in k or "Civil" in k]
+    assert cad and all(v.features.get("hedged") for v in cad), rows

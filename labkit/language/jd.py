@@ -1978,6 +1978,14 @@ def _requirements_of(
         head = next((i for i in range(len(regular) - 1, -1, -1) if regular[i].end <= z0), None)
         if head is None and phrase is None:
             continue
+        if (
+            head is not None
+            and clause[regular[head].end : z0].strip()
+            and _abbreviates(clause, z0, z1)
+        ):
+            # "lead a team of 2-3 Certified Nursing Assistants (CNAs)": the short name of the
+            # words just before it, not an example of the skill named earlier
+            continue
         names = _example_names(clause[z0:z1], [m for m in mentions if z0 <= m.start < z1], z0)
         folded.setdefault(head if head is not None else -1, []).extend(names)
     tool_names = list(dict.fromkeys(mentions[k].entry.name for k in tools))

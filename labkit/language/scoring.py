@@ -1330,7 +1330,18 @@ def _negated(at: AnswerText, m: Mention, others: Sequence[Mention] = ()) -> str:
         # ("Terraform, so we didn't have to do it by hand")
         if _is_negator(t) and _USE_VERBS & set(nxt) and {"it", "that", "them", "much"} & set(nxt):
             return "neg"
+    # "my bls expired back in the spring": a paper no longer held ("it lapsed but I renewed it
+    # last week" holds it again)
+    lapse = " ".join(after[:5])
+    if _LAPSED.search(lapse) and not _RENEWED.search(" ".join(after)):
+        return "neg"
     return "neg" if _taken_back(at.text, m.end) else ""
+
+
+_LAPSED = re.compile(
+    r"\b(?:expired|lapsed|(?:ran|run|running) out|out of date|not current|not valid)\b"
+)
+_RENEWED = re.compile(r"\b(?:renew\w*|recertif\w*|redid|retook|redone|updated|booked)\b")
 
 
 # "... I've used Investran. Sorry, no, it's Sage 50 we use.", "I'm PL-400 certified. Actually
@@ -1505,7 +1516,13 @@ def _requirements(
                 if local == 0 and _LIKED_RE.search(_before(at, m, 6)):  # a taste, not a use
                     score *= options.liked_mention
                     feats["liked"] = 1
-                if _count(s_text, _HEDGES):  # "maybe use STRIDE": said, not shown ...
+                # a hedge before the mention or in its own clause: "12d for roads and ramps,
+                # civil 3d a bit" hedges Civil 3D only
+                rel = m.end - at.offsets[seg[0]]
+                stop = re.search(r"[,;]", s_text[max(0, rel) :])
+                stop_at = max(0, rel) + stop.start() if stop else len(s_text)
+                if _count(s_text[:stop_at], _HEDGES):
+                    # "maybe use STRIDE": said, not shown ...
                     # ... unless the sentence is concrete ("quite a lot, I think: I wrote the
                     # service in C on top of SocketCAN"): modest, not vague
                     score *= options.hedged_mention + (1 - options.hedged_mention) * local
@@ -1592,6 +1609,9 @@ def _requirements(
         yes_no, span = (reply if entry.name in q_mentions else ""), focus
         if not yes_no and asked and (back := _paper_said_back(req, at.text)):
             yes_no, span = back, at.segments[0]
+        if not yes_no and entry.name in q_mentions and _holds_paper(at.text):
+            # "and forklift" "counterbalance ticket, renewed last year": a paper for it, held
+            yes_no, span = "yes", at.segments[0]
         if best is None and asked and yes_no:
             # "Do you have your CCNP?" "Yes.": self-reported, weaker than shown
             if yes_no == "yes":
@@ -2104,6 +2124,25 @@ def _is_paper(req: Requirement) -> bool:
         or bool(_PAPER_NAME.search(req.name))
         or bool(req.source and _HELD.match(req.source))
     )
+
+
+# a paper held for a skill ("counterbalance ticket", "got my licence in 2019", "fully certified")
+_PAPER_HELD = re.compile(
+    r"\b(?:ticket|licen[cs]e[ds]?|card|cert|certificate|certified|endorsement|endorsed|permit)\b",
+    re.I,
+)
+_PAPER_NOT_HELD = re.compile(
+    r"\b(?:no|not|never|don't|didn't|haven't|hasn't|yet|expired|lapsed|working on|going to|"
+    r"plan(?:ning)? to|hoping|would|will|need to)\b",
+    re.I,
+)
+
+
+def _holds_paper(answer: str) -> bool:
+    """Whether an answer's first sentence says a paper is held ("Counterbalance ticket,
+    renewed last year."), not wanted or lapsed ("No ticket yet", "my card expired")."""
+    first = re.split(r"(?<=[.!?])\s+", answer.strip(), maxsplit=1)[0]
+    return bool(_PAPER_HELD.search(first)) and not _PAPER_NOT_HELD.search(first)
 
 
 def _paper_said_back(req: Requirement, answer: str) -> str:
