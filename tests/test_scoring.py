@@ -1904,3 +1904,30 @@ def test_a_hedge_after_a_comma_is_of_its_own_clause(embedder):  # noqa: F811
     assert not twelve.features.get("hedged"), rows
     cad = [v for k, v in by.items() if "AutoCAD" in k or "Civil" in k]
     assert cad and all(v.features.get("hedged") for v in cad), rows
+
+
+def test_a_sound_alike_covers_the_whole_name():
+    from labkit.language.vocabulary import load_vocabulary
+
+    vocab = load_vocabulary()
+    spec = parse_jd(
+        "Air Freight Import Coordinator\n\nRequirements\n- Experience in air freight import "
+        "operations with a freight forwarder\n- Knowledge of CargoWise\n"
+    )
+    from labkit.language.scoring import requirement_entries
+
+    targets = [e for _, e in requirement_entries(spec, vocab)]
+
+    def heard(text):
+        return [m.surface for m in vocab.find_mentions(text, speech=True, targets=targets,
+                                                       fuzzy=True)]  # fmt: skip
+
+    # "cargo" is a word of its own; "sea freight" is not "air freight" misheard
+    assert heard("i think the cargo cannot be released without it") == []
+    assert heard("most of our shipments there are sea freight fcl and lcl") == []
+    assert heard("shorter than in the port for sea freight i think") == []
+    # a name heard in pieces, or misheard whole, still is it
+    assert heard("we moved everything onto cargo wise last year") == ["cargo wise"]
+    kube = [vocab.get("Kubernetes")]
+    said = vocab.find_mentions("a cooper netties cluster", speech=True, targets=kube, fuzzy=True)
+    assert [m.entry.name for m in said] == ["Kubernetes"]

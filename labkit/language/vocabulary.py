@@ -349,6 +349,8 @@ class Vocabulary:
                         continue  # nor is a short name heard in pieces: "car so" is no "CROSS"
                     if n > 1 and not _word_for_word(heard, term):
                         continue
+                    if not _whole_enough(heard, term):
+                        continue
                     nums = re.findall(r"\d+", heard)
                     if nums and nums != re.findall(r"\d+", term) and re.search(r"\d", term):
                         continue  # "AS/NZS 4509" is no "AS/NZS 5033": numbers are said as such
@@ -429,6 +431,22 @@ def _word_for_word(heard: str, term: str) -> bool:
     if len(hw) != len(tw):
         return True
     return all(h == t for h, t in zip(hw, tw, strict=True) if len(t) <= 3 or len(h) <= 3)
+
+
+def _whole_enough(heard: str, term: str) -> bool:
+    """A sound-alike covers the whole name: one heard word much shorter than a one-word name
+    is another word ("cargo" is no CargoWise); heard in more words than the name has, around
+    words of it said exactly, the rest must sound like the rest ("are sea freight", "sea freight
+    i" are no "air freight": "are sea" is not "air")."""
+    hw, tw = heard.split(), term.lower().split()
+    if len(hw) == len(tw) == 1:
+        return len(re.sub(r"\W", "", hw[0])) >= 0.75 * len(re.sub(r"\W", "", tw[0]))
+    exact = set(hw) & set(tw)
+    if len(hw) > len(tw) > 1 and exact:
+        rest_h = " ".join(w for w in hw if w not in exact)
+        rest_t = " ".join(w for w in tw if w not in exact)
+        return bool(rest_h) and bool(rest_t) and sounds_like(rest_h, rest_t) >= 0.7
+    return True
 
 
 # function words that no multi-word skill name starts or ends with
