@@ -2132,3 +2132,35 @@ def test_headings_and_bullets_written_in_other_styles():
     names = {r.name for r in spec.requirements}
     assert "Final-level Students" not in names and "CIMA" in names  # who, not what
     assert "Supervising Students" in names  # a practice
+
+
+def test_labelled_lines_and_marked_headings_list_requirements():
+    spec = parse_jd(
+        "Camera Operator\n\nKey Responsibilities:\n- Shoot news packages\n\nMUST HAVE: hands-on "
+        "use of LiveU (or similar bonded cellular unit) for live transmission.\nMUST HAVE: "
+        "solid understanding of three-point lighting for interviews.\nEssential: Degree in "
+        "Actuarial Science, Finance, Insurance or related field.\nALSO GOOD: editing experience "
+        "in Adobe Premiere Pro or EDIUS.\nAn advantage: Exposure to simplified-issue products."
+        "\n\n// Must have\n• Basic Linux and PowerShell scripting\n\n// Good to have\n• Commvault "
+        "or NetBackup\n\nTERMS AND CONDITIONS\n- Membership of the Local Government Pension "
+        "Scheme\n- Employee assistance programme\n"
+    )
+    reqs = _by_name(spec)
+    assert reqs["Use of LiveU"].required and reqs["Three-point Lighting"].required
+    degree = next(r for n, r in reqs.items() if n.startswith("Degree in Actuarial Science"))
+    assert degree.required and degree.category == "education"
+    assert not reqs["EDIUS"].required  # "ALSO GOOD:" labels what is optional
+    assert "Advantage" not in reqs  # "An advantage:" is a label, not a skill
+    assert reqs["PowerShell"].required and not reqs["Commvault"].required  # "// " headings
+    assert not [n for n in reqs if "Pension" in n or "assistance" in n.lower()]  # terms of work
+
+
+def test_a_short_name_of_other_words_and_a_cloud_acronym_out_of_its_field():
+    spec = parse_jd(
+        "Site Supervisor\n\nRequirements\n- Valid Workplace Safety and Health (WSH) supervisory "
+        "certificates\n- ECS/CSCS card\n"
+    )
+    reqs = _by_name(spec)
+    assert "Amazon ECS" not in reqs  # the construction card, in a JD that speaks of no cloud
+    safety = [r for r in spec.requirements if "WSH" in r.aliases]
+    assert safety, spec.requirements  # the mention's own short name stays its alias

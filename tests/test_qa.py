@@ -1415,3 +1415,68 @@ def test_a_bare_phrase_echoed_with_a_yes_was_asked():
     script[3] = ("candidate", "yeah tipping point analyses tend to get review questions", 0.5)
     pairs, _, _ = pair_questions(_turns(script))
     assert [p.question_turn for p in pairs] == [0]
+
+
+def test_a_plan_agreed_and_a_term_that_suits_are_asked_without_their_verb():
+    for said in ("that sound good", "ok with you", "alright with you", "theek hai is that fine",
+                 "okay for you", "does that sound okay", "is that fine"):  # fmt: skip
+        assert classify_turn(said, has_prior_answer=True).kind == "small_talk", said
+    for said in ("on call 1 in 5 ok for you", "which system is that", "what model was it",
+                 "okay and driving licence and site cards all current",
+                 "ok good you at office or home"):  # fmt: skip
+        assert classify_turn(said, has_prior_answer=True).kind in ("question", "follow_up"), said
+    # taking something in, or a rule, asks nothing
+    for said in ("that sounds good", "that works", "i hope that works for you",
+                 "your licence must be current", "okay that works for me"):  # fmt: skip
+        assert classify_turn(said, has_prior_answer=True).kind == "statement", said
+
+
+def test_a_bare_check_after_the_interviewers_own_turn_is_answered():
+    script = [
+        ("interviewer", "good stuff where are you joining from", 0.5),
+        ("candidate", "home in ballymena, the kids are at school so it's quiet for once", 0.5),
+        ("interviewer", "so i'm sharon. we'll go over your experience, then some fire safety "
+                        "questions, and your questions at the end", 0.5),
+        ("interviewer", "alright", 0.3),
+        ("candidate", "aye no bother", 0.5),
+        ("interviewer", "so tell me a bit about your background", 0.5),
+        ("candidate", "twelve years on the run, the last four as a crew commander", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (3, (4,)), (5, (6,))]
+
+
+def test_options_or_a_case_put_back_without_a_question_mark():
+    cases = [
+        [
+            ("interviewer", "okay good. walk me through a high pressure trip on a transcritical "
+                            "co2 pack what are you doing when you get there"),
+            ("candidate", "booster or with parallel comp"),
+            ("interviewer", "booster no parallel compressor. july afternoon about 28 outside"),
+            ("candidate", "right. gas cooler first. fans all running, ec fan alarms, coil fouled"),
+            ("candidate", "then the hpv. stepper driver alarm, opening degree against what the "
+                          "controller's asking"),
+        ],
+        [
+            ("interviewer", "okay benzene cargo. what ppe are you wearing and is there any "
+                            "monitoring"),
+            ("candidate", "on benzene if you're out in the open air you're fine, the wind takes "
+                          "it right off"),
+            ("candidate", "wait is this a closed load or are we open gauging"),
+            ("interviewer", "closed loading, vapor recovery hooked to the dock"),
+            ("candidate", "then you're definitely good, closed load there's no exposure at all"),
+        ],
+        [
+            ("interviewer", "you go inside an office for an interview. what do you do with white "
+                            "balance"),
+            ("candidate", "white balance, um, i think you, you just leave it on auto?"),
+            ("candidate", "or, uh, is it the, the one where you put the paper in front"),
+            ("interviewer", "yes that's manual white balance with a white card"),
+            ("candidate", "okay yeah so, um, you could do that, i think inside, maybe"),
+        ],
+    ]  # fmt: skip
+    for lines in cases:
+        script = [(spk, text, 0.5) for spk, text in lines]
+        pairs, _, _ = pair_questions(_turns(script))
+        got = [(p.question_turn, p.answer_turns) for p in pairs]
+        assert got == [(0, tuple(k for k, x in enumerate(lines) if x[0] == "candidate"))], got

@@ -84,7 +84,7 @@ class JDOptions:
 
 _HEAD_NICE = re.compile(
     r"\b(nice[- ]to[- ]haves?|preferred|bonus|pluses|plus|desired|desirable|good[- ]to[- ]have|"
-    r"optional|extra credit|nice[- ]to[- ]have skills|it'?s a plus|ideally|"
+    r"optional|extra credit|nice[- ]to[- ]have skills|it'?s a plus|ideally|also good|"
     r"would be (?:great|nice|good|helpful|an advantage|a plus)|great if|an advantage|"
     r"advantageous|added advantage|an asset|advantages?(?=\W*$)|"
     # "It will help if you have", "Helpful"
@@ -95,6 +95,7 @@ _HEAD_NICE = re.compile(
 )
 _HEAD_SKIP = re.compile(
     r"\b(benefits|perks|what we offer|we offer|compensation|remuneration|salary|about us|"
+    r"terms and conditions|"
     r"about the company|(?:company|employer|organi[sz]ation) overview|"
     r"who we are(?!\s+(?:looking|seeking|after)\b)|equal opportunity|(?:how |where )?to apply|"
     r"apply(?:ing)?(?: now)?|"
@@ -212,9 +213,11 @@ def _nice_listed(body: str) -> bool:
 
 # "Required:", "Preferred:" opening a line of their own list
 _INLINE_SECTION = re.compile(
-    r"^(?:required|requirements|must[- ]haves?|(?:minimum |basic |required )?qualifications|"
+    r"^(?:required|requirements|must[- ]haves?|essentials?|mandatory|"
+    r"(?:minimum |basic |required )?qualifications|"
     r"preferred(?: qualifications| skills)?|nice[- ]to[- ]haves?|bonus|desired|desirable|"
-    r"optional|pluses)$",
+    r"optional|pluses|also good|also useful|also helpful|good to have|"
+    r"(?:an? )?(?:added )?advantage(?:ous)?)$",
     re.I,
 )
 # what kind of requirement a "Label: ..." line lists
@@ -399,7 +402,7 @@ def _is_header(line: str) -> bool:
     """A section title: "Requirements:", "## Nice to have", "Benefits" (never a bullet item)."""
     if _BULLET.match(line) and not line.lstrip().startswith("#"):
         return False
-    s = line.strip().strip("#*_ ").strip()
+    s = line.strip().strip("#*_/=~ ").strip()  # ("// Must have", "== Skills ==")
     # "Examples of Duties (illustrative only; any one position may not include all ...)"
     s = re.sub(r"\s*\([^)]*\)\s*(?=:?$)", "", s).strip()
     if not s:
@@ -652,13 +655,18 @@ def parse_jd(
             line = line.split(":", 1)[1].strip()
         if terms:
             line_section = "required"  # read as requirements, but see below
-        if lead and _INLINE_SECTION.match(lead.strip(" *#_-")):
+        labelled = bool(lead and _INLINE_SECTION.match(lead.strip(" *#_-")))
+        if labelled:
             # "Preferred: SOCRA certification; oncology experience": this line's section
             line_section = _section_of(lead)
             line = line.split(":", 1)[1].strip()
+            line = line[:1].upper() + line[1:]  # "MUST HAVE: solid understanding of ...": an item
         bulleted = bool(_BULLET.match(line))
         # "We're a team of 40 ... Hybrid, three days on-site." after a section's bullets: prose
-        listed = bulleted or (line_section in ("required", "nice") and not section_bulleted)
+        # ("MUST HAVE: hands-on use of LiveU ...": a label lists its line)
+        listed = (
+            bulleted or labelled or (line_section in ("required", "nice") and not section_bulleted)
+        )
         section_bulleted = section_bulleted or bulleted
         body = _BULLET.sub("", line).strip() or line
         before = {k: a.count for k, a in acc.items()}
@@ -703,6 +711,7 @@ def parse_jd(
                 or semicolon_items
                 or len(sent.split()) <= 10
                 or (listed and len(sents) == 1 and not body.rstrip().endswith("."))
+                or (labelled and len(sents) == 1)
             )
             sent_nice = english and bool(_NICE_CUE.search(sent))
             clauses = [sent]
@@ -733,7 +742,11 @@ def parse_jd(
                     if len(clauses) > 1
                     else sent_nice and not preferred_example
                 )
-                nice = cued or line_section == "nice" or (structured and section == "duties")
+                nice = (
+                    cued
+                    or line_section == "nice"
+                    or (structured and section == "duties" and not labelled)
+                )
                 required = not nice
                 if english and item and (paper := _paper_of_body(clause)):
                     # "Current registration in good standing with the College of ... (CMRITO) as
@@ -921,7 +934,7 @@ def parse_jd(
         if (
             english
             and options.phrase_skills
-            and bulleted
+            and (bulleted or labelled)  # ("MUST HAVE: ...": a labelled line is an item too)
             and line_section in ("required", "nice")
             and not fresh
             and (fallback := _bullet_requirement(body))
@@ -949,7 +962,7 @@ def parse_jd(
         if (
             english
             and options.phrase_skills
-            and bulleted
+            and (bulleted or labelled)
             and line_section != "skip"
             # "- Availability for rotating evenings and weekends; ability to stand ...": after
             # a term of work read whole, the next one too
@@ -1838,6 +1851,19 @@ def _abbreviates(clause: str, start: int, end: int) -> bool:
     )
 
 
+def _abbreviated_from(clause: str, start: int, end: int) -> int | None:
+    """Where the words a parenthesis abbreviates begin ("Certified Nursing Assistants (CNAs)"),
+    or None if it abbreviates none."""
+    if not _abbreviates(clause, start, end):
+        return None
+    caps = [c for c in clause[start + 1 : end].strip() if c.isupper() or c.isdigit()]
+    words = [
+        m for m in re.finditer(r"[^\s()/,-]+", clause[:start])
+        if m.group(0).lower() not in _ACRONYM_SKIP
+    ]  # fmt: skip
+    return words[-len(caps)].start()
+
+
 def _example(clause: str, m: Mention, mentions: Sequence[Mention]) -> list[Mention | str]:
     """An example as it is named: "ideally Allen-Bradley PowerFlex" is a drive named by its
     maker, not the maker's PLCs; a known name followed by a capitalised one no mention covers
@@ -1980,11 +2006,13 @@ def _requirements_of(
             continue
         if (
             head is not None
-            and clause[regular[head].end : z0].strip()
-            and _abbreviates(clause, z0, z1)
+            and regular[head].entry.category != "education"  # a degree's field said short
+            and (start := _abbreviated_from(clause, z0, z1)) is not None
+            and regular[head].end <= start
         ):
             # "lead a team of 2-3 Certified Nursing Assistants (CNAs)": the short name of the
-            # words just before it, not an example of the skill named earlier
+            # words just before it, not an example of the skill named earlier ("Workplace
+            # Safety and Health (WSH)" is the mention's own)
             continue
         names = _example_names(clause[z0:z1], [m for m in mentions if z0 <= m.start < z1], z0)
         folded.setdefault(head if head is not None else -1, []).extend(names)

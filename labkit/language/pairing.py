@@ -61,7 +61,8 @@ _ASKS_BACK = re.compile(rf"^\W*(?:sorry,?\s+|um,?\s+|uh,?\s+)?(?:{_ASKING}|when 
 # answer."): the candidate asks what is wanted before answering
 _AUX_BACK = re.compile(
     # ("ma, should I talk about the standard dose only, or ...": after a word of address)
-    r"^\W*(?:(?:sorry|um|uh|so|okay|ok|just|like|and|ma|sir|ma'am|madam|miss),?\s+)*"
+    # ("wait is this a closed load or ...", "or, uh, is it the one where ...")
+    r"^\W*(?:(?:sorry|um|uh|so|okay|ok|just|like|and|or|wait|ma|sir|ma'am|madam|miss),?\s+)*"
     r"(?:do|does|did|are|is|was|were|should|would|could|can|will|shall)\s+"
     r"(?:you|we|i|they|it|that|this|these|those|the|there)\b",
     re.I,
@@ -80,6 +81,7 @@ _ASKS_BACK_EARLY = re.compile(
 # the question's words said back to check them ("sixty two you said", "you said the night
 # shift"), not an answer leaning on it ("like you said, ...", "as you said the key is ...")
 _SAID_BACK = re.compile(r"^(?!\W*(?:like|as|what|so)\b).*\byou said\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|we|we're|we've|our)\b", re.I)
 # a reply that opens on a question word not followed by the candidate ("what's the pressure
 # doing", not "what I'd do is ...")
 _WH_BACK = re.compile(r"^\W*(?:what|which|how|where|when|who)(?:'s|\s+(?!i\b|i'|we\b))", re.I)
@@ -88,7 +90,8 @@ _LAUGH = re.compile(r"^\W*(?:ha(?:ha)?|ha ha|heh)\b\W+(?=\w)", re.I)
 # a reply that answers a yes/no question or an offer ("You want a coffee," "I'm good, thanks")
 _YES_NO_REPLY = re.compile(
     r"^\W*(?:(?:ha|haha|heh|oh|um|uh|erm|hmm|hm)\b\W+)*"
-    r"(?:yes|yeah|yep|yup|no|nope|not really|sure|of course|absolutely|definitely|"
+    # ("aye", "ji": yes in Scotland and Ulster, in Urdu and Hindi)
+    r"(?:yes|yeah|yep|yup|aye|ji|no|nope|not really|sure|of course|absolutely|definitely|"
     r"i'm good|i am good|i'm fine|i'm okay"
     # "i do yeah, full licence" to "and you drive": the verb of the question, said back
     r"|i (?:do|did|have|am|can|don't|didn't|haven't|can't)(?:\s+(?:yeah|yes|yep))?(?=\W|$))\b",
@@ -205,7 +208,16 @@ def pair_questions(
                 kind = "small_talk" if chat else "prompt"
                 cls = TurnClass(kind, options.implicit_likeness, "turn-taking")
             elif (
-                cls.kind == "statement"
+                (
+                    cls.kind == "statement"
+                    # "... then your questions at the end." "alright" "aye no bother": a bare
+                    # check after the interviewer's own turn asks whether that suits
+                    or (
+                        cls.kind == "backchannel"
+                        and k > 0
+                        and turns[k - 1].speaker == "interviewer"
+                    )
+                )
                 and not theirs
                 and nxt is not None
                 and nxt.speaker == "candidate"
@@ -214,8 +226,9 @@ def pair_questions(
                 and (_YES_NO_REPLY.match(nxt.text) or _ASKED_BACK.search(nxt.text))
                 # "Okay, thanks for clarifying that." "Yeah, sorry, I should've said ...": no ask
                 and not _THANKS_FOR.search(turn.text)
-                # "Oh, wow. Okay." "Yeah, it was a chunk of work": a reaction asks nothing
-                and not _reaction(turn.text)
+                # "Oh, wow. Okay." "Yeah, it was a chunk of work": a reaction asks nothing (the
+                # interviewer's "alright" after their own turn reacts to nothing)
+                and (cls.kind == "backchannel" or not _reaction(turn.text))
                 and not (cur and cur.answers and _CLARIFY.search(cur.answers[-1].text))
                 and not (cur and cur.answers and _clarified(cur.answers[-1].text, turn.text))
                 and not (cur and cur.answers and _acknowledged(turn.text, nxt.text, _said(cur)))
@@ -340,6 +353,8 @@ def _asks_back(reply: str) -> bool:
         return True
     if len(words) <= 10 and _SAID_BACK.search(reply):
         return True  # "sixty two you said ma'am before supper": the figure checked
+    if len(words) <= 10 and " or " in f" {reply.lower()} " and not _FIRST_PERSON.search(reply):
+        return True  # "booster or with parallel comp": which case, asked in its options
     if "?" not in reply:
         # "is there already an in-building system there, or only macro coverage": an
         # either/or put back, its question mark dropped by ASR; "what's the pre oxygenator
@@ -373,7 +388,10 @@ def _clarified(reply: str, remark: str) -> bool:
     back: then the candidate's answer goes on after it."""
     if _asks_back(reply):
         return True
-    if "?" in reply and len(reply.split()) <= 15 and bool(_CONFIRMS.match(remark)):
+    # ("or, uh, is it the one where you put the paper in front" "yes that's manual white
+    # balance": asked without its "?", confirmed)
+    asked = "?" in reply or bool(_AUX_BACK.match(reply))
+    if asked and len(reply.split()) <= 15 and bool(_CONFIRMS.match(remark)):
         return True
     # "... I've got a second job on weekends. Is on-call, like, required?" "It is, yes.": the
     # candidate asked about the job before finishing; the reply hands the floor back

@@ -385,6 +385,9 @@ _ELLIPTIC = re.compile(
     r"|^(?:(?:ok|okay|right|good|great|alright|sure|fine|cool|nice|and|so)\s+)*"
     r"(?:you|y'all|you guys)\s+(?:ever|been|(?:get|got|have|had|see|seen)\s+(?:any|much|a chance))"
     r"\b"
+    # "ok good you at office or home": which of two, asked without its verb
+    r"|^(?:(?:ok|okay|right|good|great|alright|sure|fine|cool|nice|so|and)\s+)*"
+    r"(?:you|y'all)\s+(?:at|in|on|from|with)\s+(?:[\w']+\s+){1,3}or\s+\w"
 )
 # "good. write me a head for this.", "Give me the quick version of your background", "Talk to
 # me about safety.": an order to the candidate without a question word ("give me a second",
@@ -404,6 +407,28 @@ _TIME_OK = re.compile(
     r"afternoons?|evenings?|week|weekend|tomorrow|date|time|o'clock|\d+(?:st|nd|rd|th|am|pm)?|"
     r"the\s+\w+(?:st|nd|rd|th))\b)(?:[\w']+\s+){1,6}?(?:work|suit)(?:\s+for)?(?:\s+you)?\W*$",
     re.I,
+)
+# "that sound good", "ok with you", "on call 1 in 5 ok for you": whether something suits the
+# candidate, asked without its verb or its "?" (at the start, the turn asks only that)
+# ("that sounds good", "that works": a statement that takes something in)
+_OK_WITH_YOU = re.compile(
+    r"(?:^(?:(?:ok|okay|so|alright|right|and|good|great|theek hai|theek|fine)\s+)*"
+    r"(?:(?:does|do|would|will)\s+(?:that|this|it)\s+(?:sound|work|suit)"
+    r"|(?:that|this|it)\s+(?:sound|work|suit)"  # "that sound good": its "does" dropped
+    r"|is\s+(?:that|this|it)\s+(?:ok|okay|alright|fine|good))"
+    r"(?:\s+(?:ok|okay|good|alright|fine))?(?:\s+(?:to|for|with)\s+you)?"
+    r"|(?:that|this|it)\s+(?:sounds|works|suits|is)(?:\s+(?:ok|okay|good|alright|fine))?\s+"
+    r"(?:to|for|with)\s+you"
+    r"|(?:^|\s)(?:is\s+)?(?:that\s+|it\s+|this\s+)?(?:ok|okay|alright|fine|good)\s+"
+    r"(?:with|for)\s+you)$"
+)
+# papers asked after without a verb: "driving licence and site cards all current"
+_PAPERS_CURRENT = re.compile(
+    # ("your licence must be current": a rule, not a question)
+    r"^(?!.*\b(?:i|i'm|we|we're|my|our|must|should|need|needs|has to|have to|will|would)\b)"
+    r".*\b(?:licen[cs]es?|cards?|tickets?|certs?|"
+    r"certificates?|registrations?|passports?|visas?|checks?)\b.*\b(?:all\s+|both\s+|still\s+)?"
+    r"(?:current|valid|in date|up to date)$"
 )
 # "... you've turned up FiO2 and sweep and it's still dropping. what now": a scenario's ask
 _WHAT_NOW = re.compile(r"(?:^|[.,;!?]\s*)(?:so |and |ok )?what (?:now|next|then)\W*$", re.I)
@@ -705,6 +730,8 @@ def _interrogative(clause: list[str]) -> str:
             return "why"
         if nxt and (nxt[0] in _WH_NEXT or "you" in nxt or "your" in nxt):
             return w0
+        if len(clause) <= 6 and clause[-1] in _THAT_ONE and any(w in _AUX for w in nxt[1:-1]):
+            return w0  # "which system is that", "what model was it"
         if len(clause) == 1 and w0 in ("why", "how"):
             return w0
         return ""
@@ -721,6 +748,7 @@ def _interrogative(clause: list[str]) -> str:
     return ""
 
 
+_THAT_ONE = frozenset(["that", "it", "this", "those", "these", "they"])
 _MID_PRON = frozenset(["you", "your", "we", "they", "there"])
 _MID_DET = frozenset(
     [
@@ -917,6 +945,13 @@ def classify_turn(
         inter = agree.group(1).lower()
     if not inter and _WHAT_NOW.search(text):
         inter = "what"
+    if not inter and _PAPERS_CURRENT.search(flat):
+        inter = "current"  # "okay and driving licence and site cards all current"
+    checked = _OK_WITH_YOU.search(flat)
+    if checked and re.search(r"\b(?:i|i'm|we|we're|hope)\b", flat):
+        checked = None  # "i'm fine with you", "i hope that works for you": said, not asked
+    if not inter and checked:
+        inter = "ok for you"
     prompt = _has_phrase(flat, _PROMPTS)
     if prompt == "let's say" and re.search(r"\blet's say (?:it's|it is|its|that's|we're)\b", flat):
         prompt = ""  # "and it's... let's say it's showing its age": a hedge, no scenario
@@ -1018,6 +1053,9 @@ def classify_turn(
         return TurnClass("small_talk", likeness, "next step")
     if agree and not prompt:
         return TurnClass("small_talk", likeness, "a time to agree")
+    if checked and checked.start() == 0:
+        # "that sound good", "theek hai is that fine" after the agenda: the plan agreed
+        return TurnClass("small_talk", likeness, "plan agreed")
     if re.search(r"\bfind the (?:place|building|office) (?:in|where|that|which|of|for)\b", flat):
         small = asking_small = ""  # "How did you find the place in the code where it leaked?"
     if re.search(r"\bhow are you (?:with|at|on) (?!the (?:phone|line|call)\b)", flat):
