@@ -1931,3 +1931,17 @@ def test_a_sound_alike_covers_the_whole_name():
     kube = [vocab.get("Kubernetes")]
     said = vocab.find_mentions("a cooper netties cluster", speech=True, targets=kube, fuzzy=True)
     assert [m.entry.name for m in said] == ["Kubernetes"]
+
+
+def test_years_and_months_of_the_current_job_are_its_tenure(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Textile Testing Laboratory Officer\n\nRequirements\n- 2 years' experience in a textile "
+        "testing laboratory\n- BSc Textile Engineering\n"
+    )
+    exp = next(r.name for r in spec.requirements if r.category == "experience")
+    said = ("ma'am currently i'm lab technician, actually junior lab officer, in a denim unit on "
+            "sheikhupura road side, one year and seven months")  # fmt: skip
+    rows = [r for r in _dim(_one("please tell me about your current job", said, spec, embedder),
+                            "requirement") if r.requirement == exp]  # fmt: skip
+    assert rows and rows[0].features["claimed_years"] == 1.58, rows
+    assert 0.75 < rows[0].score < 0.85  # short of the two years asked

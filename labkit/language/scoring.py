@@ -360,7 +360,9 @@ _SMALL_NUMBERS = (
 )
 _YEARS_RE = re.compile(
     rf"\b(?P<n>\d+(?:\.\d+)?|{_SMALL_NUMBERS}|a couple of|a few|several)\s*(?:\+|plus)?\s*"
-    r"(?:and (?:a )?half\s+)?years?\b",  # ("eight and half years": Indian English)
+    r"(?:and (?:a )?half\s+)?years?\b"  # ("eight and half years": Indian English)
+    # "one year and seven months": the months count too
+    rf"(?:,?\s+and\s+(?P<m>\d+|{_SMALL_NUMBERS})\s+months?\b)?",
     re.I,
 )
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -1737,6 +1739,12 @@ def _requirements(
                 # "So just tell me about your background" "Fourteen years. Apprenticed under
                 # ...": a bare tenure opening the story of a career
                 or (k == 0 and _bare_tenure(said) and bool(_ASKS_CAREER.search(pair.question)))
+                # "please tell me about your current job" "currently i'm junior lab officer in a
+                # denim unit ..., one year and seven months": the current role's years
+                or (
+                    bool(_ASKS_CAREER.search(pair.question))
+                    and bool(re.search(r"\bcurrently\b", said))
+                )
             )
             if skill_ok and (entry.aliases or career):
                 score = min(1.0, yrs / req.min_years)
@@ -2047,6 +2055,7 @@ def _confirms_years(question: str, years: float, sentence: str) -> bool:
 
 _ASKS_CAREER = re.compile(
     r"\b(?:your|ur) (?:background|career|experience|story|journey)\b|\babout yourself\b"
+    r"|\b(?:your|ur) (?:current|present) (?:job|role|position|work)\b"
     r"|\bintroduce yourself\b",
     re.I,
 )
@@ -2211,6 +2220,10 @@ def _years_value(n: str, said: str = "") -> float:
         base = float(_YEAR_NUM[tens] + _YEAR_NUM[unit])
     else:
         base = float(_YEAR_NUM[n]) if n in _YEAR_NUM else float(n)
+    if (m := re.search(r"\byears?,?\s+and\s+(\w+)\s+months?\b", said, re.I)) is not None:
+        months = m.group(1).lower()
+        extra = _YEAR_NUM.get(months) or (int(months) if months.isdigit() else 0)
+        return round(base + extra / 12, 2)  # "one year and seven months" -> 1.58
     if re.search(r"\bmonths?\b", said, re.I):
         return round(base / 12, 2)
     return base + (0.5 if "half" in said.lower() else 0.0)
