@@ -1480,3 +1480,9 @@ def test_options_or_a_case_put_back_without_a_question_mark():
         pairs, _, _ = pair_questions(_turns(script))
         got = [(p.question_turn, p.answer_turns) for p in pairs]
         assert got == [(0, tuple(k for k, x in enumerate(lines) if x[0] == "candidate"))], got
+
+
+def test_how_you_are_doing_a_thing_is_no_greeting():
+    said = "when you braze on site how are you doing it"
+    assert classify_turn(said, has_prior_answer=True).kind in ("question", "follow_up")
+    assert classify_turn("hi how are you doing", has_prior_answer=False).kind == "small_talk"

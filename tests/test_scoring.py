@@ -1945,3 +1945,20 @@ def test_years_and_months_of_the_current_job_are_its_tenure(embedder):  # noqa: 
                             "requirement") if r.requirement == exp]  # fmt: skip
     assert rows and rows[0].features["claimed_years"] == 1.58, rows
     assert 0.75 < rows[0].score < 0.85  # short of the two years asked
+
+
+def test_papers_and_tenure_said_short_are_evidence(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Commercial Refrigeration Engineer\n\nWHAT YOU MUST HAVE\n- F-Gas Category 1 certificate "
+        "(current, no exceptions)\n- NVQ Level 3 in Refrigeration, Air Conditioning and Heat Pump "
+        "Systems\n- 3 years' post-qualification experience in commercial refrigeration\n"
+    )
+    said = ("refrigeration engineer with a contractor out of newport. eight years commercial. "
+            "nvq3 refrigeration ac and heat pump 2016. cat 1 f gas same year, renewed")  # fmt: skip
+    ask = "right so give me the short version of where you are now and what you've been doing"
+    rows = _dim(_one(ask, said, spec, embedder), "requirement")
+    by = {r.requirement: r for r in rows}
+    for name in ("F-Gas Category 1 certificate", "NVQ Level 3"):
+        assert name in by and by[name].score >= 0.75, (name, rows)
+    exp = next(r.name for r in spec.requirements if r.category == "experience")
+    assert by[exp].features["claimed_years"] == 8, rows

@@ -1060,6 +1060,11 @@ def classify_turn(
         small = asking_small = ""  # "How did you find the place in the code where it leaked?"
     if re.search(r"\bhow are you (?:with|at|on) (?!the (?:phone|line|call)\b)", flat):
         small = asking_small = ""  # "SAP. How are you with work orders?": how able, not how well
+    if re.search(
+        r"\bhow are you (?:doing|going to do|handling|making|setting) (?:it|that|this|them|the)\b",
+        flat,
+    ):
+        small = asking_small = ""  # "when you braze on site how are you doing it": the method
     if asking_small and len(asking_small) > len(small):
         small = asking_small  # the whole small-talk question, not one of its words
     if small and not _asks_beyond(text):

@@ -597,6 +597,25 @@ _WORD_ACRONYM = re.compile(
 )
 
 
+# a paper's category or level, and its generic word ("F-Gas Category 1 certificate")
+_CATEGORY = re.compile(r"\b(?:category|cat\.?)\s+(\w+)\b", re.I)
+_PAPER_WORD = re.compile(r"(?:^|\s+)(?:certificate|certification|card|licen[cs]e|ticket)$", re.I)
+_ACR_LEVEL = re.compile(r"\b([A-Z]{2,6})\s+(?:(?i:level)\s+|L)?(\d{1,2})\b")
+
+
+def _said_short(term: str) -> list[str]:
+    """How a paper's name is said short: "F-Gas Category 1 certificate" as "cat 1 f gas" or
+    "f gas cat 1", "NVQ Level 3" as "nvq3"."""
+    out = []
+    if cat := _CATEGORY.search(term):
+        rest = _PAPER_WORD.sub("", (term[: cat.start()] + term[cat.end() :]).strip())
+        rest = " ".join(rest.split())
+        if rest:
+            out += [f"cat {cat.group(1)} {rest}", f"{rest} cat {cat.group(1)}"]
+    out += [f"{m.group(1)}{m.group(2)}" for m in _ACR_LEVEL.finditer(term)]
+    return [x for x in out if x.lower() != term.lower()]
+
+
 def requirement_entries(
     jobspec: JobSpec, vocabulary: Vocabulary
 ) -> list[tuple[Requirement, SkillEntry]]:
@@ -610,6 +629,7 @@ def requirement_entries(
         extra = [a for a in r.aliases if entry is None or a not in entry.terms]
         # "Tube & Coupler" is said "tube and coupler"
         said = [" ".join(t.replace("&", " and ").split()) for t in (r.name, *r.aliases) if "&" in t]
+        said += [x for t in (r.name, *r.aliases) for x in _said_short(t)]
         extra += [t for t in said if entry is None or t not in entry.terms]
         if entry is None or r.category == "experience" or entry.name != r.name or extra:
             base = entry.aliases if entry is not None and entry.name == r.name else ()
@@ -1738,7 +1758,9 @@ def _requirements(
                 or _confirms_years(pair.question, yrs, said)
                 # "So just tell me about your background" "Fourteen years. Apprenticed under
                 # ...": a bare tenure opening the story of a career
-                or (k == 0 and _bare_tenure(said) and bool(_ASKS_CAREER.search(pair.question)))
+                # ("refrigeration engineer with a contractor out of newport. eight years
+                # commercial.": the second sentence, after the role)
+                or (k <= 1 and _bare_tenure(said) and bool(_ASKS_CAREER.search(pair.question)))
                 # "please tell me about your current job" "currently i'm junior lab officer in a
                 # denim unit ..., one year and seven months": the current role's years
                 or (
@@ -2056,6 +2078,7 @@ def _confirms_years(question: str, years: float, sentence: str) -> bool:
 _ASKS_CAREER = re.compile(
     r"\b(?:your|ur) (?:background|career|experience|story|journey)\b|\babout yourself\b"
     r"|\b(?:your|ur) (?:current|present) (?:job|role|position|work)\b"
+    r"|\bwhat you(?:'ve| have) been doing\b"
     r"|\bintroduce yourself\b",
     re.I,
 )
