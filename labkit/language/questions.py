@@ -888,10 +888,10 @@ def _next_item(words: list[str]) -> bool:
     )
 
 
+# (beside _BACKCHANNEL's "yeah", "thanks", "great", ...)
 _NOT_AN_ITEM = frozenset(
-    ["then", "so", "on", "that", "this", "thanks", "thank", "yeah", "yes", "no", "good", "great",
-     "perfect", "cool", "nice", "done", "also", "finally", "lastly", "well", "now", "we", "i",
-     "it", "it's", "that's", "there", "here", "bye", "goodbye", "cheers"]
+    ["then", "so", "that", "this", "no", "done", "also", "finally", "lastly", "well", "now", "we",
+     "it's", "that's", "there", "here", "bye", "goodbye", "cheers"]
 )  # fmt: skip
 
 
