@@ -1568,7 +1568,7 @@ def test_prose_lists_what_it_asks_item_by_item():
     )
     reqs = _by_name(spec)
     for name in ("Practising certificate", "Conditions of Sale", "Land Registration System",
-                 "Family Home Protection Act", "Working on a practice management system",
+                 "Family Home Protection Act 1976", "Working on a practice management system",
                  "SyncOnSet", "Led a sizeable crew through a long shoot", "IATSE membership"):  # fmt: skip
         assert reqs[name].required, (name, list(reqs))
     assert "Interpreting NWP Output" in reqs
@@ -1841,6 +1841,35 @@ def test_a_part_of_a_laws_name_is_no_skill():
         "Food Code, Health and Safety Code and County Ordinance\n"
     )
     assert not {"Health", "Health and Safety", "Safety Code"} & {r.name for r in spec.requirements}
+
+
+def test_a_law_is_asked_for_by_its_whole_name():
+    spec = parse_jd(
+        "Fire Safety Inspecting Officer\n\nESSENTIAL CRITERIA\n"
+        "1. Be able to demonstrate a working knowledge of the Fire and Rescue Services (Northern "
+        "Ireland) Order 2006 and the Fire Safety Regulations (Northern Ireland) 2010.\n"
+        "2. Knowledge of the Insolvency Act 1986, Insolvency (England and Wales) Rules 2016.\n"
+        "3. Understanding of the Health and Safety at Work etc. Act 1974.\n"
+    )
+    reqs = _by_name(spec)
+    for name, said in (
+        (
+            "Fire and Rescue Services (Northern Ireland) Order 2006",
+            "Fire and Rescue Services Order",
+        ),
+        ("Fire Safety Regulations (Northern Ireland) 2010", "Fire Safety Regulations"),
+        ("Insolvency Act 1986", "Insolvency Act"),
+        ("Insolvency (England and Wales) Rules 2016", "Insolvency Rules"),
+        ("Health and Safety at Work etc. Act 1974", "Health and Safety at Work Act"),
+    ):
+        assert reqs[name].required and said in reqs[name].aliases, (name, list(reqs))
+    assert not {"Northern Ireland", "Order 2006", "Rules 2016", "Health"} & set(reqs), list(reqs)
+    # (its initials, where the JD uses them, name it too)
+    spec = parse_jd(
+        "APT\n\nEssential\n- Knowledge of the Human Tissue Act 2004 and the codes of practice\n"
+        "\nThe post is licensed by the HTA.\n"
+    )
+    assert "HTA" in _by_name(spec)["Human Tissue Act 2004"].aliases
 
 
 def test_papers_said_by_issuer_field_or_level_and_work_rights_are_terms():

@@ -540,7 +540,7 @@ class _Acc:
     required: bool
     count: int
     source: str
-    order: int
+    order: float
     min_years: float | None = None
     aliases: tuple[str, ...] = ()
 
@@ -928,6 +928,15 @@ def parse_jd(
                         ),
                     )
                     order = _add(acc, entry, cat, not nice, sent, order)
+            order = _whole_laws(
+                acc,
+                before_sent,
+                sent,
+                order,
+                raw=raw,
+                listed=listed and line_section in ("required", "nice"),
+                required=line_section == "required" and not sent_nice,
+            )
 
         fresh = _fresh(acc, before)  # what the rules above read from this line
         fallback = None
@@ -1680,12 +1689,72 @@ def _keep(m: Mention, clause: str) -> bool:
     return not _in_law_name(clause, m.start, m.end)
 
 
-# "the Health and Safety at Work etc. Act 1974", "the Health and Safety Code"
+# "the Health and Safety at Work etc. Act 1974", "the Health and Safety Code", "the Fire and
+# Rescue Services (Northern Ireland) Order 2006", "the Insolvency (England and Wales) Rules
+# 2016" (an order or rules only with their year: a "Purchase Order" is no law)
 _LAW_WORD = r"(?:Act|Code|Regulations|Ordinance|Statute)\b"
+_LAW_PLACE = r"(?:\s+\([A-Z][\w' -]{1,40}\))?"
 _LAW_NAME = re.compile(
     rf"\b(?!{_LAW_WORD})[A-Z][\w'-]*(?:\s+(?:(?:and|at|&)\s+)?(?!{_LAW_WORD})[A-Z][\w'-]*)*"
-    rf"(?:\s+etc\.)?\s+{_LAW_WORD}"
+    rf"{_LAW_PLACE}(?:\s+etc\.)?\s+(?:{_LAW_WORD}(?!\s+of\b)(?:{_LAW_PLACE}\s+(?:19|20)\d\d\b)?"
+    r"|(?:Order|Rules)\s+(?:19|20)\d\d\b)"
 )
+
+
+def _law_short(name: str) -> str:
+    """A law's name as said: without its place, "etc." and year."""
+    return re.sub(r"\s*\([^()]*\)|\s+etc\.|\s+(?:19|20)\d\d$", "", name)
+
+
+def _whole_laws(
+    acc: dict[str, _Acc],
+    before: dict[str, int],
+    sent: str,
+    order: int,
+    *,
+    raw: str,
+    listed: bool,
+    required: bool,
+) -> int:
+    """Laws the rules cut into pieces ("Northern Ireland", "Order 2006" of "the Fire and
+    Rescue Services (Northern Ireland) Order 2006") are asked for by their whole names, said
+    also without place and year ("the Fire and Rescue Services Order"); beside one, the other
+    laws of its sentence are too (their pieces may have gone into its aliases). So is a law a
+    listed requirement asks knowledge of ("Working knowledge of the Building Safety Act 2022")."""
+    laws = [(m.group(), m.start()) for m in _LAW_NAME.finditer(sent)]
+    names = {x.lower() for x, _ in laws}
+
+    def inside(word: str) -> bool:
+        return any(re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", x) for x in names)
+
+    # (a piece that also carries a name from outside the laws keeps it, "Town" beside NPPF;
+    # so does one the JD names outside a law too: "emergency management" of "3 years in
+    # emergency management" beside "the Emergency Management and Civil Protection Act")
+    elsewhere = _LAW_NAME.sub(" ", raw).lower()
+    parts = [
+        k
+        for k, a in acc.items()
+        if k not in before
+        and k not in names
+        and inside(k)
+        and all(map(inside, a.aliases))
+        and not re.search(rf"(?<!\w){re.escape(k)}(?!\w)", elsewhere)
+    ]
+    if parts:
+        required = any(acc[k].required for k in parts)
+        first: float = min(acc[k].order for k in parts)
+        for k in parts:
+            del acc[k]
+    else:
+        cues = [m.span("rest") for m in _UNKNOWN_CUE.finditer(sent)] if listed else []
+        laws = [(x, at) for x, at in laws if any(c0 <= at < c1 for c0, c1 in cues)]
+        first = order
+    for i, (name, _) in enumerate(laws):
+        short = _law_short(name)
+        entry = SkillEntry(name=name, category="skill", aliases=(short,) if short != name else ())
+        order = _add(acc, entry, "skill", required, sent, order)
+        acc[name.lower()].order = min(acc[name.lower()].order, first + i / 100)
+    return order
 
 
 def _in_law_name(clause: str, start: int, end: int) -> bool:
@@ -3284,7 +3353,9 @@ def _said_by_initials(reqs: list[Requirement], raw: str) -> list[Requirement]:
     caps = set(_CAPS_WORD.findall(raw))
     out = []
     for r in reqs:
-        words = [w for w in re.findall(r"[^\s/,-]+", r.name) if w.lower() not in _ACRONYM_SKIP]
+        # ("the Human Tissue Act 2004" is the HTA)
+        base = _law_short(r.name) if _LAW_NAME.fullmatch(r.name) else r.name
+        words = [w for w in re.findall(r"[^\s/,-]+", base) if w.lower() not in _ACRONYM_SKIP]
         initials = "".join(w[0] for w in words).upper()
         known = {a.lower() for a in (r.name, *r.aliases)}
         # "HRWL", "CAMLS": no vowel in three letters, at most one in four or more
