@@ -1486,3 +1486,49 @@ def test_how_you_are_doing_a_thing_is_no_greeting():
     said = "when you braze on site how are you doing it"
     assert classify_turn(said, has_prior_answer=True).kind in ("question", "follow_up")
     assert classify_turn("hi how are you doing", has_prior_answer=False).kind == "small_talk"
+
+
+def test_a_topic_named_first_then_asked_of_and_a_topic_named_alone():
+    for said in ("okay. the kurnool lab is it nabl accredited", "those sites are they all remote",
+                 "your last site did you run the crew"):  # fmt: skip
+        assert classify_turn(said, has_prior_answer=True).kind in ("question", "follow_up"), said
+    for said in ("the thing is it was expensive", "the problem is it doesnt scale",
+                 "the way it works is it goes to the lab"):  # fmt: skip
+        assert classify_turn(said, has_prior_answer=True).kind == "statement", said
+    # "overhead cranes" after the tickets: the next thing asked about, named alone, taken up
+    script = [
+        ("interviewer", "what about your tickets forklift white card", 0.5),
+        ("candidate", "white card yes. lf yes. dogging ticket too got that in twenty fifteen", 0.5),
+        ("interviewer", "overhead cranes", 0.5),
+        ("candidate", "pendant cranes all the time. ten tonne twenty tonne last shop", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+    # a short remark the reply does not take up asks nothing
+    script[2] = ("interviewer", "ha nice one", 0.5)
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))]
+
+
+def test_a_meaning_asked_in_the_sense_of_options_and_a_self_answered_check():
+    script = [
+        ("interviewer", "how do you handle a retest situation", 0.5),
+        ("candidate", "sir retest in the sense when it is out of tolerance within the lab or "
+                      "when the customer or the production team disputes the result", 0.5),
+        ("interviewer", "both actually but let's say production is disputing they say the lot "
+                        "should pass", 0.5),
+        ("candidate", "okay. so first we check our own side the original data sheet the "
+                      "germinator temperature log for that period", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))]
+    # an unsure answer that asks itself and answers puts nothing back: what follows asks anew
+    script = [
+        ("interviewer", "okay. if you were rating a concrete deck what scale would you use", 0.5),
+        ("candidate", "is it like um zero to nine? or one to ten, i think zero to nine with "
+                      "nine being like new", 0.5),
+        ("interviewer", "and what would a four mean", 0.5),
+        ("candidate", "um i guess kind of bad? like it needs repair soon maybe", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]

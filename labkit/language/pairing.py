@@ -355,6 +355,14 @@ def _asks_back(reply: str) -> bool:
         return True  # "sixty two you said ma'am before supper": the figure checked
     if len(words) <= 10 and " or " in f" {reply.lower()} " and not _FIRST_PERSON.search(reply):
         return True  # "booster or with parallel comp": which case, asked in its options
+    if (
+        len(words) <= 40
+        and _IN_THE_SENSE.search(" ".join(words[:8]))
+        and " or " in f" {reply.lower()} "
+    ):
+        # "sir retest in the sense when it is out of tolerance within the lab or when the
+        # customer ... disputes the result": which meaning, asked in its options
+        return True
     if "?" not in reply:
         # "is there already an in-building system there, or only macro coverage": an
         # either/or put back, its question mark dropped by ASR; "what's the pre oxygenator
@@ -371,7 +379,17 @@ def _asks_back(reply: str) -> bool:
     # short reply made only of questions asks back too
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", reply.strip()) if x]
     only_questions = all(x.endswith("?") for x in sentences) and len(words) <= 40
+    if _SELF_ANSWERED.search(reply.rsplit("?", 1)[1]):
+        # "is it like um zero to nine? or one to ten, i think zero to nine with nine being like
+        # new": an unsure answer that asks itself and answers
+        return False
     return only_questions or (bool(_AUX_BACK.match(reply)) and len(words) <= 30)
+
+
+_IN_THE_SENSE = re.compile(r"\bin the sense\b(?!\s+(?:that|of)\b)", re.I)
+_SELF_ANSWERED = re.compile(
+    r"\bi (?:think|guess|believe|reckon|'d say|would say)\b(?! you\b)", re.I
+)
 
 
 # the interviewer's reply to a question the candidate asked back ("Deviation, like a
@@ -492,12 +510,21 @@ def _implicit_question(remark: str, reply: str, options: PairingOptions) -> bool
         # "Makes sense." is a remark
         topic = not _reaction(remark)
         return len(words) >= options.implicit_min_words or bool(_ALTERNATIVE.match(remark)) or topic
+    if len(words) <= 3 and reply_words >= 3 and not _reaction(remark) and _takes_up(remark, reply):
+        return True  # "overhead cranes" "pendant cranes all the time ...": a topic named alone
     # a shorter reply still follows a remark aimed at the candidate ("... your team ...")
     return (
         reply_words >= options.implicit_answer_words // 2
         and len(words) >= options.implicit_min_words
         and bool(_ADDRESSED.search(remark))
     )
+
+
+def _takes_up(remark: str, reply: str) -> bool:
+    """Whether the reply says a content word of a short remark again (its stem: "crane")."""
+    said = {w[:5] for w in re.findall(r"[a-z]{4,}", reply.lower())}
+    named = [w for w in re.findall(r"[a-z]{4,}", remark.lower()) if w not in _REMARK_WORDS]
+    return any(w[:5] in said for w in named)
 
 
 _GO_ON = re.compile(

@@ -737,6 +737,23 @@ def _interrogative(clause: list[str]) -> str:
         return ""
     if w0 in _AUX and len(clause) > 1 and clause[1] in _PRON:
         return f"{w0} {clause[1]}"
+    if w0 in _TOPIC_DET and len(clause) <= 10:
+        # "the kurnool lab is it nabl accredited", "your current site do you run it": the
+        # topic named first, then asked of ("the thing is it doesn't scale" says)
+        # ("the problem is it doesnt scale", "the reason is you need it": a summary noun
+        # before "is", or a verb that does not fit the pronoun, says)
+        for i in range(2, min(5, len(clause) - 2)):
+            aux, pron, after = clause[i], clause[i + 1], clause[i + 2]
+            if (
+                f"{aux} {pron}" in _TOPIC_ASK
+                and clause[i - 1] not in _SUMMARY_NOUN
+                and not _PRON.intersection(clause[1:i])  # "the way it works is it goes ..."
+                and not (after.endswith("s") and not after.endswith("ss"))
+                and after not in _AUX
+                and not after.endswith(("n't", "'s", "nt"))
+                and after not in ("not", "never", "just", "that", "because", "a", "the")
+            ):
+                return f"{aux} {pron}"
     # "Was the traffic okay on the way." (ASR wrote a full stop): a short clause that opens
     # with a verb and "the" asks
     if w0 in _AUX_THE and len(clause) > 2 and clause[1] == "the" and len(clause) <= 12:
@@ -749,6 +766,16 @@ def _interrogative(clause: list[str]) -> str:
 
 
 _THAT_ONE = frozenset(["that", "it", "this", "those", "these", "they"])
+_TOPIC_DET = frozenset(["the", "your", "that", "this", "those", "these"])
+_TOPIC_ASK = frozenset(
+    ["is it", "was it", "does it", "did it", "has it", "are they", "were they", "do they",
+     "did they", "have they", "do you", "did you", "have you", "are you", "were you"]
+)  # fmt: skip
+_SUMMARY_NOUN = frozenset(
+    ["thing", "problem", "reason", "point", "issue", "idea", "truth", "fact", "catch", "trick",
+     "difference", "key", "goal", "plan", "question", "answer", "risk", "danger", "beauty",
+     "good", "bad", "best", "worst", "worry", "rule", "deal", "hope", "aim", "result"]
+)  # fmt: skip
 _MID_PRON = frozenset(["you", "your", "we", "they", "there"])
 _MID_DET = frozenset(
     [
