@@ -2193,3 +2193,73 @@ def test_a_short_name_of_other_words_and_a_cloud_acronym_out_of_its_field():
     assert "Amazon ECS" not in reqs  # the construction card, in a JD that speaks of no cloud
     safety = [r for r in spec.requirements if "WSH" in r.aliases]
     assert safety, spec.requirements  # the mention's own short name stays its alias
+
+
+def test_a_job_boards_particulars_purpose_and_one_line_requirements_section():
+    spec = parse_jd(
+        "VACANCY: TERMINAL DUTY MANAGER\nJob Ref: SAS/OPS/TDM/014\nTerms: Permanent and "
+        "Pensionable\n\nSavanna Airport Services Limited is a leading provider of terminal "
+        "management, passenger handling and facilitation services in East Africa.\n\n"
+        "Job Purpose: The Terminal Duty Manager is accountable for the safe, secure and "
+        "efficient flow of passengers.\n\nKey Responsibilities:\n> Monitor queue times and "
+        "service level agreements (SLAs), and take corrective action.\n> Coach and supervise "
+        "Terminal Supervisors on shift.\n\nQualifications and Experience: Bachelor's degree in "
+        "Aviation Management; Sound knowledge of KCAA regulations and ICAO Annex 9 and Annex 17; "
+        "Ability to work rotating shifts, including nights.\n\nApplicants must provide valid "
+        "clearance certificates (Certificate of Good Conduct, HELB, KRA tax compliance) upon "
+        "offer.\n"
+    )
+    reqs = _by_name(spec)
+    assert reqs["KCAA Regulations"].required and reqs["ICAO Annex 9"].required, list(reqs)
+    # the duties and the purpose are what the work involves, not what it needs
+    assert not reqs["Service Level Agreements"].required
+    assert not {r for r in ("Ownership", "Mentoring") if r in reqs and reqs[r].required}
+    # the company's prose, and the papers an offer needs, name no skill
+    assert not {"Facilitation", "Taxation"} & set(reqs), list(reqs)
+    spec = parse_jd(
+        "Job Title: Officer, Treasury Operations\nCompany: Crestline Merchant Bank Limited\n"
+        "Qualification: BA/BSc/HND\nExperience: 2 - 4 years\nJob Field: Banking / Finance\n\n"
+        "Crestline Merchant Bank Limited is a merchant bank providing corporate banking, trade "
+        "finance and investment banking services to public sector institutions.\n\nJob Summary"
+        "\nThe officer settles FX deals.\n\nRequirements\n- Proficiency in Microsoft Excel\n"
+    )
+    reqs = _by_name(spec)
+    assert "Excel" in reqs
+    assert not {"Job Field", "Capital Markets", "Public Sector", "Finance"} & set(reqs), list(reqs)
+
+
+def test_sections_that_ask_nothing_levels_currencies_and_terms():
+    spec = parse_jd(
+        "Senior Colourist\n\nWhat you bring\n- Expert-level proficiency in DaVinci Resolve "
+        "Studio\n- Can start ASAP\n- Willing to work in Batangas City\n\nOur commitment\n"
+        "In accordance with the Accessibility for Ontarians with Disabilities Act (AODA), "
+        "accommodations are available.\n\nSupplemental Information\nVeterans' preference "
+        "applies.\n\nPay\nPHP 28,000 - 35,000 per month\n"
+    )
+    reqs = _by_name(spec)
+    assert "DaVinci Resolve Studio" in reqs and "Expert-level Proficiency" not in reqs
+    assert reqs["Can start ASAP"].category == "condition"
+    assert reqs["Willing to work in Batangas City"].category == "condition"
+    assert not {"Accessibility", "Veterans' Preference Applies", "PHP"} & set(reqs), list(reqs)
+    # a currency's code before a year or a clause's number is still the name it spells
+    assert "PHP" in _one_bullet("PHP 8 and Laravel")
+
+
+def test_laws_with_a_comma_year_or_small_words_and_long_paper_names():
+    reqs = _one_bullet("Knowledge of Seeds Act, 1966 and Seeds Rules, 1968")
+    assert {"Seeds Act, 1966", "Seeds Rules, 1968"} <= set(reqs), list(reqs)
+    assert "Seeds Act" in reqs["Seeds Act, 1966"].aliases
+    reqs = _one_bullet("Working knowledge of the Regulation of Investigatory Powers Act 2000")
+    assert "Regulation of Investigatory Powers Act 2000" in reqs, list(reqs)
+    reqs = _one_bullet(
+        "Certificate of completion of FHWA-NHI-130055 Safety Inspection of In-Service Bridges "
+        "(or equivalent approved comprehensive training) at time of application"
+    )
+    assert any(n.endswith("Safety Inspection of In-Service Bridges") for n in reqs), list(reqs)
+    # "UG:" / "PG:" tag a degree's level
+    spec = parse_jd(
+        "Seed Testing Analyst\n\nEducation\nUG: B.Sc in Agriculture, Botany\nPG: M.Sc in "
+        "Agriculture (Seed Science & Technology), Botany\n"
+    )
+    names = {r.name for r in spec.requirements}
+    assert not {"UG", "PG"} & names and any(n.startswith("Master's") for n in names), names

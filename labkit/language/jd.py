@@ -100,6 +100,8 @@ _HEAD_SKIP = re.compile(
     r"who we are(?!\s+(?:looking|seeking|after)\b)|equal opportunity|(?:how |where )?to apply|"
     r"apply(?:ing)?(?: now)?|"
     r"method of application|our values|why join|why you'll love|"
+    # "Our commitment" (to diversity), "Supplemental Information" (screens, benefits, veterans)
+    r"our commitments?|supplement(?:al|ary) information|"
     r"about the team|about our team|the team|our team|our culture|culture|life at|location|"
     r"working hours|hours|package|rewards|what's in it for you|our offer|selection process|"
     r"application process|(?:the )?good stuff|what you(?:'ll)? get|in return|goodies|"
@@ -212,9 +214,16 @@ def _nice_listed(body: str) -> bool:
 
 
 # "Required:", "Preferred:" opening a line of their own list
+# "Qualifications and Experience: Bachelor's degree ...; Minimum of 5 years' ...": a
+# requirements section in one line
+_COMBINED_LABEL = (
+    r"(?:(?:qualifications?|skills|knowledge)(?:,? (?:and|&) (?:experience|skills|"
+    r"qualifications?))+|experience (?:and|&) (?:qualifications?|skills))"
+)
 _INLINE_SECTION = re.compile(
     r"^(?:required|requirements|must[- ]haves?|essentials?|mandatory|"
     r"(?:minimum |basic |required )?qualifications|"
+    rf"{_COMBINED_LABEL}|"
     r"preferred(?: qualifications| skills)?|nice[- ]to[- ]haves?|bonus|desired|desirable|"
     r"optional|pluses|also good|also useful|also helpful|good to have|"
     r"(?:an? )?(?:added )?advantage(?:ous)?)$",
@@ -247,7 +256,9 @@ _OFFER = re.compile(
     r"^\W*(?:we\s+(?:also\s+)?(?:offer|provide|pay)|our\s+benefits|benefits\s+include|"
     r"what\s+we\s+offer|perks\b|compensation\b|salary\b|pay\s+range|"
     # "$110k-$130k + super", "16 weeks' paid parental leave", "$1,500 annual learning budget"
-    r"[$\u00a3\u20ac]\s?\d[\d,.]*k?\b(?!\s*(?:million|m|bn|billion)\b)(?:\s*[-\u2013]|\s+"
+    # ("PHP 28,000 - 35,000 per month", "INR 6,00,000 a year": a currency's code before it)
+    r"(?:[$\u00a3\u20ac\u20b1\u20b9]|(?-i:[A-Z]{3})\s(?=\d{1,3},\d))\s?\d[\d,.]*k?\b"
+    r"(?!\s*(?:million|m|bn|billion)\b)(?:\s*[-\u2013]|\s+"
     r"(?:annual|a\s+year|per\s+(?:year|hour|annum)|\+))|.{0,40}\bpaid\s+(?:parental|"
     r"annual|sick|family)\s+leave\b|.{0,40}\blearning\s+budget\b)|"
     # "Great Lakes Stamping & Assembly is an equal opportunity employer."
@@ -468,7 +479,9 @@ _PARTICULARS = re.compile(
     r"\s+type)?|job\s+type|employment\s+type|department|division|industry(?:\s+type)?|"
     r"functional\s+area|role\s+category|role|reference|ref|job\s+ref|reports?\s+to|"
     r"reporting\s+to|grade|band|start\s+date|posted|date\s+posted|openings|vacancies|"
-    r"working\s+pattern|hours|location|salary|pay|rate)\s*:",
+    r"working\s+pattern|hours|location|salary|pay|rate|job\s+(?:field|title|function|category)|"
+    # "Terms: Permanent and Pensionable": the contract's kind, not a section of terms
+    r"company|terms(?=\s*:\s*(?:permanent|contract|temporary|fixed|full|part|casual)))\s*:",
     re.I,
 )
 
@@ -476,6 +489,22 @@ _PARTICULARS = re.compile(
 def _requirements_heading(line: str) -> bool:
     """A heading whose own words say it lists the requirements ("What you need")."""
     return _is_header(line) and _section_of(line) == "required" and bool(_HEAD_REQ.search(line))
+
+
+_PURPOSE_LABEL = re.compile(
+    r"^\W*(?:(?:job|role|position|post)\s+(?:purpose|summary|overview)|purpose of the "
+    r"(?:job|role|post|position))\s*:\s*(?=\S)",
+    re.I,
+)
+
+
+def _requirements_label(line: str) -> bool:
+    """A "Qualifications and Experience: ..." line: a requirements section in one line."""
+    lead, _, rest = line.partition(":")
+    return bool(rest.strip()) and bool(_REQ_LABEL.match(_BULLET.sub("", lead).strip(" *#_-")))
+
+
+_REQ_LABEL = re.compile(rf"^{_COMBINED_LABEL}$", re.I)
 
 
 def _section_of(header: str) -> str:
@@ -604,8 +633,11 @@ def parse_jd(
     section = "neutral"
     # a JD with a requirements heading: its opening prose is about the company, and its duties
     # say what the work involves (nice to have), not what it needs
+    # ("Qualifications and Experience: Bachelor's degree ...; ...": a requirements label heads
+    # its line as a heading would)
     structured = english and any(
-        _is_header(ln) and not _HEAD_SKIP.search(ln) and _section_of(ln) in ("required", "nice")
+        (_is_header(ln) and not _HEAD_SKIP.search(ln) and _section_of(ln) in ("required", "nice"))
+        or _requirements_label(ln)
         for ln in lines
         if ln
     )
@@ -614,14 +646,24 @@ def parse_jd(
     # requirements heading is about the work, after it a part of the requirements ("Other")
     req_ahead = structured and any(_requirements_heading(ln) for ln in lines if ln)
     section_bulleted = False  # this section lists its requirements as bullets
+    # a heading of its own line seen ("Job Summary"; "Qualification: BA/BSc/HND" of a job
+    # board's particulars is none): the company's prose comes before one
+    titled = False
     for line in lines:
         if not line or line.strip("#*_- ") == title:
             continue
         if english and _PARTICULARS.match(_BULLET.sub("", line)):
             continue
         heading = english and (_is_header(line) or _looks_like_heading(line, vocab))
+        if english and not heading and (purpose := _PURPOSE_LABEL.match(line)):
+            # "Job Purpose: The Terminal Duty Manager is the senior operational authority ...":
+            # what the job is, in a line of its own
+            seen_heading, section, section_bulleted = True, "duties", False
+            line = line[purpose.end() :]
         if structured and not seen_heading and not heading:
-            continue  # the opening prose about the company
+            if not _requirements_label(line):
+                continue  # the opening prose about the company
+            seen_heading = True
         if heading:
             seen_heading = True
             section_bulleted = False
@@ -634,6 +676,7 @@ def parse_jd(
                 section = "duties" if req_ahead else "required"
             rest = line.split(":", 1)[1].strip() if ":" in line else ""
             if not rest:
+                titled = True
                 continue
             line = rest
         if section == "skip":
@@ -641,6 +684,9 @@ def parse_jd(
         lead = line.split(":", 1)[0] if ":" in line else ""
         if lead and len(lead.split()) <= 4 and _HEAD_SKIP.search(lead):
             continue  # "Benefits: hybrid work, learning budget" in a section of its own
+        # "UG: B.Sc in Agriculture" / "PG: M.Sc ...": a degree's level, tagged (Indian boards)
+        line = re.sub(r"^(\W*)(?:UG|PG|Doctorate)\s*:\s*", r"\1", line)
+        lead = line.split(":", 1)[0] if ":" in line else ""
         line_section = section
         terms = section == "terms"
         if lead and _LABEL.match(_BULLET.sub("", lead).strip(" *#_-")):
@@ -699,7 +745,11 @@ def parse_jd(
                     order = _add(acc, entry, "condition", not _nice_listed(sent), sent, order)
                 continue
             before_sent = {k: a.count for k, a in acc.items()}
-            if not structured and _COMPANY_TALK.search(sent) and not _ASKS_CUE.search(sent):
+            if (
+                (not structured or not titled)
+                and _COMPANY_TALK.search(sent)
+                and not _ASKS_CUE.search(sent)
+            ):
                 continue  # "Our patient app (iOS and Android) delivers ...": the product
             # a prose sentence in a listed section ("Lakeshore offers tuition remission, a
             # pension plan ...") names no requirement by its leading phrase
@@ -1008,6 +1058,9 @@ def parse_jd(
     )
 
 
+# "Expert-level proficiency in ...": a level said with a hyphen ("gate-level simulation" is
+# a practice)
+_LEVEL = r"(?:expert|advanced|intermediate|entry|senior|professional|high|basic|working)-level"
 _FALLBACK_LEAD = re.compile(
     r"^(?:you(?:'ve| have| are|'re)?\s+)?(?:(?:a|an|the)\s+)?"
     r"(?:(?:minimum|at least)(?:\s+of)?\s+)?"
@@ -1026,7 +1079,7 @@ _FALLBACK_LEAD = re.compile(
     r"(?:(?:a|an|the)\s+)?"
     r"(?:(?:strong|solid|excellent|proven|good|deep|practical|sound|demonstrated|demonstrable|"
     r"basic|"
-    r"thorough|current|clear|(?-i:high)|hands-on|prior|previous|strict|"
+    rf"thorough|current|clear|(?-i:high)|hands-on|prior|previous|strict|{_LEVEL}|"
     # "Field experience of otter ... survey methods": where the experience was had
     r"(?:field|clinical)(?=\s+experience)|"
     # "Working with the capital commitment desk" is a practice; "working knowledge" a lead
@@ -1045,7 +1098,8 @@ _FALLBACK_CUT = re.compile(
     re.I,
 )
 _FALLBACK_BREAK = re.compile(
-    r",?\s(?:with|for|to|from|using|at|in|on|per|by|before|after|when|while|within|across|"
+    r",?\s(?:(?:together|along) with|with|for|to|from|using|at|in|on|per|by|before|after|when|"
+    r"while|within|across|"
     r"and)\s|,\s",
     re.I,
 )
@@ -1082,6 +1136,9 @@ _TERM_WORDS = (
     r"passports?|ladders?|rooftops?|availability|available|"
     # "Willingness to work a rotating 24/7 roster", "to spend 20-45 consecutive days at sea"
     r"roster|rota|at\s+sea|"
+    # "Can start ASAP", "Immediate joiners preferred", "Willing to work in Batangas City"
+    r"start\s+(?:asap|immediately|right\s+away|at\s+once)|immediate\s+(?:start|joiners?|joining)|"
+    r"(?:willing(?:ness)?|able)\s+to\s+(?:work|be\s+based)\s+(?:in|at|from|out\s+of)|"
     rf"{_WORK_RIGHT_WORDS}|work\s+permit"
 )
 # pay, perks and traits: no requirement at all
@@ -1177,7 +1234,16 @@ def _bullet_requirement(body: str) -> tuple[str, str] | None:
         ]
         preps = [m.start() for m in breaks if m.group(0).strip(" ,") not in ("", "and")]
         commas = [m.start() for m in breaks if m.group(0).strip(" ,") in ("", "and")]
-        text = text[: (preps[:1] or commas[-1:] or [len(" ".join(text.split()[:8]))])[0]]
+        # (else a boundary a little further on: "Certificate of completion of FHWA-NHI-130055
+        # Safety Inspection of In-Service Bridges | at time of application")
+        late = [
+            m.start()
+            for m in _FALLBACK_BREAK.finditer(text)
+            if 8 < len(text[: m.start()].split()) <= 12
+        ]
+        text = text[
+            : (preps[:1] or commas[-1:] or late[:1] or [len(" ".join(text.split()[:8]))])[0]
+        ]
     text = _FALLBACK_TAIL.sub("", text.strip(" ,.-")).strip(" ,.-")
     content = [w for w in re.findall(r"[A-Za-z][\w/+-]*", text) if w.lower() not in _SMALL]
     if len(content) < 2:
@@ -1645,6 +1711,10 @@ _EXAMPLE_AFTER = re.compile(
 )
 
 
+# inside the parentheses that list the papers or checks asked for
+_PAPERS_LISTED = re.compile(
+    r"\b(?:clearance|certificates?|clearances|checks|documents)\s*\([^()]*$", re.I
+)
 _LEAD_WORDS = frozenset(["confidence", "comfort", "fluency", "competence", "expertise"])
 # "We are recruiting", "the practice is currently hiring": what the employer is doing
 _EMPLOYER_DOING = re.compile(r"\b(?:we\s+are|we're|is)\s+(?:(?:currently|now|actively)\s+)?$", re.I)
@@ -1682,6 +1752,10 @@ def _keep(m: Mention, clause: str) -> bool:
         and not _PEOPLE.search(m.surface)  # "business stakeholders" are whom the skill serves
     ):
         return False  # "client leadership", "the leadership team": people, not a skill
+    if _PAPERS_LISTED.search(clause[: m.start]):
+        # "valid clearance certificates (Certificate of Good Conduct, HELB, KRA tax
+        # compliance, ...)": the papers an offer needs, not a skill of tax
+        return False
     if m.entry.category == "domain":
         return nxt not in _NOT_DOMAIN_NEXT and bool(_DOMAIN_CUE.search(clause))
     # "under the Health and Safety at Work Act 2015", "the Health and Safety Code": a part of a
@@ -1694,16 +1768,23 @@ def _keep(m: Mention, clause: str) -> bool:
 # 2016" (an order or rules only with their year: a "Purchase Order" is no law)
 _LAW_WORD = r"(?:Act|Code|Regulations|Ordinance|Statute)\b"
 _LAW_PLACE = r"(?:\s+\([A-Z][\w' -]{1,40}\))?"
+_LAW_LEAD = (
+    r"(?:Knowledge|Experience|Understanding|Familiarity|Awareness|Proficiency|Working|"
+    r"Compliance|Adherence|Expertise|Training|Demonstrable|Demonstrated|Sound|Good|Strong)\b"
+)
 _LAW_NAME = re.compile(
-    rf"\b(?!{_LAW_WORD})[A-Z][\w'-]*(?:\s+(?:(?:and|at|&)\s+)?(?!{_LAW_WORD})[A-Z][\w'-]*)*"
-    rf"{_LAW_PLACE}(?:\s+etc\.)?\s+(?:{_LAW_WORD}(?!\s+of\b)(?:{_LAW_PLACE}\s+(?:19|20)\d\d\b)?"
-    r"|(?:Order|Rules)\s+(?:19|20)\d\d\b)"
+    # ("the Accessibility for Ontarians with Disabilities Act", "the Seeds Act, 1966"; not
+    # "Knowledge of" before a law's name)
+    rf"\b(?!{_LAW_WORD})(?!{_LAW_LEAD})[A-Z][\w'-]*"
+    rf"(?:\s+(?:(?:and|at|&|of|for|with|on)\s+)?(?!{_LAW_WORD})[A-Z][\w'-]*)*"
+    rf"{_LAW_PLACE}(?:\s+etc\.)?\s+(?:{_LAW_WORD}(?!\s+of\b)"
+    rf"(?:{_LAW_PLACE},?\s+(?:19|20)\d\d\b)?|(?:Order|Rules),?\s+(?:19|20)\d\d\b)"
 )
 
 
 def _law_short(name: str) -> str:
     """A law's name as said: without its place, "etc." and year."""
-    return re.sub(r"\s*\([^()]*\)|\s+etc\.|\s+(?:19|20)\d\d$", "", name)
+    return re.sub(r"\s*\([^()]*\)|\s+etc\.|,?\s+(?:19|20)\d\d$", "", name)
 
 
 def _whole_laws(
@@ -2716,7 +2797,8 @@ _PHRASE_LEAD = re.compile(
     r"demonstrated|demonstrable|extensive|advanced|basic|some|prior|previous|professional|"
     r"real-world|strict|minimum|"
     r"(?:field|clinical)(?=\s+experience)|"
-    r"production|expert|in-depth|thorough|"
+    # ("Expert-level proficiency in DaVinci Resolve Studio": a level, said with a hyphen)
+    rf"production|expert|in-depth|thorough|{_LEVEL}|"
     # "Current, unrestricted Washington State dental hygienist license": the credential's
     # ("Basic or Intermediate Rigging": the level said either way)
     r"current|active|valid|unrestricted)(?:\s*,\s*|\s+(?:(?:or|and)\s+)?))*"
