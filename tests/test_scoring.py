@@ -10,6 +10,7 @@ from _lang_fixtures import STRONG, WEAK, backend_spec, embedder, turns  # noqa: 
 
 from labkit.language.jd import parse_jd
 from labkit.language.pairing import pair_questions
+from labkit.language.quantities import said_code
 from labkit.language.scoring import AnswerHistory, ScoringOptions, answer_text, score_answer
 from labkit.records import QAPair, Turn
 
@@ -1962,3 +1963,33 @@ def test_papers_and_tenure_said_short_are_evidence(embedder):  # noqa: F811
         assert name in by and by[name].score >= 0.75, (name, rows)
     exp = next(r.name for r in spec.requirements if r.category == "experience")
     assert by[exp].features["claimed_years"] == 8, rows
+
+
+def test_a_standards_number_said_aloud_a_hyphened_field_and_a_paper_by_its_line(
+    embedder,  # noqa: F811
+):
+    spec = parse_jd(
+        "Boilermaker\n\nWhat you'll bring:\n"
+        "• Minimum 3 years' post-trade experience in pressure vessel or heavy plate fabrication\n"
+        "• Experience fabricating to AS 1210 and AS 4041\n"
+        "• Forklift licence (LF)\n"
+    )
+    names = {r.name: r for r in spec.requirements}
+    code = next(n for n in names if "1210" in n)
+    rows = _dim(_one("and what codes were you building to", "twelve ten mostly. some asme eight "
+                     "div one for export jobs", spec, embedder), "requirement", code)  # fmt: skip
+    assert rows and rows[0].score >= 0.5 and rows[0].features.get("mentioned"), rows
+    rows = _dim(_one("how much reading drawings do you do", "daily. isos for the spools, the "
+                     "forty forty one stuff", spec, embedder), "requirement", code)  # fmt: skip
+    assert rows and rows[0].score >= 0.5, rows
+    # "fourteen years post trade" names the field of "post-trade experience"
+    rows = _claimed(_one("so tell us a bit about yourself", "cert three fab. done my time at a "
+                         "shop in henderson. so fourteen years post trade", spec, embedder))  # fmt: skip
+    assert rows and rows[0].features["claimed_years"] == 14 and rows[0].score >= 0.5, rows
+    # a licence the JD's line asks for is held by a terse yes to the tickets question
+    fork = next(n for n in names if "orklift" in n)
+    rows = _dim(_one("what about your tickets forklift white card", "white card yes. lf yes. "
+                     "dogging ticket too", spec, embedder), "requirement", fork)  # fmt: skip
+    assert rows and rows[0].score >= 0.5, rows
+    assert said_code("1210") == ["twelve ten"] and said_code("3000") == ["three thousand"]
+    assert said_code("17025") == ["seventeen oh two five"] and said_code("210") == []

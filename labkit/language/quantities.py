@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quantity", "asked_quantity", "stated_quantities"]
+__all__ = ["Quantity", "asked_quantity", "said_code", "stated_quantities"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -112,3 +112,35 @@ def asked_quantity(name: str) -> Quantity | None:
     35 words), None where it names none or only years (read as experience elsewhere)."""
     found = [q for q in stated_quantities(name) if q.unit not in _SKIP_UNITS]
     return found[0] if found else None
+
+
+_WORDS_OF = {v: k for k, v in {**_UNITS, **_TENS}.items()}
+
+
+def _pair_said(d: str) -> str:
+    """Two digits as said in a code: "12" twelve, "41" forty one, "05" oh five, "10" ten."""
+    n = int(d)
+    if d[0] == "0":
+        return f"oh {_WORDS_OF[n]}"
+    if n < 20 or n % 10 == 0:
+        return _WORDS_OF[n]
+    return f"{_WORDS_OF[n - n % 10]} {_WORDS_OF[n % 10]}"
+
+
+def said_code(digits: str) -> list[str]:
+    """How a standard's number is said aloud: "1210" as "twelve ten", "4041" as "forty forty
+    one", "3992" as "thirty nine ninety two", "1200" as "twelve hundred", "17025" as
+    "seventeen oh two five"; none for other lengths."""
+    if not digits.isdigit() or len(digits) not in (4, 5) or digits[0] == "0":
+        return []
+    head = _pair_said(digits[:2])
+    if len(digits) == 5:
+        return [" ".join([head, *(_WORDS_OF[int(c)] if c != "0" else "oh" for c in digits[2:])])]
+    thousand = f"{_WORDS_OF[int(digits[0])]} thousand"
+    if digits[1:] == "000":
+        return [thousand]  # "AS/NZS 3000": three thousand
+    if digits[2:] == "00":
+        return [f"{head} hundred"]
+    if digits[1:3] == "00":  # "ISO 9001": ninety oh one, or nine thousand and one
+        return [f"{head} {_pair_said(digits[2:])}", f"{thousand} {_WORDS_OF[int(digits[3])]}"]
+    return [f"{head} {_pair_said(digits[2:])}"]

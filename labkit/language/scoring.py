@@ -30,7 +30,7 @@ from typing import Any
 
 from labkit.errors import ModelMissingError
 from labkit.language.nlp import Embedder, load_spacy
-from labkit.language.quantities import asked_quantity, stated_quantities
+from labkit.language.quantities import asked_quantity, said_code, stated_quantities
 from labkit.language.questions import (
     UNSCORED_KINDS,
     is_closed_question,
@@ -473,8 +473,10 @@ _FIELD_STOP = frozenset(
 
 def _field_words(requirement: str) -> list[str]:
     """The words naming an experience requirement's field, by their first five letters
-    ("planner", "planning"; "crane", "cranes"): none for a plain "2+ years of experience"."""
-    return [w[:5] for w in re.findall(r"[a-z][\w-]+", requirement.lower()) if w not in _FIELD_STOP]
+    ("planner", "planning"; "crane", "cranes"): none for a plain "2+ years of experience"
+    ("post-trade" is said "post trade": its parts count)."""
+    words = [w for w in re.findall(r"[a-z][\w-]+", requirement.lower()) if w not in _FIELD_STOP]
+    return [p[:5] for w in words for p in w.split("-") if p and p not in _FIELD_STOP]
 
 
 def _names_field(sentence: str, requirement: str) -> bool:
@@ -485,7 +487,7 @@ def _names_field(sentence: str, requirement: str) -> bool:
     words = set(field)
     if not words:
         return False
-    said = {w[:5] for w in re.findall(r"[a-z][\w-]+", sentence.lower())}
+    said = {p[:5] for w in re.findall(r"[a-z][\w-]+", sentence.lower()) for p in (w, *w.split("-"))}
     short = len(sentence.split())
     head = field[-1] in said and short <= 6
     # "Four years on straddles up in Auckland." for "operating straddle carriers", "Been with
@@ -603,6 +605,10 @@ _PAPER_WORD = re.compile(r"(?:^|\s+)(?:certificate|certification|card|licen[cs]e
 _ACR_LEVEL = re.compile(r"\b([A-Z]{2,6})\s+(?:(?i:level)\s+|L)?(\d{1,2})\b")
 
 
+# a standard's number after its body's letters ("AS 1210", "AS/NZS 3992", "ISO 17025")
+_CODE_NUMBER = re.compile(r"\b[A-Z]{2,5}(?:/[A-Z]{2,5})?\s?(\d{4,5})\b")
+
+
 def _said_short(term: str) -> list[str]:
     """How a paper's name is said short: "F-Gas Category 1 certificate" as "cat 1 f gas" or
     "f gas cat 1", "NVQ Level 3" as "nvq3"."""
@@ -630,6 +636,8 @@ def requirement_entries(
         # "Tube & Coupler" is said "tube and coupler"
         said = [" ".join(t.replace("&", " and ").split()) for t in (r.name, *r.aliases) if "&" in t]
         said += [x for t in (r.name, *r.aliases) for x in _said_short(t)]
+        # "Fabricating to AS 1210 and AS 4041": "as twelve ten", "the forty forty one stuff"
+        said += [x for m in _CODE_NUMBER.finditer(r.name) for x in said_code(m.group(1))]
         extra += [t for t in said if entry is None or t not in entry.terms]
         if entry is None or r.category == "experience" or entry.name != r.name or extra:
             base = entry.aliases if entry is not None and entry.name == r.name else ()
@@ -2151,10 +2159,13 @@ def _obtainable(req: Requirement) -> bool:
 def _is_paper(req: Requirement) -> bool:
     """Whether a requirement is a paper one holds (a degree, a card, a licence, a levelled
     qualification, what the JD calls valid) rather than something one does."""
+    # ("Forklift licence (LF)": the JD's line names the skill's paper)
+    line = re.sub(r"\s*\([^()]*\)", "", req.source or "").strip(" .;")
     return (
         req.category == "education"
         or bool(_PAPER_NAME.search(req.name))
         or bool(req.source and _HELD.match(req.source))
+        or (len(line.split()) <= 4 and bool(_PAPER_NAME.search(line)))
     )
 
 
