@@ -1993,3 +1993,23 @@ def test_a_standards_number_said_aloud_a_hyphened_field_and_a_paper_by_its_line(
     assert rows and rows[0].score >= 0.5, rows
     assert said_code("1210") == ["twelve ten"] and said_code("3000") == ["three thousand"]
     assert said_code("17025") == ["seventeen oh two five"] and said_code("210") == []
+
+
+def test_a_generic_verb_of_the_question_asks_nothing_of_a_requirement(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Dispatch Planner\n\nJob Qualifications:\n* Advanced Excel (VLOOKUP, pivot tables)\n"
+        "* Knowledge of petroleum product handling and DOE safety standards is an advantage\n"
+    )
+    petro = next(r.name for r in spec.requirements if "etroleum" in r.name)
+    said = ("i try to listen first because sometimes they know the road better like if there's "
+            "road works or flooding. but if it's like they just want to go home early i explain "
+            "the why and if still no i escalate to the fleet supervisor")  # fmt: skip
+    rows = _dim(_one("how do you handle drivers who push back on the schedule", said, spec,
+                     embedder), "requirement", petro)  # fmt: skip
+    assert not rows or rows[0].score < 0.5, rows
+    # the thing handled still names its requirement
+    spec = parse_jd("Cashier\n\nRequirements:\n* Cash handling\n* Customer service\n")
+    cash = next(r.name for r in spec.requirements if "ash" in r.name)
+    rows = _dim(_one("how do you handle cash at the end of a shift", "two counts, two "
+                     "signatures, drop safe, variance logged", spec, embedder), "requirement", cash)  # fmt: skip
+    assert rows and rows[0].features.get("asked"), rows

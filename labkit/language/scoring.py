@@ -1948,6 +1948,8 @@ _TOPIC_STOP = frozenset(
         "excellent", "deep", "practices", "practice", "standards", "standard", "environment",
         "environments", "basic", "advanced", "modern", "time", "level", "high", "based", "role",
         "roles", "daily", "ensure", "help", "development", "develop", "design",
+        # "how do you handle drivers who push back" asks nothing of Petroleum Product Handling
+        "handle", "handling", "handled", "handles", "deal", "dealing",
     ]
 )  # fmt: skip
 
