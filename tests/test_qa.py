@@ -1532,3 +1532,10 @@ def test_a_meaning_asked_in_the_sense_of_options_and_a_self_answered_check():
     ]  # fmt: skip
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+
+
+def test_a_topic_then_asked_of_without_a_verb():
+    for said in ("driving licence, any points", "your van, any issues"):
+        assert classify_turn(said, has_prior_answer=True).kind in ("question", "follow_up"), said
+    for said in ("we cover the whole county, any distance really", "great, any time"):
+        assert classify_turn(said, has_prior_answer=True).kind == "statement", said

@@ -885,6 +885,12 @@ def _asks_beyond(text: str) -> bool:
     return any(_interrogative(c) for c in kept) or bool(_interrogative_inside(["so", *rest]))
 
 
+def _topic_then_elliptic(text: str) -> bool:
+    topic, _, rest = text.rpartition(",")
+    subject = {"i", "we", "they", "he", "she", "it", "you", "there"}
+    return not subject & set(words_of(topic)) and _elliptic(_expand(words_of(rest)))
+
+
 def _elliptic(words: list[str]) -> bool:
     """A short turn asking with its verb left out ("and your education"), not a statement that
     goes on to one ("your role would be ...", "any time")."""
@@ -1017,7 +1023,13 @@ def classify_turn(
         likeness, cue = 0.85, inter
     elif conditional:
         likeness, cue, inter = 0.7, "if", "if"
-    elif _elliptic(words) or (another and not any(w in _AUX for w in words)):
+    elif (
+        _elliptic(words)
+        or (another and not any(w in _AUX for w in words))
+        # "driving licence, any points": the topic, then asked of without a verb ("we cover
+        # the whole county, any distance really" says)
+        or (len(words) <= 8 and "," in text and _topic_then_elliptic(text))
+    ):
         likeness, cue, inter = 0.7, "elliptic", "elliptic"
     elif not qmark:
         # ", which is a risk": a relative clause asks nothing
