@@ -189,7 +189,9 @@ _PREFERRED_EXAMPLE = re.compile(
 )
 _NICE_SPLIT = re.compile(
     # "Python, Kafka is a plus" splits; "A, B or C, or D is a plus" is one list, all optional
-    r";|\bbut\b|\bwhile\b|,(?!\s*(?:or|and|and/or)\b)(?=[^,]*\b(?:plus|bonus|preferred)\b)"
+    # (not a comma inside parentheses: "(HTR1, CKR1 and MET1 preferred)" is one aside)
+    r";|\bbut\b|\bwhile\b|,(?!\s*(?:or|and|and/or)\b)(?![^()]*\))"
+    r"(?=[^,]*\b(?:plus|bonus|preferred)\b)"
     # "EDC systems (Medidata Rave preferred)": only the parenthesis is optional
     # ("Mandarin (preferred)", "(a plus, not a must)": an aside of cue words only is no part)
     r"|\((?!\s*(?:(?:strongly|highly)\s+)?(?:preferred|a plus|a bonus|bonus)\b[\s\w,]{0,14}\))"
@@ -262,7 +264,11 @@ _OFFER = re.compile(
     r"(?:annual|a\s+year|per\s+(?:year|hour|annum)|\+))|.{0,40}\bpaid\s+(?:parental|"
     r"annual|sick|family)\s+leave\b|.{0,40}\blearning\s+budget\b)|"
     # "Great Lakes Stamping & Assembly is an equal opportunity employer."
-    r"\ban?\s+equal\s+(?:employment\s+)?opportunity\s+employer\b",
+    r"\ban?\s+equal\s+(?:employment\s+)?opportunity\s+employer\b|"
+    # "We thank all applicants ...; only those selected for an interview will be contacted",
+    # "Interested candidates may share their CV ... mentioning current CTC": how to apply
+    r"^\W*(?:we\s+thank\s+(?:all\s+)?(?:applicants|candidates)|only\s+(?:those|shortlisted|"
+    r"successful|selected)\b|interested\s+(?:candidates|applicants)\b)",
     re.I,
 )
 _ASKS_CUE = re.compile(
@@ -481,7 +487,7 @@ _PARTICULARS = re.compile(
     r"reporting\s+to|grade|band|start\s+date|posted|date\s+posted|openings|vacancies|"
     r"working\s+pattern|hours|location|salary|pay|rate|job\s+(?:field|title|function|category)|"
     # "Terms: Permanent and Pensionable": the contract's kind, not a section of terms
-    r"company|terms(?=\s*:\s*(?:permanent|contract|temporary|fixed|full|part|casual)))\s*:",
+    r"company|ctc|terms(?=\s*:\s*(?:permanent|contract|temporary|fixed|full|part|casual)))\s*:",
     re.I,
 )
 
@@ -836,13 +842,26 @@ def parse_jd(
                         paper = _PAPER_LEAD.match(clause.lstrip(" -*\u2022\t"))
                         cat = "education" if paper else "skill"
                         also.append(SkillEntry(name=name, category=cat, aliases=(acr,)))
+                    if reg := _BODY_REGISTERED.match(clause):
+                        # "Gas Safe registered with current ACS certificates - ...", "HCPC
+                        # registered": a registration held, said by its register's name too
+                        body = reg.group(1)
+                        if phrase is not None and phrase.name.lower().startswith(body.lower()):
+                            phrase = None
+                        also.append(
+                            SkillEntry(
+                                name=f"{body} registration",
+                                category="education",
+                                aliases=(f"{body} registered", body),
+                            )
+                        )
                 edu_seen = False
                 degree_line = bool(_DEGREE_FIELD.search(clause))
                 role_only = _experience_only(clause, mentions) if spans else set()
                 # products the vocabulary does not know ("B.S. in Civil Engineering": the
                 # degree's field names none)
                 unknown = (
-                    _unknown_skills(clause, mentions, vocab, nlp, listed=listed)
+                    _unknown_skills(clause, mentions, vocab, nlp, listed=listed, raw=raw)
                     if english and options.unknown_skills and not degree_line
                     else []
                 )
@@ -1488,6 +1507,8 @@ _HELD_TOO = re.compile(
 
 # the papers that register someone as something ("Licensure as a Professional Engineer")
 _REGISTERS = r"(?:registration|certification|licensure|licen[cs]e)"
+# "Gas Safe registered ...", "HCPC registered": a register's name, then "registered"
+_BODY_REGISTERED = re.compile(r"^[\W]*((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)\s+registered\b")
 _ACRONYMED = re.compile(r"\s+\(([A-Z]{2,8})\)$")
 # "Valid registration as a Registered Environmental Health Specialist (REHS) issued by ...",
 # "Licensure as a Professional Engineer": the credential is named by what it registers
@@ -2490,7 +2511,9 @@ _DEGREE_IN = re.compile(
     re.I,
 )
 # a degree the vocabulary names without its field ("Economics Degree" already has one)
-_BARE_DEGREE = re.compile(r"(?:Bachelor's|Master's|Associate'?s?)\s+Degree|PhD|Doctorate", re.I)
+_BARE_DEGREE = re.compile(
+    r"(?:Bachelor's|Master's|Associate'?s?)\s+Degree|PhD|Doctorate|Diploma", re.I
+)
 _SMALL = frozenset(["or", "and", "of", "a", "an", "the", "in"])
 
 
@@ -2715,7 +2738,13 @@ def _short_names(name: str) -> tuple[str, ...]:
 
 
 def _unknown_skills(
-    clause: str, mentions: Sequence, vocab: Vocabulary, nlp: object | None, *, listed: bool = False
+    clause: str,
+    mentions: Sequence,
+    vocab: Vocabulary,
+    nlp: object | None,
+    *,
+    listed: bool = False,
+    raw: str,
 ) -> list[str]:
     out: list[str] = []
     doc = None
@@ -2754,7 +2783,16 @@ def _unknown_skills(
             if re.match(r"\.[a-z]", clause[off + len(chunk) :]):
                 continue  # "Frame.io" cut at its dot
             words = chunk.split()
-            if not 1 <= len(words) <= 3 or vocab.get(chunk) is not None:
+            if not 1 <= len(words) <= 3:
+                continue
+            aside = clause[:off].count("(") > clause[:off].count(")")
+            if (known := vocab.get(chunk)) is not None and (
+                aside
+                or vocab.in_context(Mention(known, off, off + len(chunk), chunk, "exact", 1.0), raw)
+            ):
+                # (a known name out of its field is a product of this one: "Delphi (or similar
+                # event management system)" in a hotel's JD is no Object Pascal; in an aside,
+                # "(Caterease, Delphi)", an example)
                 continue
             if len(chunk.strip(" .-")) < 2:
                 continue  # "U." of a "U.S." the sentence splitter cut
