@@ -1508,7 +1508,7 @@ _HELD_TOO = re.compile(
 # the papers that register someone as something ("Licensure as a Professional Engineer")
 _REGISTERS = r"(?:registration|certification|licensure|licen[cs]e)"
 # "Gas Safe registered ...", "HCPC registered": a register's name, then "registered"
-_BODY_REGISTERED = re.compile(r"^[\W]*((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)\s+registered\b")
+_BODY_REGISTERED = re.compile(r"^\W*((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)\s+registered\b")
 _ACRONYMED = re.compile(r"\s+\(([A-Z]{2,8})\)$")
 # "Valid registration as a Registered Environmental Health Specialist (REHS) issued by ...",
 # "Licensure as a Professional Engineer": the credential is named by what it registers

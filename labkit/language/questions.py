@@ -739,9 +739,8 @@ def _interrogative(clause: list[str]) -> str:
         return f"{w0} {clause[1]}"
     if w0 in _TOPIC_DET and len(clause) <= 10:
         # "the kurnool lab is it nabl accredited", "your current site do you run it": the
-        # topic named first, then asked of ("the thing is it doesn't scale" says)
-        # ("the problem is it doesnt scale", "the reason is you need it": a summary noun
-        # before "is", or a verb that does not fit the pronoun, says)
+        # topic named first, then asked of ("the problem is it doesnt scale", "the reason is
+        # you need it": a summary noun before "is", or a verb that does not fit, says)
         for i in range(2, min(5, len(clause) - 2)):
             aux, pron, after = clause[i], clause[i + 1], clause[i + 2]
             if (
@@ -886,6 +885,7 @@ def _asks_beyond(text: str) -> bool:
 
 
 def _topic_then_elliptic(text: str) -> bool:
+    """A topic, then a short ask of it without a verb: "driving licence, any points"."""
     topic, _, rest = text.rpartition(",")
     subject = {"i", "we", "they", "he", "she", "it", "you", "there"}
     return not subject & set(words_of(topic)) and _elliptic(_expand(words_of(rest)))
