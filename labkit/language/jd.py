@@ -575,7 +575,7 @@ class _Acc:
     required: bool
     count: int
     source: str
-    order: float
+    order: int
     min_years: float | None = None
     aliases: tuple[str, ...] = ()
 
@@ -1844,18 +1844,19 @@ def _whole_laws(
     ]
     if parts:
         required = any(acc[k].required for k in parts)
-        first: float = min(acc[k].order for k in parts)
+        first = min(acc[k].order for k in parts)
         for k in parts:
             del acc[k]
     else:
         cues = [m.span("rest") for m in _UNKNOWN_CUE.finditer(sent)] if listed else []
         laws = [(x, at) for x, at in laws if any(c0 <= at < c1 for c0, c1 in cues)]
         first = order
-    for i, (name, _) in enumerate(laws):
+    for name, _ in laws:
         short = _law_short(name)
         entry = SkillEntry(name=name, category="skill", aliases=(short,) if short != name else ())
         order = _add(acc, entry, "skill", required, sent, order)
-        acc[name.lower()].order = min(acc[name.lower()].order, first + i / 100)
+        # where its pieces stood (laws of one sentence tie, and keep their order)
+        acc[name.lower()].order = min(acc[name.lower()].order, first)
     return order
 
 
