@@ -2299,3 +2299,45 @@ def test_how_to_apply_known_names_out_of_their_field_and_registers():
         "Confident fault-finding on combi and system boilers (PCBs, diverter valves, fans)"
     )
     assert not any("PCB Design" in r.aliases for r in reqs.values()), reqs
+
+
+def test_a_recruiters_client_and_project_lines_ask_nothing():
+    jd = parse_jd(
+        "URGENT REQUIREMENT - LIFTING SUPERVISOR (RIGGER III)\n"
+        "Client: Leading EPC contractor | Project: Petrochemical plant expansion, Jubail "
+        "Industrial City, KSA\nPosted by: Al Khaleej Manpower Consultants (Dubai) | Ref: LS-0925\n\n"
+        "Our client urgently requires experienced Lifting Supervisors for erection work.\n\n"
+        "Requirements\n- Prepare and review critical lift plans\n- Read crane load charts\n"
+    )
+    names = [r.name for r in jd.requirements]
+    assert not any("Client" in n or "Jubail" in n or "Project" in n for n in names), names
+
+
+def test_a_commitment_to_a_field_and_a_head_shared_by_either_word():
+    jd = parse_jd(
+        "Vineyard Supervisor\n\nEssential criteria\n"
+        "7. A strong commitment to WHS and to looking after your people.\n"
+        "- Demonstrable experience of highway or street works inspection, including "
+        "identifying and categorising defects.\n"
+    )
+    names = [r.name for r in jd.requirements]
+    assert "WHS" in names and "Strong Commitment" not in names
+    assert "Highway or street works inspection" in names and "Highway" not in names
+
+
+def test_initials_the_jd_spells_out_are_its_own_term():
+    jd = parse_jd(
+        "Certified Prosthetist\n\nDuties\n- Prepare funding documentation for the Assistive "
+        "Devices Program (ADP) and private insurers.\n\nRequired\n"
+        "- Working knowledge of Ontario ADP policies, forms and documentation requirements.\n"
+        "- Current NAS 410 Level II certification in Penetrant Testing (PT).\n"
+    )
+    names = [r.name for r in jd.requirements]
+    assert "Assistive Devices Program" in names and "ADP" not in names  # not the payroll product
+    assert "Storage Area Networks" not in names  # NAS 410 is a standard's number
+    # initials spelled out as the vocabulary's own words stay the vocabulary's
+    jd = parse_jd(
+        "Sales Coordinator\n\nDuties\n- Keep records in our Customer Relationship Management "
+        "(CRM) system.\n\nRequired\n- 2 years of CRM experience.\n"
+    )
+    assert "Customer Relationship Management" in [r.name for r in jd.requirements]

@@ -1539,3 +1539,50 @@ def test_a_topic_then_asked_of_without_a_verb():
         assert classify_turn(said, has_prior_answer=True).kind in ("question", "follow_up"), said
     for said in ("we cover the whole county, any distance really", "great, any time"):
         assert classify_turn(said, has_prior_answer=True).kind == "statement", said
+
+
+def test_moving_on_leaves_the_question_before_unanswered():
+    script = [
+        ("interviewer", "and can you tell me the load on each leg if the load is twenty tons", 0.3),
+        ("interviewer", "actually let me go to the load chart, how do you read a load chart for "
+                        "a mobile crane", 0.3),
+        ("candidate", "you see the boom length sir and the radius, and where they meet is the "
+                      "capacity", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, ()), (1, (2,))]
+
+
+def test_a_case_asked_back_as_its_second_option_is_a_clarification():
+    script = [
+        ("interviewer", "okay and roughly how many definitive fittings would you do", 0.5),
+        ("candidate", "like new definitive sockets or are you counting all the adjustments and "
+                      "replacements too", 0.5),
+        ("interviewer", "new definitive sockets, say in a year", 0.5),
+        ("candidate", "about sixty last year. um roughly two thirds transtibial. and then i'd "
+                      "see maybe eight ten follow ups a day on top of that", 0.5),
+    ]  # fmt: skip
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1, 3))]
+
+
+@pytest.mark.parametrize(
+    ("remark", "reply"),
+    [
+        # what the candidate would do, asked by a sentence ending on its verb
+        ("on pharmacy and implants also you will deduct",
+         "yes ma'am, total bill, otherwise the member will take big room and claim everything"),
+        # the terms, then whether they suit, its "does" dropped
+        ("and second shift four tens, that work for you",
+         "absolutely, i'm on seconds right now so that's no problem at all"),
+    ],
+)  # fmt: skip
+def test_a_check_put_as_a_statement_asks(remark, reply):
+    script = [
+        ("interviewer", "how do you apply the room rent limit", 0.5),
+        ("candidate", "i calculate the proportion and deduct it, i am expert in that", 0.5),
+        ("interviewer", remark, 0.5),
+        ("candidate", reply, 0.5),
+    ]
+    pairs, _, _ = pair_questions(_turns(script))
+    assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]

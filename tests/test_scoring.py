@@ -2013,3 +2013,20 @@ def test_a_generic_verb_of_the_question_asks_nothing_of_a_requirement(embedder):
     rows = _dim(_one("how do you handle cash at the end of a shift", "two counts, two "
                      "signatures, drop safe, variance logged", spec, embedder), "requirement", cash)  # fmt: skip
     assert rows and rows[0].features.get("asked"), rows
+
+
+def test_a_things_lack_after_an_adverb_is_no_denial_of_the_skill(
+    backend_spec,  # noqa: F811
+    embedder,  # noqa: F811
+) -> None:
+    def req(answer: str):
+        return _dim(_one("What do you do when a service misbehaves?", answer, backend_spec,
+                         embedder), "requirement", "Kubernetes")[0]  # fmt: skip
+
+    # "if it still doesn't fit the ADP list": the thing's lack, its subject before the adverb
+    kept = req("I profile it first. If it still doesn't fit on Kubernetes we move it to a VM.")
+    assert not kept.features.get("negated") and kept.score >= 0.5
+    # the candidate's own lack still denies
+    assert req("Honestly I still haven't used Kubernetes, we run plain VMs.").features.get(
+        "negated"
+    )

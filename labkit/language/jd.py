@@ -487,7 +487,8 @@ _PARTICULARS = re.compile(
     r"reporting\s+to|grade|band|start\s+date|posted|date\s+posted|openings|vacancies|"
     r"working\s+pattern|hours|location|salary|pay|rate|job\s+(?:field|title|function|category)|"
     # "Terms: Permanent and Pensionable": the contract's kind, not a section of terms
-    r"company|ctc|terms(?=\s*:\s*(?:permanent|contract|temporary|fixed|full|part|casual)))\s*:",
+    # ("Client: Leading EPC contractor | Project: Petrochemical plant expansion": a recruiter's)
+    r"company|client|project|ctc|terms(?=\s*:\s*(?:permanent|contract|temporary|fixed|full|part|casual)))\s*:",
     re.I,
 )
 
@@ -633,6 +634,10 @@ def parse_jd(
             nlp = load_spacy()
         except ModelMissingError:
             warnings.append("spaCy is not installed: unknown skill names were not extracted")
+
+    # initials this JD spells out ("magnetic particle inspection (MPI)"): its own meaning, over a
+    # vocabulary entry of the same initials from another field (MPI the HPC library)
+    own_terms = _own_acronyms(raw) if english else {}
 
     acc: dict[str, _Acc] = {}
     order = 0
@@ -812,7 +817,7 @@ def parse_jd(
                 mentions = _without_context(
                     clause,
                     [
-                        m
+                        _own_meaning(m, own_terms)
                         for m in vocab.find_mentions(clause)
                         if _keep(m, clause) and vocab.in_context(m, raw)
                     ],
@@ -1763,6 +1768,12 @@ def _keep(m: Mention, clause: str) -> bool:
         return False  # "The Trust offers flexible working": a term of work, not Adaptability
     if len(m.surface) == 1 and _prev_word(clause, m.start) in _GRADE_WORDS:
         return False  # "GCSE Maths (grade C/4)", "Class C licence": a grade, not a language
+    if (
+        m.method == "alias"
+        and re.fullmatch(r"[A-Z]{2,5}", m.surface)
+        and re.match(r"\s?\d{3,5}\b", clause[m.end :])
+    ):
+        return False  # "NAS 410 Level II": a standard's number, not network-attached storage
     if len(m.surface) == 1 and re.search(r"(?<![\w/])[A-Za-z]/$", clause[: m.start]):
         return False  # "automotive A/C work": air conditioning
     if m.entry.category == "education" and _PLACE_BEFORE.search(clause[: m.start]):
@@ -2827,7 +2838,11 @@ def _unknown_skills(
     return out
 
 
-_LEAD_NOUN = r"(?:experience|knowledge|understanding|grasp|command|background|familiarity|handle)"
+# ("A strong commitment to WHS": the field, not "Strong Commitment")
+_LEAD_NOUN = (
+    r"(?:experience|knowledge|understanding|grasp|command|background|familiarity|handle|"
+    r"commitment|adherence|awareness|exposure|proficiency|competence|expertise)"
+)
 _PHRASE_LEAD = re.compile(
     # "A solid grasp of attribution"
     # "A current High Risk Work Licence": the licence, not "Current High Risk ..."
@@ -3170,7 +3185,7 @@ def _phrase_skill(clause: str, mentions: Sequence[Mention], nlp: object | None) 
             return None  # "Running jobs on HPC clusters": the skill is the one named after it
     name = " ".join(
         w
-        if any(c.isupper() for c in w) or (k and w.lower() in _ACRONYM_SKIP)
+        if any(c.isupper() for c in w) or (k and w.lower() in _ACRONYM_SKIP | {"or"})
         else "/".join(x.capitalize() for x in w.split("/"))
         for k, w in enumerate(words)
     )  # fmt: skip ("Doctor of Pharmacy", "Maintaining a RoPA": small words stay small)
@@ -3296,7 +3311,8 @@ def _inline_synonym(
 # "Owner and architect communication", "Health, safety and brand standards compliance": lone
 # words before a phrase they share the head of
 _SHARED_HEAD = re.compile(
-    r"(?:\s*,\s*[A-Za-z][\w-]*)*\s*,?\s+and\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){1,3}"
+    # ("highway or street works inspection": either kind, one head)
+    r"(?:\s*,\s*[A-Za-z][\w-]*)*\s*,?\s+(?:and|or)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){1,3}"
     r"(?=\s*(?:[,(;:]|\s[-\u2013]\s|$|\s(?:including|for|with|in|to|across|at|on|using)\b))"
 )
 
@@ -3315,6 +3331,8 @@ def _shared_head(clause: str, lead: int, end: int) -> int | None:
     m = _SHARED_HEAD.match(clause, end)
     if m is None or re.search(r"\b(?:and|or)\b.*\band\b|\b(?:the|a|an|our|your)\b", m.group(0)):
         return None  # "Accuracy, follow-through, and the confidence to push back": no one head
+    if re.search(r"\bor\b", m.group(0)) and not words[0][:1].islower():
+        return None  # "Chiller or boiler experience", "CVT, LVT or RVT": either one, named
     if len(words) == 1 and not words[0].lower().endswith("ing"):
         return m.end()
     if words[0].lower().endswith("ing") and m.group(0).split()[-1].lower() in _GROUPS:
@@ -3449,6 +3467,29 @@ def _acronym_definitions(clause: str, mentions: Sequence[Mention]) -> list[tuple
 
 
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def _own_acronyms(raw: str) -> dict[str, str]:
+    """The initials a JD spells out ("Assistive Devices Program (ADP)"), by initials."""
+    return {acr: name for name, acr, _ in _acronym_definitions(raw, [])}
+
+
+def _own_meaning(m: Mention, own: Mapping[str, str]) -> Mention:
+    """A vocabulary name said by initials that the JD spells out as something else ("Ontario
+    ADP policies" after "the Assistive Devices Program (ADP)", not ADP the payroll product):
+    the JD's term, said by the same initials. Kept when the spelled-out words are the entry's
+    own ("Role-based Access Control (RBAC)")."""
+    long = own.get(m.surface)
+    if long is None:
+        return m
+    e = m.entry
+
+    def content(text: str) -> set[str]:
+        return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
+
+    if content(long) & content(" ".join([e.name, *e.aliases])):
+        return m
+    return replace(m, entry=SkillEntry(name=long, category="skill", aliases=(m.surface,)))
 
 
 def _spelled_out(reqs: list[Requirement], raw: str) -> list[Requirement]:

@@ -355,6 +355,10 @@ def _asks_back(reply: str) -> bool:
         return True  # "sixty two you said ma'am before supper": the figure checked
     if len(words) <= 10 and " or " in f" {reply.lower()} " and not _FIRST_PERSON.search(reply):
         return True  # "booster or with parallel comp": which case, asked in its options
+    if len(words) <= 20 and _OR_ASKED.search(reply) and not _FIRST_PERSON.search(reply):
+        # "like new definitive sockets or are you counting all the adjustments too": which
+        # case, the second option asked as a question
+        return True
     if (
         len(words) <= 40
         and _IN_THE_SENSE.search(" ".join(words[:8]))
@@ -386,6 +390,10 @@ def _asks_back(reply: str) -> bool:
     return only_questions or (bool(_AUX_BACK.match(reply)) and len(words) <= 30)
 
 
+_OR_ASKED = re.compile(
+    r"\bor\s+(?:are|do|did|is|was|were|should|would|will|can)\s+(?:you|we|it|that|this|they)\b",
+    re.I,
+)
 _IN_THE_SENSE = re.compile(r"\bin the sense\b(?!\s+(?:that|of)\b)", re.I)
 _SELF_ANSWERED = re.compile(
     r"\bi (?:think|guess|believe|reckon|'d say|would say)\b(?! you\b)", re.I
@@ -486,7 +494,9 @@ def _acknowledged(remark: str, reply: str, prior: str = "") -> bool:
     # is news about the job, not a claim about the candidate to confirm
     # ("you'd swap the memory with the server powered on": a short check of what was said)
     check = _restates(remark, prior, shared=2 if len(remark.split()) <= 12 else 3)
-    about = remark if check else _THE_JOB_YOU.sub(" ", remark)
+    # ("on pharmacy and implants also you will deduct" "yes ma'am, total bill ...": what the
+    # candidate would do, asked by a sentence that ends on its verb)
+    about = remark if check or _YOU_WILL_DO.search(remark) else _THE_JOB_YOU.sub(" ", remark)
     if len(reply.split()) <= 8 and not _ADDRESSED.search(about):
         return True  # "That's really reassuring, thank you." after news about the team
     return bool(_ACK_WEAK.match(reply)) and not _ADDRESSED.search(about)
@@ -558,6 +568,7 @@ _THE_JOB_YOU = re.compile(
     r"as you saw)\b(?: \w+){0,8}",
     re.I,
 )
+_YOU_WILL_DO = re.compile(r"\byou(?:'ll|'d| will| would)(?: also)? \w+\W*$", re.I)
 # talk about the company ("a lot of our clients", "we went through a Horde phase"); not "we've
 # all been there"
 _OURS = re.compile(
@@ -573,6 +584,8 @@ _WITHDRAW = re.compile(
     r"scratch that|(?:let's|let us) move on|moving on|(?:next|last|another|final) question|"
     # "Actually, sorry, hold that thought", "let me back up, I'll come back to tooling"
     r"hold that thought|let me back up|(?:i'll|we'll|let's|let me) come back to|"
+    # "actually let me go to the load chart, how do you read ...": on to something else
+    r"(?:let's|let us|let me) (?:go|move|jump|switch|skip) (?:on )?to|"
     r"put a pin in)\b"
     # "Actually, doesn't matter, different terminal, different numbers. Done any reefer work?"
     r"|^\W*(?:(?:actually|oh|sorry|no|wait|um|uh|ah)\W+)*(?:it\s+)?(?:doesn't|does not) matter\b",

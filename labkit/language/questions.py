@@ -420,7 +420,10 @@ _OK_WITH_YOU = re.compile(
     r"|(?:that|this|it)\s+(?:sounds|works|suits|is)(?:\s+(?:ok|okay|good|alright|fine))?\s+"
     r"(?:to|for|with)\s+you"
     r"|(?:^|\s)(?:is\s+)?(?:that\s+|it\s+|this\s+)?(?:ok|okay|alright|fine|good)\s+"
-    r"(?:with|for)\s+you)$"
+    r"(?:with|for)\s+you"
+    # "and second shift four tens, that work for you": after the terms, its "does" dropped
+    r"|\s(?:that|this|it)\s+(?:sound|work|suit)(?:\s+(?:ok|okay|good|alright|fine))?\s+"
+    r"(?:to|for|with)\s+you)$"
 )
 # papers asked after without a verb: "driving licence and site cards all current"
 _PAPERS_CURRENT = re.compile(

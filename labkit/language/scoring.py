@@ -1285,6 +1285,8 @@ def _out_of_scope(at: AnswerText, m: Mention, others: Sequence[Mention]) -> bool
     at_k = lo + k - 1
     if at_k > lo and set(words_of(at.words[at_k].text)) & _AUX_BEFORE_NOT:
         at_k -= 1  # "so they were never left wondering": the subject before its auxiliary
+    while at_k > lo and set(words_of(at.words[at_k].text)) & _ADVERBS_BEFORE_NOT:
+        at_k -= 1  # "if it still doesn't fit the ADP list": the subject before its adverb
     subject = set(words_of(at.words[at_k].text)) if at_k >= 0 else set()
     if subject & _OTHERS:
         return True
@@ -1328,6 +1330,7 @@ _OTHERS = frozenset(
     ]
 )
 _CLAUSE_BREAK = frozenset(["so", "because", "since", "whether"])
+_ADVERBS_BEFORE_NOT = frozenset(["still", "just", "really", "even", "also", "actually", "often"])
 _AUX_BEFORE_NOT = frozenset(["was", "were", "is", "are", "had", "has", "have", "would", "could"])
 _SCOPE_BREAK = frozenset(["but", "just", "instead", "rather", "though", "although", "whereas"])
 _PREPOSITIONS = frozenset(["on", "in", "with", "for", "at", "via", "from", "over", "under", "into"])
