@@ -3496,7 +3496,7 @@ def _spelled_out(reqs: list[Requirement], raw: str) -> list[Requirement]:
     """A requirement named by initials the JD spells out elsewhere is said in the words too
     ("Demonstrated proficiency with IGRT" beside "Perform image-guided radiation therapy
     (IGRT)": "how you do image guidance")."""
-    words = {acr: name for name, acr, _ in _acronym_definitions(raw, [])}
+    words = _own_acronyms(raw)
     out = []
     for r in reqs:
         long = words.get(r.name)
