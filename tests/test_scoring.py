@@ -2030,3 +2030,37 @@ def test_a_things_lack_after_an_adverb_is_no_denial_of_the_skill(
     assert req("Honestly I still haven't used Kubernetes, we run plain VMs.").features.get(
         "negated"
     )
+
+
+def test_a_terse_lowercase_procedure_shows_its_depth(backend_spec, embedder):  # noqa: F811
+    # ASR text without capitals: each sentence opened by a step is a deed, the trade's own
+    # words ("mbar", "condensate") and spelled-out figures ("eighty", "zero") count
+    q = "the boiler keeps locking out on ignition, what's your process"
+    terse = _one(
+        q,
+        "isolate first. check the working pressure at the valve, should read eighteen mbar. "
+        "clean the electrode, reset the gap. flush the condensate trap, zero drop on the "
+        "retest.",
+        backend_spec,
+        embedder,
+    )
+    vague = _one(
+        q,
+        "so basically i would make sure everything is done properly and safely, and i would "
+        "talk to the customer and follow best practice and get it sorted out quickly.",
+        backend_spec,
+        embedder,
+    )
+    [a], [b] = _dim(terse, "technical_depth"), _dim(vague, "technical_depth")
+    assert a.features["ownership"] >= 3
+    assert a.features["numbers"] >= 2
+    assert a.features["specialist"] >= 2 and b.features["specialist"] == 0
+    assert a.score >= 0.5 > b.score
+
+
+def test_specialist_words_skip_everyday_words_in_any_form():
+    from labkit.language.scoring import _specialist_words
+
+    said = "the tolerances flagged on the shipping queries, then the condensate and the mbar"
+    assert _specialist_words(said) == {"condensate", "mbar"}
+    assert _specialist_words("we aligned stakeholders and communicated smoothly") == set()

