@@ -2341,3 +2341,31 @@ def test_initials_the_jd_spells_out_are_its_own_term():
         "(CRM) system.\n\nRequired\n- 2 years of CRM experience.\n"
     )
     assert "Customer Relationship Management" in [r.name for r in jd.requirements]
+
+
+def test_an_indian_boards_candidate_profile_and_role_overview_headings():
+    jd = (
+        "Platform Developer\n\nRole Overview\nYou will work in a Scrum team with an architect "
+        "and QA, and own stories end to end.\n\nKey Responsibilities\n• Build flows and "
+        "integrations\n\nRequired Candidate Profile (Must have)\n• Strong JavaScript\n"
+        "• Experience with Terraform\n\nGood to have\n• ITIL v4 Foundation\n"
+    )
+    reqs = {r.name: r.required for r in parse_jd(jd).requirements}
+    assert reqs.get("JavaScript") is True and reqs.get("Terraform") is True
+    assert reqs.get("ITIL") is False
+    # the overview tells who the job works with, it asks nothing
+    assert not reqs.get("Scrum") and not reqs.get("Quality Assurance")
+
+
+def test_a_laws_state_after_its_year_and_standards_named_beside_it():
+    jd = (
+        "Occupational Hygienist\n\nRequirements (essential)\n- Sound knowledge of the Work "
+        "Health and Safety Act 2020 (WA), WHS (Mines) Regulations 2022 and Safe Work Australia "
+        "Workplace Exposure Standards\n- Sound working knowledge of IFRS and International "
+        "Standards on Auditing (ISAs)\n"
+    )
+    names = [r.name for r in parse_jd(jd).requirements]
+    assert "Work Health and Safety Act 2020 (WA)" in names
+    assert "Safe Work Australia Workplace Exposure Standards" in names
+    assert "WA" not in names  # the act's state, not a skill of its own
+    assert not any(n.startswith("IFRS and") for n in names)  # standards "on" go on past it

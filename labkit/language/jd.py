@@ -120,6 +120,8 @@ _HEAD_DUTIES = re.compile(
     # "ESSENTIAL FUNCTIONS", "Key job functions", "Position summary": what the job does
     r"(?:essential|job|key|primary|principal)\s+(?:functions?|duties|tasks)|"
     r"position summary|job summary|summary of (?:the )?(?:role|position)|"
+    # "Role Overview", "Role purpose": what the job is, whoever it works with
+    r"role (?:overview|summary|purpose|description)|purpose of the (?:role|position)|"
     # a civil-service class specification: "Definition", "Examples of Duties"
     r"definition|examples? of (?:duties|work)|distinguishing characteristics|"
     # "What the job is"
@@ -438,6 +440,8 @@ def _is_header(line: str) -> bool:
     heads = (_HEAD_REQ, _HEAD_NICE, _HEAD_SKIP, _HEAD_DUTIES, _HEAD_TERMS)
     if s.isupper() and len(words) <= 5 and any(h.search(s) for h in heads):
         return True  # "REMUNERATION & BENEFITS": a title in capitals holds its section word
+    if len(words) <= 5 and not re.search(r"[.,;]$", s) and _HEAD_PROFILE.search(s):
+        return True  # "Required Candidate Profile (Must have)": an Indian job board's
     return (
         len(words) <= 5
         and not re.search(r"[.,;]$", s)
@@ -1798,7 +1802,7 @@ def _keep(m: Mention, clause: str) -> bool:
 # "the Health and Safety at Work etc. Act 1974", "the Health and Safety Code", "the Fire and
 # Rescue Services (Northern Ireland) Order 2006", "the Insolvency (England and Wales) Rules
 # 2016" (an order or rules only with their year: a "Purchase Order" is no law)
-_LAW_WORD = r"(?:Act|Code|Regulations|Ordinance|Statute)\b"
+_LAW_WORD = r"(?:Act|Code|Regulations|Ordinance|Statute|Standards)\b"
 _LAW_PLACE = r"(?:\s+\([A-Z][\w' -]{1,40}\))?"
 _LAW_LEAD = (
     r"(?:Knowledge|Experience|Understanding|Familiarity|Awareness|Proficiency|Working|"
@@ -1809,8 +1813,10 @@ _LAW_NAME = re.compile(
     # "Knowledge of" before a law's name)
     rf"\b(?!{_LAW_WORD})(?!{_LAW_LEAD})[A-Z][\w'-]*"
     rf"(?:\s+(?:(?:and|at|&|of|for|with|on)\s+)?(?!{_LAW_WORD})[A-Z][\w'-]*)*"
-    rf"{_LAW_PLACE}(?:\s+etc\.)?\s+(?:{_LAW_WORD}(?!\s+of\b)"
+    rf"{_LAW_PLACE}(?:\s+etc\.)?\s+(?:{_LAW_WORD}(?!\s+(?:of|on|for)\b)"
     rf"(?:{_LAW_PLACE},?\s+(?:19|20)\d\d\b)?|(?:Order|Rules),?\s+(?:19|20)\d\d\b)"
+    # ("the Work Health and Safety Act 2020 (WA)": its state after its year)
+    rf"(?:(?<=\d)\s+\([A-Z][A-Za-z]{{1,11}}\))?"
 )
 
 
