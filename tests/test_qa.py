@@ -1586,3 +1586,10 @@ def test_a_check_put_as_a_statement_asks(remark, reply):
     ]
     pairs, _, _ = pair_questions(_turns(script))
     assert [(p.question_turn, p.answer_turns) for p in pairs] == [(0, (1,)), (2, (3,))]
+
+
+def test_a_short_what_or_which_of_a_thing_asks():
+    for said in ("what sieve size", "which grade", "what catalyst is used in the digestion"):
+        assert classify_turn(said, has_prior_answer=True).kind in ("question", "follow_up"), said
+    for said in ("what matters is the result", "what a great answer", "what we do is simple"):
+        assert classify_turn(said, has_prior_answer=True).kind == "statement", said

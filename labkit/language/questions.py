@@ -735,6 +735,14 @@ def _interrogative(clause: list[str]) -> str:
             return w0
         if len(clause) <= 6 and clause[-1] in _THAT_ONE and any(w in _AUX for w in nxt[1:-1]):
             return w0  # "which system is that", "what model was it"
+        if (
+            w0 in ("what", "which")
+            and 2 <= len(clause) <= 8
+            and nxt[0] not in _MID_DET
+            and nxt[0] not in _WH_NOT_ASKED
+            and (len(clause) <= 3 or any(w in _AUX for w in clause[2:4]))
+        ):
+            return w0  # "what sieve size", "what catalyst is used in the digestion"
         if len(clause) == 1 and w0 in ("why", "how"):
             return w0
         return ""
@@ -768,6 +776,12 @@ def _interrogative(clause: list[str]) -> str:
 
 
 _THAT_ONE = frozenset(["that", "it", "this", "those", "these", "they"])
+# "what matters is ...", "what happened was ...": a statement's subject, not a question's
+_WH_NOT_ASKED = frozenset(
+    ["matters", "happens", "happened", "counts", "worries", "worried", "interests", "concerns",
+     "struck", "stands", "stood", "makes", "made", "helps", "helped", "i", "i'm", "i'd", "i've",
+     "a", "an", "else", "about", "if", "kind", "sort", "of", "to", "not"]
+)  # fmt: skip
 _TOPIC_DET = frozenset(["the", "your", "that", "this", "those", "these"])
 _TOPIC_ASK = frozenset(
     ["is it", "was it", "does it", "did it", "has it", "are they", "were they", "do they",
