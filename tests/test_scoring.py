@@ -2064,3 +2064,17 @@ def test_specialist_words_skip_everyday_words_in_any_form():
     said = "the tolerances flagged on the shipping queries, then the condensate and the mbar"
     assert _specialist_words(said) == {"condensate", "mbar"}
     assert _specialist_words("we aligned stakeholders and communicated smoothly") == set()
+
+
+def test_a_papers_level_said_in_words_evidences_it(embedder):  # noqa: F811
+    spec = parse_jd(
+        "Chef de Partie\n\nRequirements\n- HACCP Level 3 certificate\n- Culinary diploma\n"
+    )
+    rows = _one(
+        "what food safety training do you hold",
+        "i have haccp level three from highfield and the municipality food handler card",
+        spec,
+        embedder,
+    )
+    [haccp] = _dim(rows, "requirement", "HACCP Level 3 certificate")
+    assert haccp.score >= 0.5 and "haccp level three" in haccp.evidence

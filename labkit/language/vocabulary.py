@@ -218,6 +218,13 @@ class Vocabulary:
                     continue
                 key = tuple(t.lower for t in toks[i : i + n])
                 e = index.get(key)
+                if e is None and n > 1 and speech:
+                    # "haccp level three" is "HACCP Level 3" (and "Level III"): ASR spells a
+                    # name's figure out; a lone "three" names nothing
+                    for said in _figure_forms(key):
+                        if (e := index.get(said)) is not None:
+                            key = said
+                            break
                 if e is None and n > 1 and _plural(key[-1]):
                     # "Data Management Plans": a plural of a multi-word name (a lone plural,
                     # "Sales", "Jobs", is another word)
@@ -453,6 +460,21 @@ def _whole_enough(heard: str, term: str) -> bool:
 _EDGE_WORDS = frozenset(
     "a an the to of and or in on at for with by from is it its that this as".split()  # noqa: SIM905
 )
+
+
+_FIGURES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _figure_forms(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The key with its spelled-out figures (one to ten) as digits, then as Roman numerals;
+    [] when it has none."""
+    if not any(t in _FIGURES for t in key[1:]):
+        return []
+    return [
+        tuple(forms[_FIGURES.index(t)] if t in _FIGURES and k else t for k, t in enumerate(key))
+        for forms in ([str(d) for d in range(1, 11)], _ROMAN)
+    ]
 
 
 def _spelled(
