@@ -2369,3 +2369,12 @@ def test_a_laws_state_after_its_year_and_standards_named_beside_it():
     assert "Safe Work Australia Workplace Exposure Standards" in names
     assert "WA" not in names  # the act's state, not a skill of its own
     assert not any(n.startswith("IFRS and") for n in names)  # standards "on" go on past it
+
+
+def test_years_in_a_field_as_a_long_rank_keep_the_field():
+    jd = (
+        "Chef de Partie\n\nRequirements\n• Minimum 3 years' experience in pastry as Demi Chef / "
+        "Chef de Partie in a 5-star hotel or fine dining restaurant\n"
+    )
+    [req] = [r for r in parse_jd(jd).requirements if r.category == "experience"]
+    assert req.name == "3+ years in pastry" and req.min_years == 3

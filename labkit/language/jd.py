@@ -2631,6 +2631,9 @@ def _years_field(rest: str) -> str | None:
     text = (text[: cut.start()] if cut else text).strip()
     if kind == "inf" and re.fullmatch(r"in (?:the |this |a )?(?:field|industry|role|area)", text):
         return None  # "in the field": no field named
+    if len(text.split()) > 8 and (rank := re.search(r"\s+as\s+", text[3:])):
+        # "in pastry as Demi Chef / Chef de Partie": too long a name, the field alone says it
+        text = text[: rank.start() + 3]
     return text if 2 <= len(text.split()) <= 8 else None
 
 
